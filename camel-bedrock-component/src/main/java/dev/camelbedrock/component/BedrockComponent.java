@@ -1,0 +1,90 @@
+package dev.camelbedrock.component;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.camelbedrock.component.client.BedrockClientSettings;
+import dev.camelbedrock.component.client.BedrockClients;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * The {@code bedrock:} component. Its configuration is the default every endpoint copies, and it owns the SDK
+ * clients: one bundle per distinct client configuration, shared by the endpoints that use it and closed when the
+ * last of them stops.
+ */
+@Component("bedrock")
+public class BedrockComponent extends DefaultComponent {
+
+    @Metadata(description = "The component configuration: the defaults of every endpoint")
+    private BedrockConfiguration configuration = new BedrockConfiguration();
+
+    private final Map<BedrockClientSettings, SharedClients> clients = new HashMap<>();
+
+    public BedrockComponent() {
+    }
+
+    public BedrockComponent(CamelContext context) {
+        super(context);
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        BedrockConfiguration config = configuration != null ? configuration.copy() : new BedrockConfiguration();
+        if (remaining == null || remaining.isBlank()) {
+            throw new IllegalArgumentException("The bedrock: URI needs an operation, e.g. bedrock:converse. Accepted: "
+                                               + java.util.Arrays.toString(BedrockOperation.values()));
+        }
+        config.setOperation(BedrockOperation.fromName(remaining));
+        BedrockEndpoint endpoint = new BedrockEndpoint(uri, this, config);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    public BedrockConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(BedrockConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    /** The shared clients for these settings; every call must be paired with {@link #releaseClients}. */
+    synchronized BedrockClients acquireClients(BedrockClientSettings settings) {
+        SharedClients shared = clients.computeIfAbsent(settings, s -> new SharedClients(new BedrockClients(s)));
+        shared.users++;
+        return shared.clients;
+    }
+
+    synchronized void releaseClients(BedrockClientSettings settings) {
+        SharedClients shared = clients.get(settings);
+        if (shared != null && --shared.users <= 0) {
+            clients.remove(settings);
+            shared.clients.close();
+        }
+    }
+
+    /** How many client bundles are open; for tests and diagnostics. */
+    public synchronized int openClientBundles() {
+        return clients.size();
+    }
+
+    @Override
+    protected synchronized void doStop() throws Exception {
+        clients.values().forEach(s -> s.clients.close());
+        clients.clear();
+        super.doStop();
+    }
+
+    private static final class SharedClients {
+        final BedrockClients clients;
+        int users;
+
+        SharedClients(BedrockClients clients) {
+            this.clients = clients;
+        }
+    }
+}

@@ -1,0 +1,368 @@
+package dev.camelbedrock.component;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Configurer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+import software.amazon.awssdk.services.bedrock.BedrockAsyncClient;
+import software.amazon.awssdk.services.bedrockagent.BedrockAgentAsyncClient;
+import software.amazon.awssdk.services.bedrockagentruntime.BedrockAgentRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolConfiguration;
+
+/**
+ * The options of the {@code bedrock:} component and its endpoints. Set on the component, they are the defaults that
+ * every endpoint copies; set on an endpoint URI, they apply to that endpoint only.
+ */
+@UriParams
+@Configurer
+public class BedrockConfiguration implements Cloneable {
+
+    @UriPath(description = "The Bedrock operation to perform")
+    @Metadata(required = true)
+    private BedrockOperation operation;
+
+    // ---- common ----
+
+    @UriParam(description = "The model to use: a base model id (anthropic.claude-3-haiku-20240307-v1:0), a cross-region"
+                            + " inference profile id (us.anthropic...), or an ARN (foundation model, inference profile,"
+                            + " provisioned model). Overridden per message by the CamelBedrockModelId header.")
+    private String modelId;
+
+    @UriParam(description = "The AWS region, e.g. us-east-1. When unset, the SDK's default region chain decides"
+                            + " (AWS_REGION, profile, instance metadata).")
+    private String region;
+
+    // ---- security ----
+
+    @UriParam(label = "security", secret = true,
+              description = "AWS access key id for static credentials (with secretKey). When no credentials option is set,"
+                            + " the SDK's default credentials chain is used.")
+    private String accessKey;
+
+    @UriParam(label = "security", secret = true, description = "AWS secret access key for static credentials.")
+    private String secretKey;
+
+    @UriParam(label = "security", secret = true,
+              description = "AWS session token, for temporary static credentials (with accessKey and secretKey).")
+    private String sessionToken;
+
+    @UriParam(label = "security", description = "Use this profile of the shared AWS config and credentials files.")
+    private String profileName;
+
+    @UriParam(label = "security",
+              description = "Assume this IAM role through STS; the credentials above (or the default chain) sign the"
+                            + " AssumeRole call. Refreshed automatically.")
+    private String roleArn;
+
+    @UriParam(label = "security", defaultValue = "camel-bedrock", description = "The session name used when assuming roleArn.")
+    private String roleSessionName = "camel-bedrock";
+
+    @UriParam(label = "security", secret = true, description = "The external id required by roleArn's trust policy, if any.")
+    private String roleExternalId;
+
+    @UriParam(label = "security", secret = true,
+              description = "A Bedrock API key (bearer token). When set, bedrock-runtime and bedrock control-plane calls"
+                            + " authenticate with 'Authorization: Bearer' instead of SigV4.")
+    private String apiKey;
+
+    // ---- connection (advanced) ----
+
+    @UriParam(label = "advanced",
+              description = "One endpoint URI for every Bedrock service (runtime, agent runtime, control plane, agent),"
+                            + " e.g. http://127.0.0.1:4566 for the bedrock-emulator. The per-service overrides win over it.")
+    private String endpointOverride;
+
+    @UriParam(label = "advanced", description = "Endpoint URI for bedrock-runtime only.")
+    private String runtimeEndpointOverride;
+
+    @UriParam(label = "advanced", description = "Endpoint URI for bedrock-agent-runtime (knowledge bases) only.")
+    private String agentRuntimeEndpointOverride;
+
+    @UriParam(label = "advanced", description = "Endpoint URI for the bedrock control plane (models, provisioned throughput) only.")
+    private String controlPlaneEndpointOverride;
+
+    @UriParam(label = "advanced", description = "Endpoint URI for bedrock-agent (ingestion jobs) only.")
+    private String agentEndpointOverride;
+
+    @UriParam(label = "advanced", enums = "HTTP1_1,HTTP2",
+              description = "The HTTP protocol of the async clients. Unset: the SDK default (HTTP/2 for bedrock-runtime,"
+                            + " HTTP/1.1 for the other services).")
+    private String httpProtocol;
+
+    @UriParam(label = "advanced", defaultValue = "500",
+              description = "Maximum concurrent HTTP requests (connections on HTTP/1.1, streams on HTTP/2) per client.")
+    private int maxConcurrency = 500;
+
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "Timeout to establish a connection.")
+    private long connectionTimeout = 10_000;
+
+    @UriParam(label = "advanced", defaultValue = "600000", javaType = "java.time.Duration",
+              description = "Maximum time without receiving a byte. The default (10 minutes) fits long non-streamed generations.")
+    private long readTimeout = 600_000;
+
+    @UriParam(label = "advanced", defaultValue = "0", javaType = "java.time.Duration",
+              description = "Timeout for a whole API call, retries included; 0 means none.")
+    private long apiCallTimeout;
+
+    @UriParam(label = "advanced", defaultValue = "0", javaType = "java.time.Duration",
+              description = "Timeout for one attempt of an API call; 0 means none.")
+    private long apiCallAttemptTimeout;
+
+    @UriParam(label = "advanced", enums = "legacy,standard,adaptive_v2",
+              description = "The SDK retry mode. Unset: the SDK default (legacy: 4 attempts, throttling backoff).")
+    private String retryMode;
+
+    @UriParam(label = "advanced", defaultValue = "0",
+              description = "Maximum attempts per call, retries included (1 disables SDK retries); 0 keeps the retry mode's default.")
+    private int maxAttempts;
+
+    @UriParam(label = "proxy", description = "HTTP proxy host.")
+    private String proxyHost;
+
+    @UriParam(label = "proxy", description = "HTTP proxy port.")
+    private Integer proxyPort;
+
+    @UriParam(label = "proxy", enums = "http,https", defaultValue = "http", description = "The scheme of the proxy.")
+    private String proxyProtocol = "http";
+
+    @UriParam(label = "proxy", secret = true, description = "Proxy user name.")
+    private String proxyUsername;
+
+    @UriParam(label = "proxy", secret = true, description = "Proxy password.")
+    private String proxyPassword;
+
+    @UriParam(label = "advanced", description = "A bedrock-runtime client to use instead of building one; never closed by Camel.")
+    @Metadata(autowired = true)
+    private BedrockRuntimeAsyncClient bedrockRuntimeClient;
+
+    @UriParam(label = "advanced", description = "A bedrock-agent-runtime client to use instead of building one; never closed by Camel.")
+    @Metadata(autowired = true)
+    private BedrockAgentRuntimeAsyncClient bedrockAgentRuntimeClient;
+
+    @UriParam(label = "advanced", description = "A bedrock control-plane client to use instead of building one; never closed by Camel.")
+    @Metadata(autowired = true)
+    private BedrockAsyncClient bedrockClient;
+
+    @UriParam(label = "advanced", description = "A bedrock-agent client to use instead of building one; never closed by Camel.")
+    @Metadata(autowired = true)
+    private BedrockAgentAsyncClient bedrockAgentClient;
+
+    // ---- converse ----
+
+    @UriParam(label = "converse", description = "The system prompt. Header CamelBedrockSystemPrompt overrides it.")
+    private String systemPrompt;
+
+    @UriParam(label = "converse", description = "Maximum number of tokens to generate. Unset: the model's default.")
+    private Integer maxTokens;
+
+    @UriParam(label = "converse", description = "Sampling temperature, 0 to 1. Unset: the model's default.")
+    private Float temperature;
+
+    @UriParam(label = "converse", description = "Nucleus sampling, 0 to 1. Unset: the model's default.")
+    private Float topP;
+
+    @UriParam(label = "converse", description = "Comma-separated stop sequences.")
+    private String stopSequences;
+
+    @UriParam(label = "converse",
+              description = "Model-specific request fields as a JSON object, e.g. {\"top_k\":50} or"
+                            + " {\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":2048}}.")
+    private String additionalModelRequestFields;
+
+    @UriParam(label = "converse",
+              description = "Comma-separated JSON Pointers of model-specific response fields to return, e.g. /stop_sequence.")
+    private String additionalModelResponseFieldPaths;
+
+    @UriParam(label = "converse",
+              description = "Tools the model may call, as a JSON array, inline or from a resource (classpath:tools.json,"
+                            + " file:/path). Each element is a Converse tool ({\"toolSpec\":{...}}) or the short form"
+                            + " {\"name\",\"description\",\"inputSchema\"} (input_schema and parameters are accepted too).")
+    private String tools;
+
+    @UriParam(label = "converse",
+              description = "Tools as an SDK ToolConfiguration bean; wins over the tools option.")
+    private ToolConfiguration toolConfiguration;
+
+    @UriParam(label = "converse", description = "How the model chooses tools: auto, any, or tool:<name>.")
+    private String toolChoice;
+
+    @UriParam(label = "converse", description = "Guardrail identifier or ARN applied to the conversation.")
+    private String guardrailIdentifier;
+
+    @UriParam(label = "converse", description = "Guardrail version: DRAFT or a number.")
+    private String guardrailVersion;
+
+    @UriParam(label = "converse", enums = "enabled,disabled,enabled_full",
+              description = "Guardrail trace; when enabled its assessment reaches the CamelBedrockGuardrailTrace header.")
+    private String guardrailTrace;
+
+    @UriParam(label = "converse", enums = "sync,async",
+              description = "converseStream only: whether the guardrail checks chunks before (sync) or while (async) they are sent.")
+    private String guardrailStreamProcessingMode;
+
+    @UriParam(label = "converse",
+              description = "Where to put prompt-cache points, comma-separated: system (after the system prompt), tools"
+                            + " (after the tool list), messages (after the last user turn).")
+    private String promptCachePoints;
+
+    @UriParam(label = "converse", enums = "standard,optimized", description = "Latency-optimized inference, where the model offers it.")
+    private String performanceLatency;
+
+    @UriParam(label = "converse", enums = "priority,default,flex,reserved", description = "The service tier of the request.")
+    private String serviceTier;
+
+    @UriParam(label = "converse",
+              description = "Request metadata for invocation logs, as key=value pairs separated by commas. Header"
+                            + " CamelBedrockRequestMetadata (a Map) is merged over it.")
+    private String requestMetadata;
+
+    @UriParam(label = "converse",
+              description = "converseStream: send every delta (text, tool-input JSON, reasoning) as its own exchange to this"
+                            + " endpoint URI, in order, while the model generates; the exchange itself then completes at the"
+                            + " end of the stream with the whole text. Unset: the body is an Iterator of text deltas for"
+                            + " split(body()).streaming().")
+    private String streamTo;
+
+    @UriParam(label = "converse", defaultValue = "64",
+              description = "converseStream: how many undelivered deltas may be buffered before the producer stops"
+                            + " requesting more from the stream (back-pressure).")
+    private int streamBufferSize = 64;
+
+    // ---- getters and setters ----
+
+    public BedrockOperation getOperation() { return operation; }
+    public void setOperation(BedrockOperation operation) { this.operation = operation; }
+    public String getModelId() { return modelId; }
+    public void setModelId(String modelId) { this.modelId = modelId; }
+    public String getRegion() { return region; }
+    public void setRegion(String region) { this.region = region; }
+    public String getAccessKey() { return accessKey; }
+    public void setAccessKey(String accessKey) { this.accessKey = accessKey; }
+    public String getSecretKey() { return secretKey; }
+    public void setSecretKey(String secretKey) { this.secretKey = secretKey; }
+    public String getSessionToken() { return sessionToken; }
+    public void setSessionToken(String sessionToken) { this.sessionToken = sessionToken; }
+    public String getProfileName() { return profileName; }
+    public void setProfileName(String profileName) { this.profileName = profileName; }
+    public String getRoleArn() { return roleArn; }
+    public void setRoleArn(String roleArn) { this.roleArn = roleArn; }
+    public String getRoleSessionName() { return roleSessionName; }
+    public void setRoleSessionName(String roleSessionName) { this.roleSessionName = roleSessionName; }
+    public String getRoleExternalId() { return roleExternalId; }
+    public void setRoleExternalId(String roleExternalId) { this.roleExternalId = roleExternalId; }
+    public String getApiKey() { return apiKey; }
+    public void setApiKey(String apiKey) { this.apiKey = apiKey; }
+    public String getEndpointOverride() { return endpointOverride; }
+    public void setEndpointOverride(String endpointOverride) { this.endpointOverride = endpointOverride; }
+    public String getRuntimeEndpointOverride() { return runtimeEndpointOverride; }
+    public void setRuntimeEndpointOverride(String v) { this.runtimeEndpointOverride = v; }
+    public String getAgentRuntimeEndpointOverride() { return agentRuntimeEndpointOverride; }
+    public void setAgentRuntimeEndpointOverride(String v) { this.agentRuntimeEndpointOverride = v; }
+    public String getControlPlaneEndpointOverride() { return controlPlaneEndpointOverride; }
+    public void setControlPlaneEndpointOverride(String v) { this.controlPlaneEndpointOverride = v; }
+    public String getAgentEndpointOverride() { return agentEndpointOverride; }
+    public void setAgentEndpointOverride(String v) { this.agentEndpointOverride = v; }
+    public String getHttpProtocol() { return httpProtocol; }
+    public void setHttpProtocol(String httpProtocol) { this.httpProtocol = httpProtocol; }
+    public int getMaxConcurrency() { return maxConcurrency; }
+    public void setMaxConcurrency(int maxConcurrency) { this.maxConcurrency = maxConcurrency; }
+    public long getConnectionTimeout() { return connectionTimeout; }
+    public void setConnectionTimeout(long connectionTimeout) { this.connectionTimeout = connectionTimeout; }
+    public long getReadTimeout() { return readTimeout; }
+    public void setReadTimeout(long readTimeout) { this.readTimeout = readTimeout; }
+    public long getApiCallTimeout() { return apiCallTimeout; }
+    public void setApiCallTimeout(long apiCallTimeout) { this.apiCallTimeout = apiCallTimeout; }
+    public long getApiCallAttemptTimeout() { return apiCallAttemptTimeout; }
+    public void setApiCallAttemptTimeout(long apiCallAttemptTimeout) { this.apiCallAttemptTimeout = apiCallAttemptTimeout; }
+    public String getRetryMode() { return retryMode; }
+    public void setRetryMode(String retryMode) { this.retryMode = retryMode; }
+    public int getMaxAttempts() { return maxAttempts; }
+    public void setMaxAttempts(int maxAttempts) { this.maxAttempts = maxAttempts; }
+    public String getProxyHost() { return proxyHost; }
+    public void setProxyHost(String proxyHost) { this.proxyHost = proxyHost; }
+    public Integer getProxyPort() { return proxyPort; }
+    public void setProxyPort(Integer proxyPort) { this.proxyPort = proxyPort; }
+    public String getProxyProtocol() { return proxyProtocol; }
+    public void setProxyProtocol(String proxyProtocol) { this.proxyProtocol = proxyProtocol; }
+    public String getProxyUsername() { return proxyUsername; }
+    public void setProxyUsername(String proxyUsername) { this.proxyUsername = proxyUsername; }
+    public String getProxyPassword() { return proxyPassword; }
+    public void setProxyPassword(String proxyPassword) { this.proxyPassword = proxyPassword; }
+    public BedrockRuntimeAsyncClient getBedrockRuntimeClient() { return bedrockRuntimeClient; }
+    public void setBedrockRuntimeClient(BedrockRuntimeAsyncClient c) { this.bedrockRuntimeClient = c; }
+    public BedrockAgentRuntimeAsyncClient getBedrockAgentRuntimeClient() { return bedrockAgentRuntimeClient; }
+    public void setBedrockAgentRuntimeClient(BedrockAgentRuntimeAsyncClient c) { this.bedrockAgentRuntimeClient = c; }
+    public BedrockAsyncClient getBedrockClient() { return bedrockClient; }
+    public void setBedrockClient(BedrockAsyncClient c) { this.bedrockClient = c; }
+    public BedrockAgentAsyncClient getBedrockAgentClient() { return bedrockAgentClient; }
+    public void setBedrockAgentClient(BedrockAgentAsyncClient c) { this.bedrockAgentClient = c; }
+    public String getSystemPrompt() { return systemPrompt; }
+    public void setSystemPrompt(String systemPrompt) { this.systemPrompt = systemPrompt; }
+    public Integer getMaxTokens() { return maxTokens; }
+    public void setMaxTokens(Integer maxTokens) { this.maxTokens = maxTokens; }
+    public Float getTemperature() { return temperature; }
+    public void setTemperature(Float temperature) { this.temperature = temperature; }
+    public Float getTopP() { return topP; }
+    public void setTopP(Float topP) { this.topP = topP; }
+    public String getStopSequences() { return stopSequences; }
+    public void setStopSequences(String stopSequences) { this.stopSequences = stopSequences; }
+    public String getAdditionalModelRequestFields() { return additionalModelRequestFields; }
+    public void setAdditionalModelRequestFields(String v) { this.additionalModelRequestFields = v; }
+    public String getAdditionalModelResponseFieldPaths() { return additionalModelResponseFieldPaths; }
+    public void setAdditionalModelResponseFieldPaths(String v) { this.additionalModelResponseFieldPaths = v; }
+    public String getTools() { return tools; }
+    public void setTools(String tools) { this.tools = tools; }
+    public ToolConfiguration getToolConfiguration() { return toolConfiguration; }
+    public void setToolConfiguration(ToolConfiguration toolConfiguration) { this.toolConfiguration = toolConfiguration; }
+    public String getToolChoice() { return toolChoice; }
+    public void setToolChoice(String toolChoice) { this.toolChoice = toolChoice; }
+    public String getGuardrailIdentifier() { return guardrailIdentifier; }
+    public void setGuardrailIdentifier(String guardrailIdentifier) { this.guardrailIdentifier = guardrailIdentifier; }
+    public String getGuardrailVersion() { return guardrailVersion; }
+    public void setGuardrailVersion(String guardrailVersion) { this.guardrailVersion = guardrailVersion; }
+    public String getGuardrailTrace() { return guardrailTrace; }
+    public void setGuardrailTrace(String guardrailTrace) { this.guardrailTrace = guardrailTrace; }
+    public String getGuardrailStreamProcessingMode() { return guardrailStreamProcessingMode; }
+    public void setGuardrailStreamProcessingMode(String v) { this.guardrailStreamProcessingMode = v; }
+    public String getPromptCachePoints() { return promptCachePoints; }
+    public void setPromptCachePoints(String promptCachePoints) { this.promptCachePoints = promptCachePoints; }
+    public String getPerformanceLatency() { return performanceLatency; }
+    public void setPerformanceLatency(String performanceLatency) { this.performanceLatency = performanceLatency; }
+    public String getServiceTier() { return serviceTier; }
+    public void setServiceTier(String serviceTier) { this.serviceTier = serviceTier; }
+    public String getRequestMetadata() { return requestMetadata; }
+    public void setRequestMetadata(String requestMetadata) { this.requestMetadata = requestMetadata; }
+    public String getStreamTo() { return streamTo; }
+    public void setStreamTo(String streamTo) { this.streamTo = streamTo; }
+    public int getStreamBufferSize() { return streamBufferSize; }
+    public void setStreamBufferSize(int streamBufferSize) { this.streamBufferSize = streamBufferSize; }
+
+    public BedrockConfiguration copy() {
+        try {
+            return (BedrockConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    /** Lists which options are set, never their values: secrets must not reach logs through this. */
+    @Override
+    public String toString() {
+        return "BedrockConfiguration[operation=" + operation + ", modelId=" + modelId + ", region=" + region
+               + ", endpointOverride=" + endpointOverride + ", credentials=" + credentialsKind() + "]";
+    }
+
+    /** A description of the credentials in use that names the kind and never a value. */
+    public String credentialsKind() {
+        if (apiKey != null) {
+            return "api-key";
+        }
+        String base = accessKey != null ? (sessionToken != null ? "static-session" : "static")
+                : profileName != null ? "profile" : "default-chain";
+        return roleArn != null ? "assume-role(" + base + ")" : base;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.camelbedrock.component;
+
+import dev.camelbedrock.component.client.BedrockClientSettings;
+import dev.camelbedrock.component.client.BedrockClients;
+import org.apache.camel.AsyncEndpoint;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.DefaultEndpoint;
+import software.amazon.awssdk.services.bedrock.BedrockAsyncClient;
+import software.amazon.awssdk.services.bedrockagent.BedrockAgentAsyncClient;
+import software.amazon.awssdk.services.bedrockagentruntime.BedrockAgentRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+
+/**
+ * Amazon Bedrock: chat (Converse, streaming), invocation, embeddings, images, knowledge bases, guardrails and
+ * provisioned throughput.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "bedrock", title = "Amazon Bedrock", syntax = "bedrock:operation",
+             producerOnly = true, category = { Category.AI, Category.CLOUD }, headersClass = BedrockHeaders.class)
+public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
+
+    @UriParam
+    private BedrockConfiguration configuration;
+
+    private BedrockClientSettings clientSettings;
+    private BedrockClients clients;
+
+    public BedrockEndpoint(String uri, BedrockComponent component, BedrockConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public BedrockComponent getComponent() {
+        return (BedrockComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new BedrockProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("The bedrock: component has producers only (to), not consumers (from).");
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        clientSettings = BedrockClientSettings.of(configuration);
+        clients = getComponent().acquireClients(clientSettings);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (clients != null) {
+            getComponent().releaseClients(clientSettings);
+            clients = null;
+        }
+        super.doStop();
+    }
+
+    public BedrockConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(BedrockConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    /** The bedrock-runtime client: the configured bean if there is one, else the shared one built for this configuration. */
+    public BedrockRuntimeAsyncClient runtimeClient() {
+        BedrockRuntimeAsyncClient own = configuration.getBedrockRuntimeClient();
+        return own != null ? own : started().runtime();
+    }
+
+    public BedrockAgentRuntimeAsyncClient agentRuntimeClient() {
+        BedrockAgentRuntimeAsyncClient own = configuration.getBedrockAgentRuntimeClient();
+        return own != null ? own : started().agentRuntime();
+    }
+
+    public BedrockAsyncClient controlPlaneClient() {
+        BedrockAsyncClient own = configuration.getBedrockClient();
+        return own != null ? own : started().controlPlane();
+    }
+
+    public BedrockAgentAsyncClient agentClient() {
+        BedrockAgentAsyncClient own = configuration.getBedrockAgentClient();
+        return own != null ? own : started().agent();
+    }
+
+    private BedrockClients started() {
+        BedrockClients c = clients;
+        if (c == null) {
+            throw new IllegalStateException("Endpoint " + getEndpointBaseUri() + " is not started");
+        }
+        return c;
+    }
+}

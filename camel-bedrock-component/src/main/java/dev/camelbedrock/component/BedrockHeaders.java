@@ -1,0 +1,145 @@
+package dev.camelbedrock.component;
+
+import org.apache.camel.spi.Metadata;
+
+/**
+ * The message headers of the {@code bedrock:} component. Request headers override the endpoint option of the same
+ * meaning for one message; result headers carry everything but the plain result (which is the body).
+ */
+public final class BedrockHeaders {
+
+    // ---- request: per-message overrides ----
+
+    @Metadata(label = "producer", description = "The operation to perform; overrides the URI path for this message.",
+              javaType = "String", enums = "converse,converseStream,countTokens")
+    public static final String OPERATION = "CamelBedrockOperation";
+
+    @Metadata(label = "producer", description = "The model id, inference profile id or ARN; overrides the modelId option.",
+              javaType = "String")
+    public static final String MODEL_ID = "CamelBedrockModelId";
+
+    @Metadata(label = "producer", description = "The system prompt; overrides the systemPrompt option.", javaType = "String")
+    public static final String SYSTEM_PROMPT = "CamelBedrockSystemPrompt";
+
+    @Metadata(label = "producer", description = "Maximum number of tokens to generate; overrides the maxTokens option.",
+              javaType = "Integer")
+    public static final String MAX_TOKENS = "CamelBedrockMaxTokens";
+
+    @Metadata(label = "producer", description = "Sampling temperature (0-1); overrides the temperature option.",
+              javaType = "Float")
+    public static final String TEMPERATURE = "CamelBedrockTemperature";
+
+    @Metadata(label = "producer", description = "Nucleus sampling (0-1); overrides the topP option.", javaType = "Float")
+    public static final String TOP_P = "CamelBedrockTopP";
+
+    @Metadata(label = "producer",
+              description = "Stop sequences: a List of Strings or a comma-separated String; overrides the stopSequences option.",
+              javaType = "java.util.List<String>")
+    public static final String STOP_SEQUENCES = "CamelBedrockStopSequences";
+
+    @Metadata(label = "producer",
+              description = "Model-specific request fields as JSON (String, Map or Jackson JsonNode); overrides the additionalModelRequestFields option.",
+              javaType = "Object")
+    public static final String ADDITIONAL_MODEL_REQUEST_FIELDS = "CamelBedrockAdditionalModelRequestFields";
+
+    @Metadata(label = "producer",
+              description = "Tool choice: auto, any, or tool:<name>; overrides the toolChoice option.", javaType = "String")
+    public static final String TOOL_CHOICE = "CamelBedrockToolChoice";
+
+    @Metadata(label = "producer", description = "Guardrail identifier or ARN; overrides the guardrailIdentifier option.",
+              javaType = "String")
+    public static final String GUARDRAIL_IDENTIFIER = "CamelBedrockGuardrailIdentifier";
+
+    @Metadata(label = "producer", description = "Guardrail version (DRAFT or a number); overrides the guardrailVersion option.",
+              javaType = "String")
+    public static final String GUARDRAIL_VERSION = "CamelBedrockGuardrailVersion";
+
+    @Metadata(label = "producer",
+              description = "Request metadata for invocation logs: a Map of Strings; merged over the requestMetadata option.",
+              javaType = "java.util.Map<String, String>")
+    public static final String REQUEST_METADATA = "CamelBedrockRequestMetadata";
+
+    @Metadata(label = "producer",
+              description = "Images to attach to the user turn: byte[], a List of byte[], or SDK ImageBlock(s). The format (png, jpeg, gif, webp) is detected from the bytes.",
+              javaType = "Object")
+    public static final String IMAGES = "CamelBedrockImages";
+
+    @Metadata(label = "producer",
+              description = "Documents to attach to the user turn: a Map of file name to byte[] (the format comes from the name's extension: pdf, csv, doc, docx, xls, xlsx, html, txt, md), or SDK DocumentBlock(s).",
+              javaType = "Object")
+    public static final String DOCUMENTS = "CamelBedrockDocuments";
+
+    @Metadata(label = "producer",
+              description = "The conversation so far (a List of SDK Message). When present, the producer sends the history plus the new turn, and puts back the history, the new turn and the reply.",
+              javaType = "java.util.List<software.amazon.awssdk.services.bedrockruntime.model.Message>")
+    public static final String CONVERSATION = "CamelBedrockConversation";
+
+    // ---- result ----
+
+    @Metadata(label = "producer", description = "Why the model stopped: end_turn, tool_use, max_tokens, stop_sequence, guardrail_intervened, content_filtered ...",
+              javaType = "String")
+    public static final String STOP_REASON = "CamelBedrockStopReason";
+
+    @Metadata(label = "producer", description = "Input tokens used.", javaType = "Integer")
+    public static final String INPUT_TOKENS = "CamelBedrockInputTokens";
+
+    @Metadata(label = "producer", description = "Output tokens generated.", javaType = "Integer")
+    public static final String OUTPUT_TOKENS = "CamelBedrockOutputTokens";
+
+    @Metadata(label = "producer", description = "Total tokens (input plus output).", javaType = "Integer")
+    public static final String TOTAL_TOKENS = "CamelBedrockTotalTokens";
+
+    @Metadata(label = "producer", description = "Input tokens read from the prompt cache.", javaType = "Integer")
+    public static final String CACHE_READ_INPUT_TOKENS = "CamelBedrockCacheReadInputTokens";
+
+    @Metadata(label = "producer", description = "Input tokens written to the prompt cache.", javaType = "Integer")
+    public static final String CACHE_WRITE_INPUT_TOKENS = "CamelBedrockCacheWriteInputTokens";
+
+    @Metadata(label = "producer", description = "Model latency in milliseconds, as Bedrock reports it.", javaType = "Long")
+    public static final String LATENCY_MS = "CamelBedrockLatencyMs";
+
+    @Metadata(label = "producer", description = "The AWS request id of the call.", javaType = "String")
+    public static final String REQUEST_ID = "CamelBedrockRequestId";
+
+    @Metadata(label = "producer", description = "The assistant's reply as an SDK Message (all content blocks).",
+              javaType = "software.amazon.awssdk.services.bedrockruntime.model.Message")
+    public static final String OUTPUT_MESSAGE = "CamelBedrockOutputMessage";
+
+    @Metadata(label = "producer",
+              description = "The tools the model asks to call: a List of BedrockToolCall (id, name, input as a Map). Empty when none.",
+              javaType = "java.util.List<dev.camelbedrock.component.converse.BedrockToolCall>")
+    public static final String TOOL_CALLS = "CamelBedrockToolCalls";
+
+    @Metadata(label = "producer", description = "The guardrail trace, when a guardrail with trace enabled ran.",
+              javaType = "software.amazon.awssdk.services.bedrockruntime.model.GuardrailTraceAssessment")
+    public static final String GUARDRAIL_TRACE = "CamelBedrockGuardrailTrace";
+
+    @Metadata(label = "producer", description = "Reasoning (thinking) text the model returned, if any.", javaType = "String")
+    public static final String REASONING_TEXT = "CamelBedrockReasoningText";
+
+    @Metadata(label = "producer",
+              description = "converseStream with the iterator body: the whole reply text, set once the iterator has been read to its end.",
+              javaType = "String")
+    public static final String RESPONSE_TEXT = "CamelBedrockResponseText";
+
+    // ---- streamed delta exchanges (streamTo) ----
+
+    @Metadata(label = "producer",
+              description = "On an exchange sent to streamTo: the kind of delta in the body: text, toolUse (a fragment of the tool input JSON) or reasoning.",
+              javaType = "String")
+    public static final String STREAM_EVENT_TYPE = "CamelBedrockStreamEventType";
+
+    @Metadata(label = "producer", description = "On an exchange sent to streamTo: the delta's position in the stream, from 0.",
+              javaType = "Integer")
+    public static final String STREAM_CHUNK_INDEX = "CamelBedrockStreamChunkIndex";
+
+    @Metadata(label = "producer", description = "On an exchange sent to streamTo: the content block the delta belongs to.",
+              javaType = "Integer")
+    public static final String STREAM_CONTENT_BLOCK_INDEX = "CamelBedrockStreamContentBlockIndex";
+
+    @Metadata(label = "producer", description = "On a toolUse delta sent to streamTo: the tool name.", javaType = "String")
+    public static final String STREAM_TOOL_NAME = "CamelBedrockStreamToolName";
+
+    private BedrockHeaders() {
+    }
+}

@@ -1,0 +1,25 @@
+package dev.camelbedrock.component;
+
+/**
+ * The operations of the {@code bedrock:} endpoint: the URI path, overridable per message by the
+ * {@link BedrockHeaders#OPERATION} header.
+ */
+public enum BedrockOperation {
+    /** Chat through the Converse API: reply text in the body, usage and tool calls in headers. */
+    converse,
+    /** Chat through ConverseStream: text deltas reach the route while the model generates. */
+    converseStream,
+    /** Counts the input tokens of a prompt, messages or a Converse request without running the model. */
+    countTokens;
+
+    /** Parses an operation name as the URI or the header spells it, with a message listing the accepted names. */
+    public static BedrockOperation fromName(String name) {
+        for (BedrockOperation op : values()) {
+            if (op.name().equals(name)) {
+                return op;
+            }
+        }
+        throw new IllegalArgumentException(
+                "Unknown Bedrock operation '" + name + "'. Accepted: " + java.util.Arrays.toString(values()));
+    }
+}

@@ -1,0 +1,19 @@
+package dev.camelbedrock.component;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.camel.Exchange;
+
+/**
+ * One operation of the component. {@link #handle} validates the exchange and builds the request on the calling
+ * thread, throwing {@link dev.camelbedrock.component.error.BedrockInputException} before any network call when the
+ * input is wrong; it then starts the SDK call and returns its completion, having set the result on the exchange.
+ */
+public interface BedrockOperationHandler {
+
+    /**
+     * @param exchange the exchange to read the input from and write the result to
+     * @param call     records the model id the handler resolved, so failures can name it
+     */
+    CompletableFuture<?> handle(Exchange exchange, BedrockCall call);
+}

@@ -1,0 +1,38 @@
+package dev.camelbedrock.component.converse;
+
+import java.util.concurrent.CompletableFuture;
+
+import dev.camelbedrock.component.BedrockCall;
+import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.BedrockOperationHandler;
+import org.apache.camel.Exchange;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
+
+/** {@code bedrock:converse}: one Converse call; the reply text becomes the body, everything else headers. */
+public class ConverseHandler implements BedrockOperationHandler {
+
+    private final BedrockEndpoint endpoint;
+    private final ConverseRequestFactory requests;
+
+    public ConverseHandler(BedrockEndpoint endpoint) {
+        this.endpoint = endpoint;
+        this.requests = new ConverseRequestFactory(endpoint);
+    }
+
+    @Override
+    public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
+        ConverseInput input = requests.create(exchange, call.operation().name());
+        call.modelId(input.modelId());
+        return endpoint.runtimeClient().converse(input.request()).thenAccept(response -> apply(exchange, input, response));
+    }
+
+    static void apply(Exchange exchange, ConverseInput input, ConverseResponse response) {
+        var message = exchange.getMessage();
+        var output = response.output() != null ? response.output().message() : null;
+        message.setBody(ConverseResults.text(output));
+        ConverseResults.apply(message, input, output, response.stopReasonAsString(), response.usage(),
+                response.metrics() != null ? response.metrics().latencyMs() : null,
+                response.trace() != null ? response.trace().guardrail() : null,
+                response.responseMetadata().requestId());
+    }
+}

@@ -1,0 +1,566 @@
+package dev.camelbedrock.component.converse;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.camelbedrock.component.BedrockConfiguration;
+import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.BedrockHeaders;
+import dev.camelbedrock.component.error.BedrockInputException;
+import dev.camelbedrock.component.support.ExchangeOptions;
+import dev.camelbedrock.component.support.JsonDocuments;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.ResourceHelper;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.document.Document;
+import software.amazon.awssdk.services.bedrockruntime.model.CachePointBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.CachePointType;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.DocumentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.DocumentFormat;
+import software.amazon.awssdk.services.bedrockruntime.model.GuardrailConfiguration;
+import software.amazon.awssdk.services.bedrockruntime.model.ImageBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ImageFormat;
+import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
+import software.amazon.awssdk.services.bedrockruntime.model.Message;
+import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.Tool;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolChoice;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolConfiguration;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolInputSchema;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolSpecification;
+
+/**
+ * Builds Converse requests from exchanges: the body (a String turn, Message, List of Message or a whole
+ * ConverseRequest), the conversation header, attachments, and every option with its header override. Shared by
+ * converse, converseStream and countTokens, so all three read a message the same way. Every problem is reported here,
+ * before any network call.
+ */
+public final class ConverseRequestFactory {
+
+    static final String ACCEPTED_BODIES = "a String (one user turn), a software.amazon.awssdk.services.bedrockruntime.model.Message,"
+                                          + " a List of Message, or a ConverseRequest";
+    /** Converse's documented limits for inline attachments. */
+    static final int MAX_IMAGE_BYTES = 3_750_000;
+    static final int MAX_DOCUMENT_BYTES = 4_500_000;
+
+    private final BedrockEndpoint endpoint;
+    private volatile ToolConfiguration toolsFromOption;
+    private volatile Document additionalFieldsFromOption;
+
+    public ConverseRequestFactory(BedrockEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    public ConverseInput create(Exchange exchange, String operation) {
+        BedrockConfiguration config = endpoint.getConfiguration();
+        ExchangeOptions opts = new ExchangeOptions(exchange, operation);
+        Object body = exchange.getMessage().getBody();
+        Object history = opts.raw(BedrockHeaders.CONVERSATION);
+
+        if (body instanceof ConverseRequest given) {
+            if (history != null) {
+                throw new BedrockInputException(operation, given.modelId(), "the body is a whole ConverseRequest and the "
+                        + BedrockHeaders.CONVERSATION + " header is set too; put the history into the request's messages, or send"
+                        + " a String/Message body with the header");
+            }
+            String modelId = firstNonNull(opts.string(BedrockHeaders.MODEL_ID, null), given.modelId(), config.getModelId());
+            requireModel(operation, modelId);
+            ConverseRequest request = given.modelId() == null || !given.modelId().equals(modelId)
+                    ? given.toBuilder().modelId(modelId).build() : given;
+            if (request.hasMessages()) {
+                validateMessages(operation, modelId, request.messages());
+            }
+            return new ConverseInput(request, modelId, null);
+        }
+
+        String modelId = firstNonNull(opts.string(BedrockHeaders.MODEL_ID, null), config.getModelId());
+        requireModel(operation, modelId);
+        List<Message> turn = newTurn(exchange, operation, modelId, body, opts);
+        List<Message> messages;
+        List<Message> conversation = null;
+        if (history != null) {
+            messages = new ArrayList<>(asMessages(operation, modelId, history, "header " + BedrockHeaders.CONVERSATION));
+            messages.addAll(turn);
+            conversation = messages;
+        } else {
+            messages = turn;
+        }
+        validateMessages(operation, modelId, messages);
+
+        ConverseRequest.Builder b = ConverseRequest.builder().modelId(modelId);
+        List<String> cachePoints = ExchangeOptions.splitCommas(config.getPromptCachePoints());
+        for (String p : cachePoints) {
+            if (!p.equals("system") && !p.equals("tools") && !p.equals("messages")) {
+                throw new BedrockInputException(operation, modelId,
+                        "option promptCachePoints has '" + p + "'; accepted: system, tools, messages (comma-separated)");
+            }
+        }
+        if (cachePoints.contains("messages")) {
+            messages = withCachePointOnLastUserTurn(messages);
+        }
+        b.messages(messages);
+
+        String system = opts.string(BedrockHeaders.SYSTEM_PROMPT, config.getSystemPrompt());
+        if (system != null) {
+            if (system.isBlank()) {
+                throw new BedrockInputException(operation, modelId, "the system prompt is blank; leave it unset or give text");
+            }
+            List<SystemContentBlock> sys = new ArrayList<>();
+            sys.add(SystemContentBlock.fromText(system));
+            if (cachePoints.contains("system")) {
+                sys.add(SystemContentBlock.fromCachePoint(CachePointBlock.builder().type(CachePointType.DEFAULT).build()));
+            }
+            b.system(sys);
+        } else if (cachePoints.contains("system")) {
+            throw new BedrockInputException(operation, modelId, "promptCachePoints names 'system' but there is no system prompt");
+        }
+
+        InferenceConfiguration inference = inferenceConfig(opts, config, operation, modelId);
+        if (inference != null) {
+            b.inferenceConfig(inference);
+        }
+
+        ToolConfiguration tools = toolConfiguration(exchange, opts, config, operation, modelId, cachePoints.contains("tools"));
+        if (tools != null) {
+            b.toolConfig(tools);
+        }
+
+        GuardrailConfiguration guardrail = guardrail(opts, config, operation, modelId);
+        if (guardrail != null) {
+            b.guardrailConfig(guardrail);
+        }
+
+        Document additional = additionalFields(opts, config, operation, modelId);
+        if (additional != null) {
+            b.additionalModelRequestFields(additional);
+        }
+        List<String> responsePaths = ExchangeOptions.splitCommas(config.getAdditionalModelResponseFieldPaths());
+        if (!responsePaths.isEmpty()) {
+            b.additionalModelResponseFieldPaths(responsePaths);
+        }
+        Map<String, String> metadata = opts.stringMap(BedrockHeaders.REQUEST_METADATA, config.getRequestMetadata(), "requestMetadata");
+        if (!metadata.isEmpty()) {
+            b.requestMetadata(metadata);
+        }
+        if (config.getPerformanceLatency() != null) {
+            String latency = requireOneOf(operation, modelId, "performanceLatency", config.getPerformanceLatency(), "standard", "optimized");
+            b.performanceConfig(p -> p.latency(latency));
+        }
+        if (config.getServiceTier() != null) {
+            String tier = requireOneOf(operation, modelId, "serviceTier", config.getServiceTier(), "priority", "default", "flex", "reserved");
+            b.serviceTier(t -> t.type(tier));
+        }
+        return new ConverseInput(b.build(), modelId, conversation);
+    }
+
+    // ---- body ----
+
+    private List<Message> newTurn(Exchange exchange, String operation, String modelId, Object body, ExchangeOptions opts) {
+        Object images = opts.raw(BedrockHeaders.IMAGES);
+        Object documents = opts.raw(BedrockHeaders.DOCUMENTS);
+        if (body instanceof String text) {
+            if (text.isBlank()) {
+                throw new BedrockInputException(operation, modelId, "the prompt is blank; send non-blank text as the body");
+            }
+            List<ContentBlock> content = new ArrayList<>();
+            content.add(ContentBlock.fromText(text));
+            if (images != null) {
+                content.addAll(imageBlocks(operation, modelId, images));
+            }
+            if (documents != null) {
+                content.addAll(documentBlocks(operation, modelId, documents));
+            }
+            return List.of(Message.builder().role(ConversationRole.USER).content(content).build());
+        }
+        if (images != null || documents != null) {
+            throw new BedrockInputException(operation, modelId, "headers " + BedrockHeaders.IMAGES + "/" + BedrockHeaders.DOCUMENTS
+                    + " attach to a String body only; with a " + typeName(body) + " body put image and document blocks into the message content");
+        }
+        if (body == null) {
+            throw new BedrockInputException(operation, modelId, "the body is empty; accepted: " + ACCEPTED_BODIES);
+        }
+        return asMessages(operation, modelId, body, "the body");
+    }
+
+    private static List<Message> asMessages(String operation, String modelId, Object value, String what) {
+        if (value instanceof Message m) {
+            return List.of(m);
+        }
+        if (value instanceof Collection<?> c) {
+            if (c.isEmpty() && what.equals("the body")) {
+                throw new BedrockInputException(operation, modelId, "the body is an empty List; send at least one Message");
+            }
+            List<Message> out = new ArrayList<>(c.size());
+            for (Object o : c) {
+                if (!(o instanceof Message m)) {
+                    throw new BedrockInputException(operation, modelId, what + " is a List holding a " + typeName(o)
+                            + "; accepted: a List of software.amazon.awssdk.services.bedrockruntime.model.Message");
+                }
+                out.add(m);
+            }
+            return out;
+        }
+        if (what.equals("the body")) {
+            throw new BedrockInputException(operation, modelId, "the body is a " + typeName(value) + "; accepted: " + ACCEPTED_BODIES);
+        }
+        throw new BedrockInputException(operation, modelId, what + " is a " + typeName(value)
+                + "; accepted: a List of software.amazon.awssdk.services.bedrockruntime.model.Message");
+    }
+
+    /** The checks Bedrock would make, made before the call: the first turn is the user's, roles alternate, tool results answer tool uses. */
+    static void validateMessages(String operation, String modelId, List<Message> messages) {
+        if (messages.isEmpty()) {
+            throw new BedrockInputException(operation, modelId, "there are no messages to send");
+        }
+        ConversationRole previous = null;
+        Set<String> openToolUses = new HashSet<>();
+        for (int i = 0; i < messages.size(); i++) {
+            Message m = messages.get(i);
+            ConversationRole role = m.role();
+            if (role != ConversationRole.USER && role != ConversationRole.ASSISTANT) {
+                throw new BedrockInputException(operation, modelId, "message " + i + " has role " + m.roleAsString()
+                        + "; accepted: user, assistant (put system text in the systemPrompt option)");
+            }
+            if (i == 0 && role != ConversationRole.USER) {
+                throw new BedrockInputException(operation, modelId, "the first message must be from the user, not " + role);
+            }
+            if (role == previous) {
+                throw new BedrockInputException(operation, modelId, "messages " + (i - 1) + " and " + i + " are both from " + role
+                        + "; roles must alternate user, assistant, user ...");
+            }
+            if (!m.hasContent() || m.content().isEmpty()) {
+                throw new BedrockInputException(operation, modelId, "message " + i + " has no content blocks");
+            }
+            Set<String> toolUsesHere = new HashSet<>();
+            for (ContentBlock block : m.content()) {
+                if (block.text() != null && block.text().isBlank() && block.type() == ContentBlock.Type.TEXT) {
+                    throw new BedrockInputException(operation, modelId, "message " + i + " has a blank text block");
+                }
+                if (block.toolUse() != null) {
+                    toolUsesHere.add(block.toolUse().toolUseId());
+                }
+                if (block.toolResult() != null && !openToolUses.contains(block.toolResult().toolUseId())) {
+                    throw new BedrockInputException(operation, modelId, "message " + i + " has a toolResult for toolUseId '"
+                            + block.toolResult().toolUseId() + "' but the assistant message before it has no toolUse with that id");
+                }
+            }
+            openToolUses = toolUsesHere;
+            previous = role;
+        }
+    }
+
+    private static List<Message> withCachePointOnLastUserTurn(List<Message> messages) {
+        List<Message> out = new ArrayList<>(messages);
+        for (int i = out.size() - 1; i >= 0; i--) {
+            Message m = out.get(i);
+            if (m.role() == ConversationRole.USER) {
+                List<ContentBlock> content = new ArrayList<>(m.content());
+                content.add(ContentBlock.fromCachePoint(CachePointBlock.builder().type(CachePointType.DEFAULT).build()));
+                out.set(i, m.toBuilder().content(content).build());
+                break;
+            }
+        }
+        return out;
+    }
+
+    // ---- attachments ----
+
+    private static List<ContentBlock> imageBlocks(String operation, String modelId, Object images) {
+        List<ContentBlock> out = new ArrayList<>();
+        for (Object item : images instanceof Collection<?> c ? c : List.of(images)) {
+            if (item instanceof ImageBlock ib) {
+                out.add(ContentBlock.fromImage(ib));
+            } else if (item instanceof byte[] bytes) {
+                if (bytes.length > MAX_IMAGE_BYTES) {
+                    throw new BedrockInputException(operation, modelId, "an image in header " + BedrockHeaders.IMAGES + " has "
+                            + bytes.length + " bytes; Converse accepts at most " + MAX_IMAGE_BYTES + " bytes per image");
+                }
+                ImageFormat format = detectImageFormat(bytes);
+                if (format == null) {
+                    throw new BedrockInputException(operation, modelId, "an image in header " + BedrockHeaders.IMAGES
+                            + " is not PNG, JPEG, GIF or WebP (checked from its first bytes); accepted: those four formats");
+                }
+                out.add(ContentBlock.fromImage(b -> b.format(format).source(s -> s.bytes(SdkBytes.fromByteArray(bytes)))));
+            } else {
+                throw new BedrockInputException(operation, modelId, "header " + BedrockHeaders.IMAGES + " holds a " + typeName(item)
+                        + "; accepted: byte[], a List of byte[], or ImageBlock(s)");
+            }
+        }
+        return out;
+    }
+
+    static ImageFormat detectImageFormat(byte[] b) {
+        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+            return ImageFormat.PNG;
+        }
+        if (b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {
+            return ImageFormat.JPEG;
+        }
+        if (b.length >= 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8') {
+            return ImageFormat.GIF;
+        }
+        if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E'
+            && b[10] == 'B' && b[11] == 'P') {
+            return ImageFormat.WEBP;
+        }
+        return null;
+    }
+
+    private static List<ContentBlock> documentBlocks(String operation, String modelId, Object documents) {
+        List<ContentBlock> out = new ArrayList<>();
+        if (documents instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                String fileName = String.valueOf(e.getKey());
+                if (!(e.getValue() instanceof byte[] bytes)) {
+                    throw new BedrockInputException(operation, modelId, "header " + BedrockHeaders.DOCUMENTS + " maps '" + fileName
+                            + "' to a " + typeName(e.getValue()) + "; accepted: a Map of file name to byte[]");
+                }
+                if (bytes.length > MAX_DOCUMENT_BYTES) {
+                    throw new BedrockInputException(operation, modelId, "document '" + fileName + "' has " + bytes.length
+                            + " bytes; Converse accepts at most " + MAX_DOCUMENT_BYTES + " bytes per document");
+                }
+                int dot = fileName.lastIndexOf('.');
+                String ext = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+                DocumentFormat format = DocumentFormat.fromValue(ext);
+                if (format == null || format == DocumentFormat.UNKNOWN_TO_SDK_VERSION) {
+                    throw new BedrockInputException(operation, modelId, "document '" + fileName + "' has no known extension;"
+                            + " accepted: pdf, csv, doc, docx, xls, xlsx, html, txt, md");
+                }
+                String name = documentName(dot < 0 ? fileName : fileName.substring(0, dot));
+                out.add(ContentBlock.fromDocument(DocumentBlock.builder().format(format).name(name)
+                        .source(s -> s.bytes(SdkBytes.fromByteArray(bytes))).build()));
+            }
+            return out;
+        }
+        for (Object item : documents instanceof Collection<?> c ? c : List.of(documents)) {
+            if (!(item instanceof DocumentBlock db)) {
+                throw new BedrockInputException(operation, modelId, "header " + BedrockHeaders.DOCUMENTS + " holds a " + typeName(item)
+                        + "; accepted: a Map of file name to byte[], or DocumentBlock(s)");
+            }
+            out.add(ContentBlock.fromDocument(db));
+        }
+        return out;
+    }
+
+    /** Bedrock document names allow letters, digits, single spaces, hyphens, parentheses and square brackets. */
+    static String documentName(String base) {
+        String cleaned = base.replaceAll("[^A-Za-z0-9\\-()\\[\\] ]", "-").replaceAll("\\s+", " ").trim();
+        return cleaned.isEmpty() ? "document" : cleaned.length() > 200 ? cleaned.substring(0, 200) : cleaned;
+    }
+
+    // ---- options ----
+
+    private static InferenceConfiguration inferenceConfig(ExchangeOptions opts, BedrockConfiguration config, String operation,
+                                                          String modelId) {
+        Integer maxTokens = opts.integer(BedrockHeaders.MAX_TOKENS, config.getMaxTokens());
+        Float temperature = opts.decimal(BedrockHeaders.TEMPERATURE, config.getTemperature());
+        Float topP = opts.decimal(BedrockHeaders.TOP_P, config.getTopP());
+        List<String> stops = opts.stringList(BedrockHeaders.STOP_SEQUENCES, config.getStopSequences());
+        if (maxTokens != null && maxTokens < 1) {
+            throw new BedrockInputException(operation, modelId, "maxTokens is " + maxTokens + "; accepted: 1 or more");
+        }
+        if (temperature != null && (temperature < 0 || temperature > 1)) {
+            throw new BedrockInputException(operation, modelId, "temperature is " + temperature + "; accepted: 0 to 1");
+        }
+        if (topP != null && (topP < 0 || topP > 1)) {
+            throw new BedrockInputException(operation, modelId, "topP is " + topP + "; accepted: 0 to 1");
+        }
+        if (maxTokens == null && temperature == null && topP == null && stops.isEmpty()) {
+            return null;
+        }
+        InferenceConfiguration.Builder b = InferenceConfiguration.builder().maxTokens(maxTokens).temperature(temperature).topP(topP);
+        if (!stops.isEmpty()) {
+            b.stopSequences(stops);
+        }
+        return b.build();
+    }
+
+    private ToolConfiguration toolConfiguration(Exchange exchange, ExchangeOptions opts, BedrockConfiguration config,
+                                                String operation, String modelId, boolean cachePoint) {
+        ToolConfiguration base = config.getToolConfiguration();
+        if (base == null && config.getTools() != null) {
+            base = toolsFromOption;
+            if (base == null) {
+                base = parseTools(exchange, config.getTools(), operation, modelId);
+                toolsFromOption = base;
+            }
+        }
+        String choice = opts.string(BedrockHeaders.TOOL_CHOICE, config.getToolChoice());
+        if (base == null) {
+            if (choice != null) {
+                throw new BedrockInputException(operation, modelId, "toolChoice is '" + choice + "' but no tools are configured;"
+                        + " set the tools option (JSON) or the toolConfiguration bean");
+            }
+            if (cachePoint) {
+                throw new BedrockInputException(operation, modelId, "promptCachePoints names 'tools' but no tools are configured");
+            }
+            return null;
+        }
+        ToolConfiguration.Builder b = base.toBuilder();
+        if (cachePoint) {
+            List<Tool> tools = new ArrayList<>(base.tools());
+            tools.add(Tool.fromCachePoint(CachePointBlock.builder().type(CachePointType.DEFAULT).build()));
+            b.tools(tools);
+        }
+        if (choice != null) {
+            b.toolChoice(toolChoice(choice, base, operation, modelId));
+        }
+        return b.build();
+    }
+
+    private static ToolChoice toolChoice(String choice, ToolConfiguration tools, String operation, String modelId) {
+        if (choice.equals("auto")) {
+            return ToolChoice.fromAuto(a -> { });
+        }
+        if (choice.equals("any")) {
+            return ToolChoice.fromAny(a -> { });
+        }
+        if (choice.startsWith("tool:")) {
+            String name = choice.substring(5);
+            boolean known = tools.tools().stream().anyMatch(t -> t.toolSpec() != null && name.equals(t.toolSpec().name()));
+            if (!known) {
+                throw new BedrockInputException(operation, modelId, "toolChoice names tool '" + name + "' which is not among the configured tools");
+            }
+            return ToolChoice.fromTool(t -> t.name(name));
+        }
+        throw new BedrockInputException(operation, modelId, "toolChoice is '" + choice + "'; accepted: auto, any, tool:<name>");
+    }
+
+    /** Parses the tools option: a JSON array inline, or a resource (classpath:, file:, http: is refused) holding one. */
+    private ToolConfiguration parseTools(Exchange exchange, String value, String operation, String modelId) {
+        String json = value.trim();
+        if (!json.startsWith("[")) {
+            if (json.startsWith("http:") || json.startsWith("https:")) {
+                throw new BedrockInputException(operation, modelId, "option tools names a remote URL; tool definitions are read only"
+                        + " from classpath: or file: resources, or given inline as JSON");
+            }
+            try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(exchange.getContext(), json)) {
+                json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (Exception e) {
+                throw new BedrockInputException(operation, modelId, "option tools names resource '" + value
+                        + "' which cannot be read (" + e.getMessage() + "); accepted: a JSON array, classpath:... or file:...", e);
+            }
+        }
+        JsonNode array;
+        try {
+            array = JsonDocuments.parse(json);
+        } catch (Exception e) {
+            throw new BedrockInputException(operation, modelId, "option tools is not valid JSON: " + e.getMessage(), e);
+        }
+        if (!array.isArray() || array.isEmpty()) {
+            throw new BedrockInputException(operation, modelId, "option tools must be a non-empty JSON array of tool definitions");
+        }
+        List<Tool> tools = new ArrayList<>();
+        for (JsonNode t : array) {
+            JsonNode spec = t.has("toolSpec") ? t.get("toolSpec") : t;
+            String name = spec.path("name").asText(null);
+            JsonNode schema = spec.has("inputSchema") ? spec.get("inputSchema") : spec.has("input_schema") ? spec.get("input_schema")
+                    : spec.get("parameters");
+            if (schema != null && schema.has("json") && schema.size() == 1) {
+                schema = schema.get("json");
+            }
+            if (name == null || name.isBlank() || schema == null || !schema.isObject()) {
+                throw new BedrockInputException(operation, modelId, "a tool in option tools lacks a name or an input schema object: " + t
+                        + "; accepted: {\"name\",\"description\",\"inputSchema\":{JSON Schema}} or {\"toolSpec\":{...}}");
+            }
+            ToolSpecification.Builder sb = ToolSpecification.builder().name(name)
+                    .inputSchema(ToolInputSchema.fromJson(JsonDocuments.toDocument(schema)));
+            if (spec.hasNonNull("description")) {
+                sb.description(spec.get("description").asText());
+            }
+            tools.add(Tool.fromToolSpec(sb.build()));
+        }
+        return ToolConfiguration.builder().tools(tools).build();
+    }
+
+    private static GuardrailConfiguration guardrail(ExchangeOptions opts, BedrockConfiguration config, String operation, String modelId) {
+        String id = opts.string(BedrockHeaders.GUARDRAIL_IDENTIFIER, config.getGuardrailIdentifier());
+        String version = opts.string(BedrockHeaders.GUARDRAIL_VERSION, config.getGuardrailVersion());
+        if (id == null && version == null) {
+            if (config.getGuardrailTrace() != null) {
+                throw new BedrockInputException(operation, modelId, "guardrailTrace is set but no guardrailIdentifier/guardrailVersion");
+            }
+            return null;
+        }
+        if (id == null || version == null) {
+            throw new BedrockInputException(operation, modelId, "a guardrail needs both guardrailIdentifier and guardrailVersion; only "
+                    + (id == null ? "guardrailVersion" : "guardrailIdentifier") + " is set");
+        }
+        GuardrailConfiguration.Builder b = GuardrailConfiguration.builder().guardrailIdentifier(id).guardrailVersion(version);
+        if (config.getGuardrailTrace() != null) {
+            b.trace(requireOneOf(operation, modelId, "guardrailTrace", config.getGuardrailTrace(), "enabled", "disabled", "enabled_full"));
+        }
+        return b.build();
+    }
+
+    private Document additionalFields(ExchangeOptions opts, BedrockConfiguration config, String operation, String modelId) {
+        Object header = opts.raw(BedrockHeaders.ADDITIONAL_MODEL_REQUEST_FIELDS);
+        if (header != null) {
+            return parseObject(header, "header " + BedrockHeaders.ADDITIONAL_MODEL_REQUEST_FIELDS, operation, modelId);
+        }
+        if (config.getAdditionalModelRequestFields() == null) {
+            return null;
+        }
+        Document d = additionalFieldsFromOption;
+        if (d == null) {
+            d = parseObject(config.getAdditionalModelRequestFields(), "option additionalModelRequestFields", operation, modelId);
+            additionalFieldsFromOption = d;
+        }
+        return d;
+    }
+
+    private static Document parseObject(Object value, String what, String operation, String modelId) {
+        JsonNode node;
+        try {
+            node = JsonDocuments.toJson(value);
+        } catch (Exception e) {
+            throw new BedrockInputException(operation, modelId, what + " is not valid JSON: " + e.getMessage(), e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new BedrockInputException(operation, modelId, what + " must be a JSON object, e.g. {\"top_k\":50}");
+        }
+        return JsonDocuments.toDocument(node);
+    }
+
+    // ---- small helpers ----
+
+    static String requireOneOf(String operation, String modelId, String option, String value, String... accepted) {
+        for (String a : accepted) {
+            if (a.equals(value)) {
+                return value;
+            }
+        }
+        throw new BedrockInputException(operation, modelId, "option " + option + " is '" + value + "'; accepted: " + String.join(", ", accepted));
+    }
+
+    static void requireModel(String operation, String modelId) {
+        if (modelId == null || modelId.isBlank()) {
+            throw new BedrockInputException(operation, null, "no model: set the modelId option or the " + BedrockHeaders.MODEL_ID + " header");
+        }
+    }
+
+    @SafeVarargs
+    static <T> T firstNonNull(T... values) {
+        for (T v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    static String typeName(Object o) {
+        return o == null ? "null" : o.getClass().getName();
+    }
+}

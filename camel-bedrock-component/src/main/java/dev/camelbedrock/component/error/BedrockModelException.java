@@ -1,0 +1,10 @@
+package dev.camelbedrock.component.error;
+
+/** The model itself failed (ModelErrorException, or ModelStreamErrorException in the middle of a stream). */
+public class BedrockModelException extends BedrockServiceException {
+
+    public BedrockModelException(String message, String operation, String modelId, String requestId, int statusCode, String errorCode,
+                 boolean retryable, Throwable cause) {
+        super(message, operation, modelId, requestId, statusCode, errorCode, retryable, cause);
+    }
+}
