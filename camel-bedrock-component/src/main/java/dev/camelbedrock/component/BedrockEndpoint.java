@@ -10,6 +10,7 @@ import org.apache.camel.Producer;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.util.URISupport;
 import software.amazon.awssdk.services.bedrock.BedrockAsyncClient;
 import software.amazon.awssdk.services.bedrockagent.BedrockAgentAsyncClient;
 import software.amazon.awssdk.services.bedrockagentruntime.BedrockAgentRuntimeAsyncClient;
@@ -32,6 +33,15 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     public BedrockEndpoint(String uri, BedrockComponent component, BedrockConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
+    }
+
+    /**
+     * The URI with secret options masked: users put keys into URIs, and Camel hands this string to logs, JMX and
+     * route dumps. Lookups in the endpoint registry use the endpoint key, which is unchanged.
+     */
+    @Override
+    public String getEndpointUri() {
+        return URISupport.sanitizeUri(super.getEndpointUri());
     }
 
     @Override

@@ -48,39 +48,41 @@ public final class BedrockErrors {
         String serviceMessage = e.awsErrorDetails() != null ? e.awsErrorDetails().errorMessage() : e.getMessage();
         int status = e.statusCode();
         String requestId = e.requestId();
+        // inside an event stream the code is the lowerCamel event name (modelStreamErrorException)
+        String c = code == null || code.isEmpty() ? "" : Character.toUpperCase(code.charAt(0)) + code.substring(1);
+        String errorCode = c.isEmpty() ? null : c;
         String message = operation + (modelId != null ? " on model " + modelId : "") + " failed: "
-                         + (code != null ? code : "HTTP " + status) + " (status " + status + ", request id " + requestId
+                         + (errorCode != null ? errorCode : "HTTP " + status) + " (status " + status + ", request id " + requestId
                          + "): " + serviceMessage;
-        String c = code == null ? "" : code;
         if (c.equals("ThrottlingException") || c.equals("ModelNotReadyException") || c.equals("TooManyRequestsException")
             || (c.isEmpty() && status == 429)) {
-            return new BedrockThrottlingException(message, operation, modelId, requestId, status, code, true, e);
+            return new BedrockThrottlingException(message, operation, modelId, requestId, status, errorCode, true, e);
         }
         if (c.equals("ValidationException")) {
-            return new BedrockValidationException(message, operation, modelId, requestId, status, code, false, e);
+            return new BedrockValidationException(message, operation, modelId, requestId, status, errorCode, false, e);
         }
         if (c.equals("AccessDeniedException") || c.equals("UnrecognizedClientException")
             || c.equals("InvalidSignatureException") || c.equals("ExpiredTokenException") || status == 403) {
-            return new BedrockAccessDeniedException(message, operation, modelId, requestId, status, code, false, e);
+            return new BedrockAccessDeniedException(message, operation, modelId, requestId, status, errorCode, false, e);
         }
         if (c.equals("ResourceNotFoundException") || (c.isEmpty() && status == 404)) {
-            return new BedrockResourceNotFoundException(message, operation, modelId, requestId, status, code, false, e);
+            return new BedrockResourceNotFoundException(message, operation, modelId, requestId, status, errorCode, false, e);
         }
         if (c.equals("ModelTimeoutException") || status == 408) {
-            return new BedrockModelTimeoutException(message, operation, modelId, requestId, status, code, true, e);
+            return new BedrockModelTimeoutException(message, operation, modelId, requestId, status, errorCode, true, e);
         }
         if (c.equals("ModelErrorException") || c.equals("ModelStreamErrorException") || c.equals("DependencyFailedException")) {
-            return new BedrockModelException(message, operation, modelId, requestId, status, code, false, e);
+            return new BedrockModelException(message, operation, modelId, requestId, status, errorCode, false, e);
         }
         if (c.equals("ServiceQuotaExceededException")) {
-            return new BedrockQuotaExceededException(message, operation, modelId, requestId, status, code, false, e);
+            return new BedrockQuotaExceededException(message, operation, modelId, requestId, status, errorCode, false, e);
         }
         if (c.equals("ConflictException") || c.equals("ResourceInUseException")) {
-            return new BedrockConflictException(message, operation, modelId, requestId, status, code, false, e);
+            return new BedrockConflictException(message, operation, modelId, requestId, status, errorCode, false, e);
         }
         if (status >= 500) {
-            return new BedrockUnavailableException(message, operation, modelId, requestId, status, code, true, e);
+            return new BedrockUnavailableException(message, operation, modelId, requestId, status, errorCode, true, e);
         }
-        return new BedrockServiceException(message, operation, modelId, requestId, status, code, e.retryable(), e);
+        return new BedrockServiceException(message, operation, modelId, requestId, status, errorCode, e.retryable(), e);
     }
 }

@@ -1,0 +1,125 @@
+package dev.camelbedrock.component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import dev.camelbedrock.component.error.BedrockInputException;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.core.document.Document;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
+import software.amazon.awssdk.services.bedrockruntime.model.Message;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolResultBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolResultContentBlock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input fails with a message naming the operation, what was wrong and what is accepted, before any request. */
+class BadInputTest extends BedrockTestSupport {
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:converse").to("bedrock:converse?modelId=" + MODEL);
+                from("direct:stream").to("bedrock:converseStream?modelId=" + MODEL);
+                from("direct:noModel").to("bedrock:converse");
+                from("direct:badTools").to("bedrock:converse?modelId=" + MODEL + "&tools=[{\"description\":\"no name\"}]");
+                from("direct:badJson").to("bedrock:converse?modelId=" + MODEL + "&additionalModelRequestFields={not json");
+                from("direct:choiceNoTools").to("bedrock:converse?modelId=" + MODEL + "&toolChoice=any");
+                from("direct:badChoice").to("bedrock:converse?modelId=" + MODEL + "&tools=classpath:tools.json&toolChoice=tool:nope");
+                from("direct:halfGuardrail").to("bedrock:converse?modelId=" + MODEL + "&guardrailIdentifier=gr-1");
+                from("direct:badTier").to("bedrock:converse?modelId=" + MODEL + "&serviceTier=gold");
+                from("direct:badCache").to("bedrock:converse?modelId=" + MODEL + "&promptCachePoints=everywhere");
+                from("direct:remoteTools").to("bedrock:converse?modelId=" + MODEL + "&tools=http://example.com/tools.json");
+            }
+        };
+    }
+
+    private static Message user(String text) {
+        return Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText(text)).build();
+    }
+
+    private static Message assistant(String text) {
+        return Message.builder().role(ConversationRole.ASSISTANT).content(ContentBlock.fromText(text)).build();
+    }
+
+    private static Consumer<Exchange> body(Object body) {
+        return e -> e.getMessage().setBody(body);
+    }
+
+    private static Consumer<Exchange> bodyAndHeader(Object body, String header, Object value) {
+        return e -> {
+            e.getMessage().setBody(body);
+            e.getMessage().setHeader(header, value);
+        };
+    }
+
+    static Stream<Arguments> badInputs() {
+        Message orphanResult = Message.builder().role(ConversationRole.USER).content(ContentBlock.fromToolResult(
+                ToolResultBlock.builder().toolUseId("tooluse_missing")
+                        .content(ToolResultContentBlock.fromJson(Document.fromMap(Map.of()))).build())).build();
+        return Stream.of(
+                Arguments.of("null body", "direct:converse", body(null), "the body is empty"),
+                Arguments.of("blank prompt", "direct:converse", body("   "), "blank"),
+                Arguments.of("empty list", "direct:converse", body(List.of()), "empty List"),
+                Arguments.of("list of strings", "direct:converse", body(List.of("a", "b")), "java.lang.String"),
+                Arguments.of("integer body", "direct:converse", body(42), "java.lang.Integer"),
+                Arguments.of("byte[] body", "direct:converse", body(new byte[] { 1, 2 }), "[B"),
+                Arguments.of("map body", "direct:converse", body(Map.of("prompt", "hi")), "Map"),
+                Arguments.of("first turn from assistant", "direct:converse", body(List.of(assistant("hi"))), "first message"),
+                Arguments.of("roles not alternating", "direct:converse", body(List.of(user("a"), user("b"))), "alternate"),
+                Arguments.of("tool result without tool use", "direct:converse",
+                        body(List.of(user("a"), assistant("b"), orphanResult)), "tooluse_missing"),
+                Arguments.of("stream with blank prompt", "direct:stream", body(""), "converseStream"),
+                Arguments.of("no model", "direct:noModel", body("hi"), "modelId"),
+                Arguments.of("tool without name", "direct:badTools", body("hi"), "lacks a name"),
+                Arguments.of("additional fields not JSON", "direct:badJson", body("hi"), "not valid JSON"),
+                Arguments.of("toolChoice without tools", "direct:choiceNoTools", body("hi"), "no tools"),
+                Arguments.of("toolChoice unknown tool", "direct:badChoice", body("hi"), "nope"),
+                Arguments.of("guardrail without version", "direct:halfGuardrail", body("hi"), "guardrailVersion"),
+                Arguments.of("unknown service tier", "direct:badTier", body("hi"), "priority, default, flex, reserved"),
+                Arguments.of("unknown cache point", "direct:badCache", body("hi"), "system, tools, messages"),
+                Arguments.of("remote tools URL", "direct:remoteTools", body("hi"), "remote URL"),
+                Arguments.of("maxTokens header zero", "direct:converse", bodyAndHeader("hi", BedrockHeaders.MAX_TOKENS, 0), "1 or more"),
+                Arguments.of("maxTokens header not a number", "direct:converse",
+                        bodyAndHeader("hi", BedrockHeaders.MAX_TOKENS, "lots"), "an Integer"),
+                Arguments.of("temperature above one", "direct:converse", bodyAndHeader("hi", BedrockHeaders.TEMPERATURE, 1.5f), "0 to 1"),
+                Arguments.of("topP negative", "direct:converse", bodyAndHeader("hi", BedrockHeaders.TOP_P, -0.1f), "0 to 1"),
+                Arguments.of("conversation header not a list", "direct:converse",
+                        bodyAndHeader("hi", BedrockHeaders.CONVERSATION, "history"), BedrockHeaders.CONVERSATION),
+                Arguments.of("image not an image", "direct:converse",
+                        bodyAndHeader("hi", BedrockHeaders.IMAGES, new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 }), "PNG, JPEG, GIF or WebP"),
+                Arguments.of("image too large", "direct:converse",
+                        bodyAndHeader("hi", BedrockHeaders.IMAGES, new byte[4_000_000]), "at most"),
+                Arguments.of("image header wrong type", "direct:converse", bodyAndHeader("hi", BedrockHeaders.IMAGES, "cat.png"), "byte[]"),
+                Arguments.of("document without extension", "direct:converse",
+                        bodyAndHeader("hi", BedrockHeaders.DOCUMENTS, Map.of("README", new byte[] { 1 })), "pdf, csv"),
+                Arguments.of("images with a message body", "direct:converse",
+                        bodyAndHeader(List.of(user("hi")), BedrockHeaders.IMAGES, new byte[] { 1 }), "String body only"),
+                Arguments.of("unknown operation header", "direct:converse",
+                        bodyAndHeader("hi", BedrockHeaders.OPERATION, "chat"), "converse, converseStream"),
+                Arguments.of("stop sequences wrong type", "direct:converse",
+                        bodyAndHeader("hi", BedrockHeaders.STOP_SEQUENCES, 7), "List of Strings"),
+                Arguments.of("request metadata wrong type", "direct:converse",
+                        bodyAndHeader("hi", BedrockHeaders.REQUEST_METADATA, "k=v"), "Map"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputs")
+    void rejectedBeforeAnyNetworkCall(String name, String route, Consumer<Exchange> input, String expected) {
+        Exchange out = template.request(route, input::accept);
+
+        assertThat(out.getException()).as(name).isInstanceOf(BedrockInputException.class);
+        assertThat(out.getException().getMessage()).as(name).contains(expected);
+        assertThat(out.getException().getMessage()).as(name).containsAnyOf("converse:", "converseStream:", "countTokens:");
+        assertThat(emulator.stats().total()).as("requests that reached the emulator").isZero();
+    }
+}

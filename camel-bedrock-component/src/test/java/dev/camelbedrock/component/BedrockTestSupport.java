@@ -1,0 +1,52 @@
+package dev.camelbedrock.component;
+
+import dev.camelbedrock.emulator.BedrockEmulator;
+import dev.camelbedrock.emulator.Rule;
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Runs routes against an in-process emulator through the real SDK over loopback. The component is configured the way
+ * users point it at the emulator: endpointOverride plus any static keys.
+ */
+public abstract class BedrockTestSupport extends CamelTestSupport {
+
+    protected static final String MODEL = "anthropic.claude-3-haiku-20240307-v1:0";
+    protected static BedrockEmulator emulator;
+
+    @BeforeAll
+    static void startEmulator() throws Exception {
+        emulator = BedrockEmulator.builder().port(0)
+                .rule(Rule.when("(?i)weather in paris").toolUse("get_weather", "{\"city\":\"Paris\"}"))
+                .build().start();
+    }
+
+    @AfterAll
+    static void stopEmulator() throws Exception {
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+
+    @BeforeEach
+    void resetEmulator() {
+        emulator.stats().reset();
+        emulator.faults().clear();
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        BedrockComponent bedrock = new BedrockComponent();
+        bedrock.getConfiguration().setEndpointOverride(emulator.uri().toString());
+        bedrock.getConfiguration().setRegion("us-east-1");
+        bedrock.getConfiguration().setAccessKey("AKIDTESTTEST");
+        bedrock.getConfiguration().setSecretKey("test-secret");
+        bedrock.getConfiguration().setMaxAttempts(1);
+        context.addComponent("bedrock", bedrock);
+        return context;
+    }
+}

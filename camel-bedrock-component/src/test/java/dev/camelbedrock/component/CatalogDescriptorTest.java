@@ -1,0 +1,66 @@
+package dev.camelbedrock.component;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.catalog.CamelCatalog;
+import org.apache.camel.catalog.DefaultCamelCatalog;
+import org.apache.camel.catalog.EndpointValidationResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The generated descriptor loads into Camel's own catalog, which then validates bedrock: URIs like any component's. */
+class CatalogDescriptorTest {
+
+    static String json;
+    static CamelCatalog catalog;
+
+    @BeforeAll
+    static void load() throws Exception {
+        try (InputStream in = BedrockComponent.class.getResourceAsStream("/META-INF/dev/camelbedrock/component/bedrock.json")) {
+            assertThat(in).as("generated descriptor on the classpath").isNotNull();
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catalog = new DefaultCamelCatalog();
+        catalog.addComponent("bedrock", BedrockComponent.class.getName(), json);
+    }
+
+    @Test
+    void goodUrisValidate() {
+        for (String uri : new String[] {
+                "bedrock:converse?modelId=anthropic.claude-3-haiku-20240307-v1:0&region=us-east-1",
+                "bedrock:converseStream?modelId=us.amazon.nova-lite-v1:0&streamTo=direct:x&maxTokens=100&temperature=0.5",
+                "bedrock:countTokens?modelId=x&endpointOverride=http://127.0.0.1:1234&httpProtocol=HTTP1_1&maxAttempts=2" }) {
+            EndpointValidationResult r = catalog.validateEndpointProperties(uri);
+            assertThat(r.isSuccess()).as(uri + " -> " + r.summaryErrorMessage(false)).isTrue();
+        }
+    }
+
+    @Test
+    void badUrisAreReported() {
+        assertThat(catalog.validateEndpointProperties("bedrock:converse?modelId=x&maxTokenz=5").getUnknown()).contains("maxTokenz");
+        assertThat(catalog.validateEndpointProperties("bedrock:chat?modelId=x").getInvalidEnum()).containsKey("operation");
+        assertThat(catalog.validateEndpointProperties("bedrock:converse?maxTokens=many").getInvalidInteger()).containsKey("maxTokens");
+        assertThat(catalog.validateEndpointProperties("bedrock:converse?httpProtocol=HTTP3").getInvalidEnum()).containsKey("httpProtocol");
+        assertThat(catalog.validateEndpointProperties("bedrock:?modelId=x").isSuccess()).isFalse();
+    }
+
+    @Test
+    void everyOptionAndHeaderIsDocumentedAndSecretsAreMarked() throws Exception {
+        JsonNode root = new ObjectMapper().readTree(json);
+        for (String section : new String[] { "componentProperties", "properties", "headers" }) {
+            root.get(section).fields().forEachRemaining(f -> assertThat(f.getValue().path("description").asText())
+                    .as(section + "." + f.getKey()).isNotBlank());
+        }
+        for (String secret : new String[] { "accessKey", "secretKey", "sessionToken", "apiKey", "proxyPassword", "roleExternalId" }) {
+            assertThat(root.at("/properties/" + secret + "/secret").asBoolean()).as(secret).isTrue();
+            assertThat(root.at("/componentProperties/" + secret + "/secret").asBoolean()).as(secret).isTrue();
+        }
+        assertThat(root.at("/component/producerOnly").asBoolean()).isTrue();
+        assertThat(root.at("/component/async").asBoolean()).isTrue();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.camelbedrock.component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import dev.camelbedrock.component.converse.BedrockToolCall;
+import dev.camelbedrock.component.error.BedrockModelException;
+import dev.camelbedrock.component.error.BedrockValidationException;
+import dev.camelbedrock.emulator.Fault;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConverseStreamTest extends BedrockTestSupport {
+
+    private final List<String> iterated = new CopyOnWriteArrayList<>();
+    private final List<String> pushed = new CopyOnWriteArrayList<>();
+    private final List<String> pushedTypes = new CopyOnWriteArrayList<>();
+    private volatile CountDownLatch firstDelta = new CountDownLatch(1);
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:stream")
+                        .to("bedrock:converseStream?modelId=" + MODEL)
+                        .split(body()).streaming()
+                            .process(e -> {
+                                iterated.add(e.getMessage().getBody(String.class));
+                                firstDelta.countDown();
+                            })
+                        .end();
+                from("direct:http11")
+                        .to("bedrock:converseStream?modelId=" + MODEL + "&httpProtocol=HTTP1_1")
+                        .split(body()).streaming().process(e -> iterated.add(e.getMessage().getBody(String.class))).end();
+                from("direct:push")
+                        .to("bedrock:converseStream?modelId=" + MODEL + "&streamTo=direct:delta&tools=classpath:tools.json");
+                from("direct:delta").process(e -> {
+                    pushed.add(e.getMessage().getBody(String.class));
+                    pushedTypes.add(e.getMessage().getHeader(BedrockHeaders.STREAM_EVENT_TYPE, String.class));
+                });
+            }
+        };
+    }
+
+    @Test
+    void iteratorBodyYieldsTheDeltasAndHeadersArriveAtTheEnd() {
+        Exchange out = template.request("direct:stream", e -> e.getMessage().setBody("Tell me a story about a small robot"));
+
+        assertThat(out.getException()).isNull();
+        assertThat(iterated.size()).isGreaterThanOrEqualTo(3);
+        String whole = String.join("", iterated);
+        assertThat(whole).contains("small robot");
+        assertThat(out.getMessage().getHeader(BedrockHeaders.RESPONSE_TEXT)).isEqualTo(whole);
+        assertThat(out.getMessage().getHeader(BedrockHeaders.STOP_REASON)).isEqualTo("end_turn");
+        assertThat(out.getMessage().getHeader(BedrockHeaders.OUTPUT_TOKENS, Integer.class)).isPositive();
+        assertThat(emulator.stats().count("ConverseStream", MODEL)).isEqualTo(1);
+    }
+
+    @Test
+    void theFirstDeltaReachesTheRouteBeforeTheEmulatorSendsTheLast() throws Exception {
+        // the emulator sends messageStart and the first delta, then holds the stream until released
+        emulator.pauseStreamsAfter(2);
+        try {
+            var reply = template.asyncRequestBody("direct:stream", "One two three four five six seven");
+            assertThat(firstDelta.await(10, TimeUnit.SECONDS)).as("first delta seen while the stream is held").isTrue();
+            assertThat(reply.isDone()).isFalse();
+            assertThat(iterated).hasSize(1);
+            emulator.resumeStreams();
+            reply.get(10, TimeUnit.SECONDS);
+            assertThat(iterated.size()).isGreaterThan(1);
+        } finally {
+            emulator.resumeStreams();
+            emulator.pauseStreamsAfter(0);
+        }
+    }
+
+    @Test
+    void worksOverHttp11Too() {
+        template.requestBody("direct:http11", "Plain old HTTP one one");
+        assertThat(String.join("", iterated)).contains("HTTP one one");
+    }
+
+    @Test
+    void streamToSendsEveryDeltaAsItsOwnExchangeAndCompletesWithTheWholeText() {
+        Exchange out = template.request("direct:push", e -> e.getMessage().setBody("Count to ten slowly"));
+        assertThat(out.getException()).isNull();
+        assertThat(pushed.size()).isGreaterThanOrEqualTo(3);
+        assertThat(out.getMessage().getBody(String.class)).isEqualTo(String.join("", pushed));
+        assertThat(pushedTypes).containsOnly("text");
+    }
+
+    @Test
+    void toolInputFragmentsAreStreamedAndAssembledIntoAToolCall() {
+        Exchange out = template.request("direct:push", e -> e.getMessage().setBody("What is the weather in Paris?"));
+        assertThat(out.getException()).isNull();
+        assertThat(pushedTypes).contains("toolUse");
+        @SuppressWarnings("unchecked")
+        List<BedrockToolCall> calls = out.getMessage().getHeader(BedrockHeaders.TOOL_CALLS, List.class);
+        assertThat(calls).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("get_weather");
+            assertThat(c.input()).containsEntry("city", "Paris");
+        });
+        assertThat(out.getMessage().getHeader(BedrockHeaders.STOP_REASON)).isEqualTo("tool_use");
+    }
+
+    @Test
+    void aFailureInMidStreamSurfacesAsAnExceptionNotACutAnswer() {
+        emulator.faults().add(Fault.streamException("modelStreamErrorException").forOperation("ConverseStream").afterEvents(3)
+                .originalStatusCode(500).originalMessage("model crashed"));
+        Exchange out = template.request("direct:stream", e -> e.getMessage().setBody("A long answer that will break"));
+        assertThat(out.getException()).isInstanceOf(BedrockModelException.class);
+        assertThat(out.getException().getMessage()).contains("ModelStreamErrorException");
+        assertThat(out.getMessage().getHeader(BedrockHeaders.RESPONSE_TEXT)).isNull();
+    }
+
+    @Test
+    void anErrorBeforeTheStreamStartsFailsTheProducerStep() {
+        emulator.faults().add(Fault.error("ValidationException").forOperation("ConverseStream"));
+        Exchange out = template.request("direct:stream", e -> e.getMessage().setBody("Rejected"));
+        assertThat(out.getException()).isInstanceOf(BedrockValidationException.class);
+        assertThat(iterated).isEmpty();
+    }
+
+    @Test
+    void manyConcurrentStreamsAllComplete() throws Exception {
+        List<java.util.concurrent.CompletableFuture<Object>> replies = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            replies.add(template.asyncRequestBody("direct:push", "Concurrent prompt number " + i));
+        }
+        for (int i = 0; i < replies.size(); i++) {
+            assertThat(replies.get(i).get(30, TimeUnit.SECONDS).toString()).contains("number " + i);
+        }
+    }
+}
