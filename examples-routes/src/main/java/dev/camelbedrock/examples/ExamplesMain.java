@@ -49,7 +49,7 @@ public final class ExamplesMain {
                     e.printStackTrace();
                     System.exit(1);
                 } finally {
-                    m.completed();
+                    main.completed();
                 }
             }
         });
