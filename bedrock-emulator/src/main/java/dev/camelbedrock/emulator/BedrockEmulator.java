@@ -1,0 +1,415 @@
+package dev.camelbedrock.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.camelbedrock.emulator.admin.AdminOperations;
+import dev.camelbedrock.emulator.controlplane.ControlPlaneOperations;
+import dev.camelbedrock.emulator.runtime.RuntimeOperations;
+import dev.camelbedrock.emulator.core.EmulatorContext;
+import dev.camelbedrock.emulator.core.EmulatorServer;
+import dev.camelbedrock.emulator.core.Operation;
+import dev.camelbedrock.emulator.core.OperationProvider;
+import dev.camelbedrock.emulator.core.Router;
+import dev.camelbedrock.emulator.json.Json;
+import dev.camelbedrock.emulator.models.ModelCatalog;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+
+/**
+ * A local, deterministic Amazon Bedrock-compatible server: one port, HTTP/1.1 and cleartext HTTP/2, routing
+ * bedrock-runtime and bedrock (control plane) requests by method and raw path. Point any AWS SDK at
+ * {@link #uri()} with any credentials.
+ *
+ * <pre>{@code
+ * try (BedrockEmulator emulator = BedrockEmulator.builder()
+ *         .port(0)
+ *         .rule(Rule.when("(?i)hello").reply("Hi there!"))
+ *         .build()
+ *         .start()) {
+ *     BedrockRuntimeAsyncClient client = BedrockRuntimeAsyncClient.builder()
+ *             .endpointOverride(emulator.uri())
+ *             .region(Region.US_EAST_1)
+ *             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y")))
+ *             .build();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * Thread-safe: every runtime setter may be called while requests are in flight.
+ */
+public final class BedrockEmulator implements AutoCloseable {
+
+    private final String host;
+    private final int requestedPort;
+    private final int ioThreads;
+    private final EmulatorContext context;
+    private final List<Operation> extraOperations;
+    private EmulatorServer server;
+
+    private BedrockEmulator(Builder b) {
+        this.host = b.host;
+        this.requestedPort = b.port;
+        this.ioThreads = b.ioThreads;
+        this.extraOperations = List.copyOf(b.operations);
+        this.context = new EmulatorContext(ModelCatalog.builtIn(), b.rules, b.latencyMs, b.chunkDelayMs,
+                b.requestLogCapacity, b.region, b.requireInferenceProfiles);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Binds and starts serving. Returns {@code this}. */
+    public synchronized BedrockEmulator start() {
+        if (server != null) {
+            return this;
+        }
+        Router router = new Router();
+        List<OperationProvider> providers = new ArrayList<>();
+        Set<Class<?>> seen = new HashSet<>();
+        for (OperationProvider provider : ServiceLoader.load(OperationProvider.class,
+                BedrockEmulator.class.getClassLoader())) {
+            if (seen.add(provider.getClass())) {
+                providers.add(provider);
+            }
+        }
+        // robust against repackaging that drops META-INF/services: the built-ins are always there
+        for (OperationProvider builtIn : List.of(new RuntimeOperations(), new ControlPlaneOperations(),
+                new AdminOperations())) {
+            if (seen.add(builtIn.getClass())) {
+                providers.add(0, builtIn);
+            }
+        }
+        for (OperationProvider provider : providers) {
+            provider.operations(context).forEach(router::register);
+        }
+        extraOperations.forEach(router::register);
+        try {
+            server = EmulatorServer.start(host, requestedPort, router, context, ioThreads);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting the Bedrock emulator", e);
+        }
+        return this;
+    }
+
+    /** Stops serving (open connections are closed). The emulator can be started again. */
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            context.streamGate().resume();
+            server.close();
+            server = null;
+        }
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    /** {@code http://127.0.0.1:PORT} (the bound host; a wildcard host is reported as 127.0.0.1). */
+    public URI uri() {
+        String h = host;
+        if ("0.0.0.0".equals(h) || "::".equals(h) || "0:0:0:0:0:0:0:0".equals(h)) {
+            h = "127.0.0.1";
+        }
+        if (h.contains(":") && !h.startsWith("[")) {
+            h = "[" + h + "]";
+        }
+        return URI.create("http://" + h + ":" + port());
+    }
+
+    /** The bound port. */
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("The Bedrock emulator is not started");
+        }
+        return server.address().getPort();
+    }
+
+    public String host() {
+        return host;
+    }
+
+    /** The shared state (for custom {@link Operation}s and advanced use). */
+    public EmulatorContext context() {
+        return context;
+    }
+
+    public ModelCatalog catalog() {
+        return context.catalog();
+    }
+
+    // ---- rules ----
+
+    /** The reply rules, evaluated in order; changes apply to the next request. */
+    public RuleSet rules() {
+        return context.rules();
+    }
+
+    // ---- latency ----
+
+    /** Delay before every Bedrock API response (not the admin API). */
+    public BedrockEmulator latency(Duration latency) {
+        context.latencyMs(latency.toMillis());
+        return this;
+    }
+
+    public long latencyMs() {
+        return context.latencyMs();
+    }
+
+    /** Delay between two events of a stream. */
+    public BedrockEmulator chunkDelay(Duration delay) {
+        context.chunkDelayMs(delay.toMillis());
+        return this;
+    }
+
+    public long chunkDelayMs() {
+        return context.chunkDelayMs();
+    }
+
+    /** When true, base ids of models that only support inference profiles are rejected like the service does. */
+    public BedrockEmulator requireInferenceProfiles(boolean require) {
+        context.requireInferenceProfiles(require);
+        return this;
+    }
+
+    // ---- stream gate ----
+
+    /** Every event stream (new or running) holds after sending {@code events} events until {@link #resumeStreams()}. */
+    public BedrockEmulator pauseStreamsAfter(int events) {
+        context.streamGate().pauseAfter(events);
+        return this;
+    }
+
+    /** Releases all held streams and disarms the gate. */
+    public BedrockEmulator resumeStreams() {
+        context.streamGate().resume();
+        return this;
+    }
+
+    /** Number of streams currently held by the gate. */
+    public int heldStreams() {
+        return context.streamGate().heldCount();
+    }
+
+    /** Waits until at least {@code count} streams are held by the gate; false on timeout. */
+    public boolean awaitHeldStreams(int count, Duration timeout) throws InterruptedException {
+        return context.streamGate().awaitHeld(count, timeout);
+    }
+
+    // ---- faults ----
+
+    public FaultRegistry faults() {
+        return context.faults();
+    }
+
+    /** Adds a fault (see {@link Fault}). */
+    public BedrockEmulator inject(Fault fault) {
+        context.faults().add(fault);
+        return this;
+    }
+
+    /** The next {@code times} requests of {@code operation} answer with {@code errorCode}. */
+    public BedrockEmulator failNext(String operation, String errorCode, int times) {
+        return inject(Fault.error(errorCode).forOperation(operation).times(times));
+    }
+
+    public BedrockEmulator clearFaults() {
+        context.faults().clear();
+        return this;
+    }
+
+    // ---- observability ----
+
+    public EmulatorStats stats() {
+        return context.stats();
+    }
+
+    /** The request log, oldest first (bounded; see {@link Builder#requestLogCapacity(int)}). */
+    public List<RecordedRequest> requests() {
+        return context.requestLog().all();
+    }
+
+    /** The logged requests of one operation, oldest first. */
+    public List<RecordedRequest> requests(String operation) {
+        List<RecordedRequest> out = new ArrayList<>();
+        for (RecordedRequest r : context.requestLog().all()) {
+            if (operation.equals(r.operation())) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** The most recent logged request of an operation ({@code null} = any). */
+    public Optional<RecordedRequest> lastRequest(String operation) {
+        return context.lastRequest(operation);
+    }
+
+    public BedrockEmulator clearRequests() {
+        context.requestLog().clear();
+        return this;
+    }
+
+    /**
+     * Back to the start state: stats, request log, faults and prompt cache cleared; held streams released;
+     * rules and latencies restored to the values given to the builder.
+     */
+    public BedrockEmulator reset() {
+        context.reset();
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return "BedrockEmulator[" + (isRunning() ? uri() : "stopped") + "]";
+    }
+
+    /** Builds a {@link BedrockEmulator}; later calls override earlier ones. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 0;
+        private int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        private final List<Rule> rules = new ArrayList<>();
+        private long latencyMs;
+        private long chunkDelayMs;
+        private int requestLogCapacity = 1000;
+        private String region = "us-east-1";
+        private boolean requireInferenceProfiles;
+        private final List<Operation> operations = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Interface to bind (default {@code 127.0.0.1}). */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host);
+            return this;
+        }
+
+        /** Port to bind; 0 (the default) picks a free port. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Netty I/O threads (default: the number of cores, at least 2). */
+        public Builder ioThreads(int threads) {
+            this.ioThreads = threads;
+            return this;
+        }
+
+        /** Appends a reply rule. */
+        public Builder rule(Rule rule) {
+            rules.add(Objects.requireNonNull(rule));
+            return this;
+        }
+
+        public Builder rules(Collection<Rule> rules) {
+            this.rules.addAll(rules);
+            return this;
+        }
+
+        /**
+         * Reads a config file (see README): {@code {"latencyMs":..,"chunkDelayMs":..,"rules":[...]}} or a bare
+         * array of rules. Its rules are appended; its latencies override earlier settings.
+         */
+        public Builder rulesFile(Path file) {
+            JsonNode root;
+            try {
+                root = Json.parse(Files.readAllBytes(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read emulator config " + file, e);
+            }
+            return config(root);
+        }
+
+        /** Same as {@link #rulesFile(Path)}. */
+        public Builder configFile(Path file) {
+            return rulesFile(file);
+        }
+
+        /** Applies a config document (the rules-file format). */
+        public Builder config(JsonNode root) {
+            rules.addAll(AdminOperations.parseRules(root));
+            if (root.isObject()) {
+                if (root.hasNonNull("latencyMs")) {
+                    latencyMs = root.get("latencyMs").asLong();
+                }
+                if (root.hasNonNull("chunkDelayMs")) {
+                    chunkDelayMs = root.get("chunkDelayMs").asLong();
+                }
+                if (root.hasNonNull("requireInferenceProfiles")) {
+                    requireInferenceProfiles = root.get("requireInferenceProfiles").asBoolean();
+                }
+            }
+            return this;
+        }
+
+        /** Delay before every Bedrock API response. */
+        public Builder latency(Duration latency) {
+            this.latencyMs = latency.toMillis();
+            return this;
+        }
+
+        public Builder latencyMs(long ms) {
+            this.latencyMs = ms;
+            return this;
+        }
+
+        /** Delay between two stream events. */
+        public Builder chunkDelay(Duration delay) {
+            this.chunkDelayMs = delay.toMillis();
+            return this;
+        }
+
+        public Builder chunkDelayMs(long ms) {
+            this.chunkDelayMs = ms;
+            return this;
+        }
+
+        /** How many requests the request log keeps (default 1000; 0 disables it). */
+        public Builder requestLogCapacity(int capacity) {
+            this.requestLogCapacity = capacity;
+            return this;
+        }
+
+        /** Region used in ARNs when the request is not SigV4-signed (default {@code us-east-1}). */
+        public Builder region(String region) {
+            this.region = Objects.requireNonNull(region);
+            return this;
+        }
+
+        public Builder requireInferenceProfiles(boolean require) {
+            this.requireInferenceProfiles = require;
+            return this;
+        }
+
+        /** Adds (or, same method and path, replaces) an operation handler. */
+        public Builder operation(Operation operation) {
+            operations.add(Objects.requireNonNull(operation));
+            return this;
+        }
+
+        public BedrockEmulator build() {
+            if (latencyMs < 0 || chunkDelayMs < 0) {
+                throw new IllegalArgumentException("latencies must be >= 0");
+            }
+            return new BedrockEmulator(this);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.camelbedrock.emulator;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar bedrock-emulator.jar [--host H] [--port N] [--config F] [--latency-ms N] [--chunk-delay-ms N]
+ * [--request-log-size N] [--require-inference-profiles]}. Prints {@code Bedrock emulator listening on
+ * http://HOST:PORT} when ready and runs until killed.
+ */
+public final class BedrockEmulatorMain {
+
+    /** Default port of the command line (in-process default is a free port). */
+    public static final int DEFAULT_PORT = 8765;
+
+    private BedrockEmulatorMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        BedrockEmulator emulator;
+        try {
+            emulator = launch(args, System.out);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            usage();
+            System.exit(2);
+            return;
+        }
+        if (emulator == null) {
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            emulator.close();
+            stopped.countDown();
+        }, "bedrock-emulator-shutdown"));
+        stopped.await();
+    }
+
+    /**
+     * Parses the command line, starts the emulator and prints the "listening" line to {@code out}. Returns
+     * {@code null} for {@code --help}; throws {@link IllegalArgumentException} for a bad command line.
+     */
+    public static BedrockEmulator launch(String[] args, java.io.PrintStream out) {
+        BedrockEmulator.Builder b = BedrockEmulator.builder().port(DEFAULT_PORT);
+        Long latency = null;
+        Long chunkDelay = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String value = null;
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 0) {
+                value = a.substring(eq + 1);
+                a = a.substring(0, eq);
+            }
+            switch (a) {
+                case "--help":
+                case "-h":
+                    usage();
+                    return null;
+                case "--host":
+                    b.host(value != null ? value : arg(args, ++i, a));
+                    break;
+                case "--port":
+                    b.port(Integer.parseInt(value != null ? value : arg(args, ++i, a)));
+                    break;
+                case "--config":
+                case "--rules":
+                    b.rulesFile(Path.of(value != null ? value : arg(args, ++i, a)));
+                    break;
+                case "--latency-ms":
+                    latency = Long.parseLong(value != null ? value : arg(args, ++i, a));
+                    break;
+                case "--chunk-delay-ms":
+                    chunkDelay = Long.parseLong(value != null ? value : arg(args, ++i, a));
+                    break;
+                case "--request-log-size":
+                    b.requestLogCapacity(Integer.parseInt(value != null ? value : arg(args, ++i, a)));
+                    break;
+                case "--region":
+                    b.region(value != null ? value : arg(args, ++i, a));
+                    break;
+                case "--require-inference-profiles":
+                    b.requireInferenceProfiles(true);
+                    break;
+                default:
+                    throw new IllegalArgumentException("Unknown option: " + a);
+            }
+        }
+        if (latency != null) {
+            b.latencyMs(latency);
+        }
+        if (chunkDelay != null) {
+            b.chunkDelayMs(chunkDelay);
+        }
+        BedrockEmulator emulator = b.build().start();
+        out.println("Bedrock emulator listening on http://" + emulator.host() + ":" + emulator.port());
+        out.flush();
+        return emulator;
+    }
+
+    private static String arg(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException("Missing value for " + option);
+        }
+        return args[i];
+    }
+
+    private static void usage() {
+        System.err.println("Usage: java -jar bedrock-emulator.jar [options]\n"
+                + "  --port N                    port to bind (default " + DEFAULT_PORT + "; 0 = any free port)\n"
+                + "  --host H                    interface to bind (default 127.0.0.1)\n"
+                + "  --config F                  rules/config JSON file (see README)\n"
+                + "  --latency-ms N              delay before every response (default 0)\n"
+                + "  --chunk-delay-ms N          delay between stream events (default 0)\n"
+                + "  --request-log-size N        requests kept for GET /_emulator/requests (default 1000)\n"
+                + "  --region R                  region for ARNs of unsigned requests (default us-east-1)\n"
+                + "  --require-inference-profiles  reject base ids of profile-only models like the service");
+    }
+}

@@ -1,0 +1,84 @@
+package dev.camelbedrock.emulator;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Request counts of the Bedrock API operations (the {@code /_emulator} admin API is not counted). A model
+ * is counted under the id exactly as the client sent it (percent-decoded), e.g. a cross-region profile id
+ * and its base id are counted separately.
+ */
+public final class EmulatorStats {
+
+    private final LongAdder total = new LongAdder();
+    private final ConcurrentHashMap<String, LongAdder> byOperation = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, LongAdder> byModel = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, LongAdder>> byOperationAndModel =
+            new ConcurrentHashMap<>();
+
+    /** Records one request; {@code modelId} may be null for operations without a model. */
+    public void record(String operation, String modelId) {
+        total.increment();
+        byOperation.computeIfAbsent(operation, k -> new LongAdder()).increment();
+        if (modelId != null) {
+            byModel.computeIfAbsent(modelId, k -> new LongAdder()).increment();
+            byOperationAndModel.computeIfAbsent(operation, k -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(modelId, k -> new LongAdder()).increment();
+        }
+    }
+
+    public long total() {
+        return total.sum();
+    }
+
+    public long count(String operation) {
+        LongAdder a = byOperation.get(operation);
+        return a == null ? 0 : a.sum();
+    }
+
+    public long count(String operation, String modelId) {
+        Map<String, LongAdder> m = byOperationAndModel.get(operation);
+        LongAdder a = m == null ? null : m.get(modelId);
+        return a == null ? 0 : a.sum();
+    }
+
+    /** Requests for a model over all operations. */
+    public long countModel(String modelId) {
+        LongAdder a = byModel.get(modelId);
+        return a == null ? 0 : a.sum();
+    }
+
+    public Map<String, Long> byOperation() {
+        return snapshot(byOperation);
+    }
+
+    public Map<String, Long> byModel() {
+        return snapshot(byModel);
+    }
+
+    public Map<String, Map<String, Long>> byOperationAndModel() {
+        Map<String, Map<String, Long>> out = new TreeMap<>();
+        byOperationAndModel.forEach((op, m) -> out.put(op, snapshot(m)));
+        return out;
+    }
+
+    public void reset() {
+        total.reset();
+        byOperation.clear();
+        byModel.clear();
+        byOperationAndModel.clear();
+    }
+
+    private static Map<String, Long> snapshot(Map<String, LongAdder> m) {
+        Map<String, Long> out = new TreeMap<>();
+        m.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "EmulatorStats{total=" + total() + ", byOperation=" + byOperation() + ", byModel=" + byModel() + "}";
+    }
+}

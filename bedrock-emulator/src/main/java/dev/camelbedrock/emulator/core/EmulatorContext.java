@@ -1,0 +1,133 @@
+package dev.camelbedrock.emulator.core;
+
+import dev.camelbedrock.emulator.EmulatorStats;
+import dev.camelbedrock.emulator.FaultRegistry;
+import dev.camelbedrock.emulator.RecordedRequest;
+import dev.camelbedrock.emulator.Rule;
+import dev.camelbedrock.emulator.RuleSet;
+import dev.camelbedrock.emulator.models.ModelCatalog;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The shared state of one emulator instance, handed to every operation handler. Thread-safe. */
+public final class EmulatorContext {
+
+    private final ModelCatalog catalog;
+    private final RuleSet rules = new RuleSet();
+    private final FaultRegistry faults = new FaultRegistry();
+    private final EmulatorStats stats = new EmulatorStats();
+    private final RequestLog requestLog;
+    private final StreamGate streamGate = new StreamGate();
+    private final PromptCache promptCache = new PromptCache();
+    private final String defaultRegion;
+
+    private final List<Rule> initialRules;
+    private final long initialLatencyMs;
+    private final long initialChunkDelayMs;
+
+    private volatile long latencyMs;
+    private volatile long chunkDelayMs;
+    private volatile boolean requireInferenceProfiles;
+
+    public EmulatorContext(ModelCatalog catalog, List<Rule> rules, long latencyMs, long chunkDelayMs,
+                           int requestLogCapacity, String defaultRegion, boolean requireInferenceProfiles) {
+        this.catalog = catalog;
+        this.initialRules = List.copyOf(rules);
+        this.rules.set(rules);
+        this.initialLatencyMs = latencyMs;
+        this.initialChunkDelayMs = chunkDelayMs;
+        this.latencyMs = latencyMs;
+        this.chunkDelayMs = chunkDelayMs;
+        this.requestLog = new RequestLog(requestLogCapacity);
+        this.defaultRegion = defaultRegion;
+        this.requireInferenceProfiles = requireInferenceProfiles;
+    }
+
+    public ModelCatalog catalog() {
+        return catalog;
+    }
+
+    public RuleSet rules() {
+        return rules;
+    }
+
+    public FaultRegistry faults() {
+        return faults;
+    }
+
+    public EmulatorStats stats() {
+        return stats;
+    }
+
+    public RequestLog requestLog() {
+        return requestLog;
+    }
+
+    public StreamGate streamGate() {
+        return streamGate;
+    }
+
+    public PromptCache promptCache() {
+        return promptCache;
+    }
+
+    public String defaultRegion() {
+        return defaultRegion;
+    }
+
+    public long latencyMs() {
+        return latencyMs;
+    }
+
+    public void latencyMs(long ms) {
+        if (ms < 0) {
+            throw new IllegalArgumentException("latency must be >= 0");
+        }
+        this.latencyMs = ms;
+    }
+
+    public long chunkDelayMs() {
+        return chunkDelayMs;
+    }
+
+    public void chunkDelayMs(long ms) {
+        if (ms < 0) {
+            throw new IllegalArgumentException("chunk delay must be >= 0");
+        }
+        this.chunkDelayMs = ms;
+    }
+
+    public boolean requireInferenceProfiles() {
+        return requireInferenceProfiles;
+    }
+
+    public void requireInferenceProfiles(boolean require) {
+        this.requireInferenceProfiles = require;
+    }
+
+    public Optional<RecordedRequest> lastRequest(String operation) {
+        List<RecordedRequest> all = requestLog.all();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (operation == null || operation.equals(all.get(i).operation())) {
+                return Optional.of(all.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Back to the state after start: stats, request log, faults and prompt cache cleared, held streams
+     * released, rules and latencies restored to their start values.
+     */
+    public void reset() {
+        stats.reset();
+        requestLog.clear();
+        faults.clear();
+        streamGate.resume();
+        promptCache.clear();
+        rules.set(initialRules);
+        latencyMs = initialLatencyMs;
+        chunkDelayMs = initialChunkDelayMs;
+    }
+}
