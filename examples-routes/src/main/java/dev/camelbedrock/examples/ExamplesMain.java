@@ -17,6 +17,15 @@ public final class ExamplesMain {
     private ExamplesMain() {
     }
 
+    /** The emulator the examples use offline, with scripted answers so the output reads like a model's. */
+    public static BedrockEmulator startEmulator() throws java.io.IOException {
+        try (var rules = ExamplesMain.class.getResourceAsStream("/emulator-rules.json")) {
+            return BedrockEmulator.builder().port(0)
+                    .config(new com.fasterxml.jackson.databind.ObjectMapper().readTree(rules))
+                    .build().start();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         boolean aws = Boolean.parseBoolean(System.getProperty("bedrock.examples.aws", System.getenv("BEDROCK_EXAMPLES_AWS")));
         BedrockEmulator emulator = null;
@@ -26,7 +35,7 @@ public final class ExamplesMain {
         main.addInitialProperty("bedrock.chat-model", System.getProperty("bedrock.chat-model",
                 aws ? "us.amazon.nova-lite-v1:0" : "anthropic.claude-3-haiku-20240307-v1:0"));
         if (!aws) {
-            emulator = BedrockEmulator.builder().port(0).build().start();
+            emulator = startEmulator();
             System.out.println("Using the embedded Bedrock emulator at " + emulator.uri()
                                + " (set -Dbedrock.examples.aws=true to call AWS)");
             main.addInitialProperty("camel.component.bedrock.endpoint-override", emulator.uri().toString());
