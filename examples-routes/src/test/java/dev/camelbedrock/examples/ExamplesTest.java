@@ -31,7 +31,7 @@ class ExamplesTest {
     void yamlChatAndJavaStreamingChatAnswer() throws Exception {
         try (CamelContext context = new DefaultCamelContext()) {
             context.getPropertiesComponent().addInitialProperty("bedrock.chat-model", "anthropic.claude-3-haiku-20240307-v1:0");
-            context.getRegistry().bind("bedrock", bedrock());
+            context.getRegistry().bind("bedrock", EmulatorComponents.bedrock(emulator));
             PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.resolveResource(context, "classpath:routes/chat.camel.yaml"));
             context.addRoutes(new StreamingChatRoutes());
             context.start();
@@ -47,14 +47,5 @@ class ExamplesTest {
                     .isEqualTo("Messages arrive from many places.\nRoutes decide where each one goes.\nEndpoints carry them the rest of the way.");
             assertThat(emulator.stats().count("ConverseStream")).isEqualTo(1);
         }
-    }
-
-    private static dev.camelbedrock.component.BedrockComponent bedrock() {
-        var component = new dev.camelbedrock.component.BedrockComponent();
-        component.getConfiguration().setEndpointOverride(emulator.uri().toString());
-        component.getConfiguration().setRegion("us-east-1");
-        component.getConfiguration().setAccessKey("emulator");
-        component.getConfiguration().setSecretKey("emulator");
-        return component;
     }
 }

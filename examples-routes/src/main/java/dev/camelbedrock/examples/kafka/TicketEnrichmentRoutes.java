@@ -1,0 +1,143 @@
+package dev.camelbedrock.examples.kafka;
+
+import dev.camelbedrock.component.BedrockHeaders;
+import dev.camelbedrock.component.error.BedrockException;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.ShutdownRoute;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.kafka.common.KafkaException;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Kafka-to-Bedrock batch enrichment of support tickets (Java DSL).
+ *
+ * <pre>
+ * kafka:tickets (batching, manual commit) ──► OrderedBatchProcessor ──► direct:enrich-ticket, per key in order
+ *     direct:enrich-ticket: read ticket ─► [bedrock:applyGuardrail: mask PII] ─► bedrock:converse (JSON sentiment
+ *     and category) ─► [bedrock:embed of the masked text] ─► kafka:tickets-enriched (keyed as the input)
+ *     any failure for good ──► kafka:tickets-dlq {"error","errorType",…,"original"} (keyed as the input)
+ * then commitSync of the batch's offsets, once Kafka acknowledged every output or dead letter.
+ * </pre>
+ *
+ * The steps in brackets run when {@link TicketEnrichmentOptions#guardrail} and
+ * {@link TicketEnrichmentOptions#embeddingModelId} are set. Retryable Bedrock errors (throttling, model timeout,
+ * 5xx, no answer) are redelivered with exponential backoff, without holding a thread; input errors, malformed model
+ * answers and exhausted retries are dead-lettered; a record that Kafka does not take (neither output nor dead
+ * letter) fails its batch, which is then consumed again from the last committed offset. See
+ * docs/kafka-and-kamelets.md.
+ */
+public class TicketEnrichmentRoutes extends RouteBuilder {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TicketEnrichmentRoutes.class);
+
+    /** The per-record enrichment route. */
+    public static final String ENRICH = "direct:enrich-ticket";
+    public static final String DEAD_LETTER = "direct:dead-letter-ticket";
+
+    private final TicketEnrichmentOptions options;
+    private final AtomicLong enriched = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+
+    public TicketEnrichmentRoutes(TicketEnrichmentOptions options) {
+        this.options = options;
+    }
+
+    /** Records written to the output topic by this instance (acknowledged by Kafka). */
+    public long enrichedCount() {
+        return enriched.get();
+    }
+
+    /** Records written to the dead-letter topic by this instance (acknowledged by Kafka). */
+    public long deadLetteredCount() {
+        return deadLettered.get();
+    }
+
+    /** The consumer endpoint: batches of up to batchSize records, offsets committed only by OrderedBatchProcessor. */
+    public String consumerUri() {
+        return "kafka:" + options.inputTopic() + "?brokers=" + options.brokers()
+               + "&groupId=" + options.groupId()
+               + "&autoOffsetReset=earliest"
+               + "&batching=true&maxPollRecords=" + options.batchSize()
+               + "&batchingIntervalMs=" + options.batchingIntervalMs() + "&pollTimeoutMs=" + Math.min(500, options.batchingIntervalMs())
+               + "&autoCommitEnable=false&allowManualCommit=true&breakOnFirstError=true"
+               + "&consumersCount=" + options.consumersCount()
+               + "&maxPollIntervalMs=" + Math.max(300_000, options.batchTimeoutMs() + 60_000);
+    }
+
+    private String producerUri(String topic) {
+        // acks=all and idempotence are camel-kafka's defaults; spelled out because the guarantees rest on them
+        return "kafka:" + topic + "?brokers=" + options.brokers() + "&requestRequiredAcks=all&enableIdempotence=true";
+    }
+
+    /** Whether the failure is a Bedrock error that a later attempt may not get (throttling, timeouts, 5xx, I/O). */
+    static boolean retryable(org.apache.camel.Exchange exchange) {
+        for (Throwable t = exchange.getException(); t != null; t = t.getCause()) {
+            if (t instanceof BedrockException bedrock) {
+                return bedrock.isRetryable();
+            }
+        }
+        return false;
+    }
+
+    private static void logDeadLetter(org.apache.camel.Exchange exchange) {
+        Throwable cause = exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        LOG.warn("Dead-lettering the record at {}-{}@{}: {}", exchange.getMessage().getHeader(KafkaConstants.TOPIC),
+                exchange.getMessage().getHeader(KafkaConstants.PARTITION), exchange.getMessage().getHeader(KafkaConstants.OFFSET),
+                cause);
+    }
+
+    @Override
+    public void configure() {
+        from(consumerUri()).routeId("tickets-consumer")
+                .process(new OrderedBatchProcessor(getContext(), ENRICH, options.batchTimeoutMs()));
+
+        RouteDefinition enrich = from(ENRICH).routeId("enrich-ticket")
+                // keep enriching (and dead-lettering) until the consumer route has finished its in-flight batch
+                .shutdownRoute(ShutdownRoute.Defer);
+        // Kafka did not take the record (output or dead letter): fail it, so its offset is not committed
+        enrich.onException(KafkaException.class).handled(false);
+        // transient Bedrock trouble: redelivered from the failed step with exponential backoff, no thread held
+        enrich.onException(BedrockException.class).onWhen(TicketEnrichmentRoutes::retryable)
+                .maximumRedeliveries(options.maximumRedeliveries())
+                .redeliveryDelay(options.redeliveryDelayMs()).useExponentialBackOff().backOffMultiplier(2)
+                .asyncDelayedRedelivery()
+                .onRedelivery(e -> e.setProperty(Tickets.REDELIVERIES, e.getMessage().getHeader(
+                        org.apache.camel.Exchange.REDELIVERY_COUNTER, Integer.class)))
+                .retryAttemptedLogLevel(LoggingLevel.DEBUG)
+                .handled(true)
+                .to(DEAD_LETTER);
+        // failing for good: bad input, refused request, malformed answer
+        enrich.onException(Exception.class).handled(true).to(DEAD_LETTER);
+        enrich.process(Tickets::readTicket);
+        if (options.guardrailEnabled()) {
+            // before anything reaches a model: the body becomes the text with PII masked
+            enrich.to("bedrock:applyGuardrail?guardrailIdentifier=" + options.guardrailIdentifier()
+                      + "&guardrailVersion=" + options.guardrailVersion())
+                    .setProperty(Tickets.GUARDRAIL_ACTION, header("CamelBedrockGuardrailAction"));
+        }
+        enrich.setProperty(Tickets.MASKED_TEXT, body())
+                .setHeader(BedrockHeaders.SYSTEM_PROMPT, constant(Tickets.CLASSIFY_PROMPT))
+                .to("bedrock:converse?modelId=" + options.chatModelId() + "&maxTokens=100&temperature=0")
+                .process(Tickets::readClassification);
+        if (options.embeddingEnabled()) {
+            enrich.setBody(exchangeProperty(Tickets.MASKED_TEXT))
+                    .to("bedrock:embed?modelId=" + options.embeddingModelId())
+                    .setProperty(Tickets.EMBEDDING, body());
+        }
+        boolean includeVector = options.includeVector();
+        enrich.process(e -> Tickets.writeEnriched(e, includeVector))
+                // the kafka.KEY header of the consumed record is still set: the output is keyed as the input
+                .to(producerUri(options.outputTopic()))
+                .process(e -> enriched.incrementAndGet());
+
+        from(DEAD_LETTER).routeId("dead-letter-ticket")
+                .shutdownRoute(ShutdownRoute.Defer)
+                .process(Tickets::writeDeadLetter)
+                .process(TicketEnrichmentRoutes::logDeadLetter)
+                .to(producerUri(options.deadLetterTopic()))
+                .process(e -> deadLettered.incrementAndGet());
+    }
+}

@@ -1,0 +1,222 @@
+package dev.camelbedrock.examples.kafka;
+
+import dev.camelbedrock.emulator.BedrockEmulator;
+import dev.camelbedrock.emulator.Fault;
+import dev.camelbedrock.examples.EmulatorComponents;
+import dev.camelbedrock.examples.ExamplesMain;
+import dev.camelbedrock.examples.kafka.TicketFixtures.Input;
+import dev.camelbedrock.examples.kafka.TicketFixtures.Outputs;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static dev.camelbedrock.examples.kafka.TicketFixtures.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Kafka enrichment on a real (in-JVM, KRaft) broker and the emulator: nothing lost, order per key kept, work
+ * shared in a consumer group, and nothing lost across a stop and restart. Timeouts are generous and nothing is
+ * timed: the assertions are about which records came out, not how fast.
+ */
+class TicketEnrichmentTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
+
+    static EmbeddedKafka kafka;
+    static BedrockEmulator emulator;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = new EmbeddedKafka().start();
+        emulator = ExamplesMain.startEmulator();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (emulator != null) {
+            emulator.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @AfterEach
+    void resetEmulator() {
+        emulator.reset();
+    }
+
+    private static TicketEnrichmentOptions options(String name, int partitions) {
+        kafka.createTopic(name, partitions).createTopic(name + "-enriched", partitions).createTopic(name + "-dlq", 1);
+        return TicketEnrichmentOptions.forBrokers(kafka.bootstrapServers())
+                .inputTopic(name).outputTopic(name + "-enriched").deadLetterTopic(name + "-dlq").groupId(name + "-group")
+                .maximumRedeliveries(3).redeliveryDelayMs(50);
+    }
+
+    private static CamelContext context(TicketEnrichmentRoutes routes) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        context.getRegistry().bind("bedrock", EmulatorComponents.bedrockWithoutSdkRetries(emulator));
+        context.getShutdownStrategy().setTimeout(60);
+        context.addRoutes(routes);
+        return context;
+    }
+
+    private static Map<String, String> valueById(List<Input> inputs) {
+        Map<String, String> byId = new HashMap<>();
+        for (Input input : inputs) {
+            try {
+                byId.put(json(input.value()).path("id").asText(), input.value());
+            } catch (AssertionError notJson) {
+                // a poison record has no id; it can only come out as a dead letter
+            }
+        }
+        return byId;
+    }
+
+    @Test
+    void everyRecordComesOutEnrichedOrDeadLetteredInOrderPerKey() throws Exception {
+        TicketEnrichmentOptions options = options("tickets-all", 4).batchSize(50);
+        List<Input> inputs = TicketFixtures.tickets("A", 200, 10, in -> in);
+        inputs.set(17, new Input(inputs.get(17).key(), "this is not JSON #17"));
+        inputs.set(33, new Input(inputs.get(33).key(), "{\"id\":\"A-33\",\"customer\":\"c3\",\"seq\":4}"));
+        inputs.set(51, withText(inputs.get(51), "Please ramble about my order"));
+        inputs.set(120, withText(inputs.get(120), "ramble on"));
+        inputs.set(77, withText(inputs.get(77), "A storm of requests"));
+        // transient Bedrock trouble: redelivered by Camel's error handler (the SDK's own retries are off)
+        emulator.inject(Fault.error("ThrottlingException").forOperation("Converse").times(6));
+        emulator.inject(Fault.error("ServiceUnavailableException").forOperation("Converse").times(2));
+        Map<String, String> valueById = valueById(inputs);
+        Set<String> expected = inputs.stream().map(Input::value).collect(Collectors.toSet());
+
+        TicketEnrichmentRoutes routes = new TicketEnrichmentRoutes(options);
+        try (CamelContext context = context(routes)) {
+            context.start();
+            TicketFixtures.produce(kafka.bootstrapServers(), options.inputTopic(), inputs);
+            Outputs out = TicketFixtures.readUntil(kafka.bootstrapServers(), options.outputTopic(),
+                    options.deadLetterTopic(), PATIENCE, o -> o.distinctInputs(valueById).size() >= 200);
+
+            assertThat(out.distinctInputs(valueById)).containsExactlyInAnyOrderElementsOf(expected);
+            Map<String, String> errorTypeByOriginal = out.deadLetters.stream().map(r -> json(r.value()))
+                    .collect(Collectors.toMap(d -> d.path("original").asText(), d -> d.path("errorType").asText(), (a, b) -> a));
+            assertThat(errorTypeByOriginal).containsEntry(inputs.get(17).value(), "InvalidTicketException")
+                    .containsEntry(inputs.get(33).value(), "InvalidTicketException")
+                    .containsEntry(inputs.get(51).value(), "MalformedModelReplyException")
+                    .containsEntry(inputs.get(120).value(), "MalformedModelReplyException")
+                    .containsEntry(inputs.get(77).value(), "BedrockThrottlingException");
+            assertThat(out.deadLetters).hasSize(5);
+            assertThat(out.enriched).hasSize(195);
+            var stormLetter = out.deadLetters.stream().map(r -> json(r.value()))
+                    .filter(d -> d.path("original").asText().equals(inputs.get(77).value())).findFirst().orElseThrow();
+            assertThat(stormLetter.path("retryable").asBoolean()).isTrue();
+            assertThat(stormLetter.path("redeliveries").asInt()).isEqualTo(3);
+            assertThat(emulator.requests("Converse")).filteredOn(r -> r.body().contains("A storm of requests")).hasSize(4);
+            assertThat(stormLetter.path("source").path("topic").asText()).isEqualTo(options.inputTopic());
+
+            // keyed as the input, and in the input's order per key
+            for (var r : out.enriched) {
+                assertThat(r.key()).isEqualTo(json(r.value()).path("customer").asText());
+            }
+            assertThat(out.deadLetters).allSatisfy(r -> assertThat(r.key()).startsWith("c"));
+            TicketFixtures.sequencesByKey(out.enriched).forEach((key, seqs) ->
+                    assertThat(seqs).as("sequence numbers of %s", key).isSorted().doesNotHaveDuplicates());
+
+            var enriched = json(out.enriched.get(0).value()).path("enrichment");
+            assertThat(enriched.path("sentiment").asText()).isIn(Tickets.SENTIMENTS);
+            assertThat(enriched.path("category").asText()).isIn(Tickets.CATEGORIES);
+            assertThat(enriched.path("maskedText").asText()).isNotBlank();
+            assertThat(routes.enrichedCount()).isEqualTo(195);
+            assertThat(routes.deadLetteredCount()).isEqualTo(5);
+            assertThat(emulator.faults().pending()).isEmpty();
+        }
+    }
+
+    @Test
+    void twoContextsInOneGroupShareTheWorkAndLoseNothing() throws Exception {
+        TicketEnrichmentOptions options = options("tickets-shared", 4).batchSize(20);
+        List<Input> inputs = TicketFixtures.tickets("S", 120, 16, in -> in);
+        Map<String, String> valueById = valueById(inputs);
+        TicketEnrichmentRoutes first = new TicketEnrichmentRoutes(options);
+        TicketEnrichmentRoutes second = new TicketEnrichmentRoutes(options);
+        try (CamelContext a = context(first); CamelContext b = context(second)) {
+            a.start();
+            b.start();
+            awaitMembersWithPartitions(options.groupId(), 2);
+            TicketFixtures.produce(kafka.bootstrapServers(), options.inputTopic(), inputs);
+            Outputs out = TicketFixtures.readUntil(kafka.bootstrapServers(), options.outputTopic(),
+                    options.deadLetterTopic(), PATIENCE, o -> o.distinctInputs(valueById).size() >= 120);
+
+            assertThat(out.distinctInputs(valueById)).hasSize(120);
+            assertThat(out.deadLetters).isEmpty();
+            assertThat(first.enrichedCount()).isPositive();
+            assertThat(second.enrichedCount()).isPositive();
+            assertThat(first.enrichedCount() + second.enrichedCount()).isGreaterThanOrEqualTo(120);
+            TicketFixtures.sequencesByKey(out.enriched).forEach((key, seqs) ->
+                    assertThat(seqs).as("sequence numbers of %s", key).isSorted());
+        }
+    }
+
+    @Test
+    void aContextStoppedMidStreamAndStartedAgainLosesNothing() throws Exception {
+        TicketEnrichmentOptions options = options("tickets-restart", 4).batchSize(10);
+        List<Input> inputs = TicketFixtures.tickets("R", 120, 8, in -> in);
+        Map<String, String> valueById = valueById(inputs);
+        emulator.latency(Duration.ofMillis(25));
+
+        TicketEnrichmentRoutes before = new TicketEnrichmentRoutes(options);
+        try (CamelContext context = context(before)) {
+            context.start();
+            TicketFixtures.produce(kafka.bootstrapServers(), options.inputTopic(), inputs);
+            TicketFixtures.readUntil(kafka.bootstrapServers(), options.outputTopic(), options.deadLetterTopic(),
+                    PATIENCE, o -> o.enriched.size() >= 30);
+            context.stop();
+        }
+        assertThat(before.enrichedCount()).as("stopped in the middle").isBetween(30L, 119L);
+
+        TicketEnrichmentRoutes after = new TicketEnrichmentRoutes(options);
+        try (CamelContext context = context(after)) {
+            context.start();
+            Outputs out = TicketFixtures.readUntil(kafka.bootstrapServers(), options.outputTopic(),
+                    options.deadLetterTopic(), PATIENCE, o -> o.distinctInputs(valueById).size() >= 120);
+            assertThat(out.distinctInputs(valueById)).hasSize(120);
+            assertThat(after.enrichedCount()).isPositive();
+            // at-least-once: a record may come out twice, never not at all; the order of first writes holds per key
+            assertThat(out.duplicates(valueById)).isLessThanOrEqualTo(options.batchSize() * 4);
+            TicketFixtures.sequencesByKey(out.enriched).forEach((key, seqs) ->
+                    assertThat(seqs).as("sequence numbers of %s", key).isSorted());
+        }
+    }
+
+    private static Input withText(Input input, String text) {
+        var ticket = (com.fasterxml.jackson.databind.node.ObjectNode) json(input.value());
+        return new Input(input.key(), ticket.put("text", text).toString());
+    }
+
+    private static void awaitMembersWithPartitions(String groupId, int members) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        try (Admin admin = kafka.admin()) {
+            while (System.nanoTime() < deadline) {
+                var group = admin.describeConsumerGroups(List.of(groupId)).all().get(30, TimeUnit.SECONDS).get(groupId);
+                long assigned = group.members().stream().map(MemberDescription::assignment)
+                        .filter(a -> !a.topicPartitions().isEmpty()).count();
+                if (assigned >= members) {
+                    return;
+                }
+                Thread.sleep(200);
+            }
+        }
+        throw new AssertionError("The consumer group " + groupId + " never had " + members + " members with partitions");
+    }
+}
