@@ -129,6 +129,15 @@ class ConverseStreamTest extends BedrockTestSupport {
     }
 
     @Test
+    void aStreamTheRouteNeverReadsIsClosedWhenTheExchangeCompletes() {
+        Exchange out = template.request("bedrock:converseStream?modelId=" + MODEL, e -> e.getMessage().setBody("Nobody reads this"));
+        assertThat(out.getException()).isNull();
+        var stream = out.getMessage().getBody(dev.camelbedrock.component.converse.ChatStream.class);
+        assertThat(stream.isFinished()).as("closed with the exchange").isTrue();
+        assertThat(stream.hasNext()).isFalse();
+    }
+
+    @Test
     void manyConcurrentStreamsAllComplete() throws Exception {
         List<java.util.concurrent.CompletableFuture<Object>> replies = new ArrayList<>();
         for (int i = 0; i < 40; i++) {

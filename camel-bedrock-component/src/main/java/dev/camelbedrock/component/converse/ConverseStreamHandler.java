@@ -16,6 +16,7 @@ import org.apache.camel.AsyncProducer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.support.service.ServiceHelper;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
@@ -333,6 +334,13 @@ public class ConverseStreamHandler implements BedrockOperationHandler, AutoClose
         @Override
         void onStarted() {
             started = true;
+            // a route that never reads the stream must not keep the connection open after the exchange is done
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange completed) {
+                    stream.close();
+                }
+            });
             exchange.getMessage().setBody(stream);
             exchange.getMessage().setHeader(BedrockHeaders.REQUEST_ID, requestId);
             readers.execute(() -> done.complete(null));
