@@ -36,6 +36,9 @@ class ConverseStreamTest extends BedrockTestSupport {
                                 firstDelta.countDown();
                             })
                         .end();
+                from("direct:retrying")
+                        .to("bedrock:converseStream?modelId=" + MODEL + "&maxAttempts=3")
+                        .split(body()).streaming().process(e -> iterated.add(e.getMessage().getBody(String.class))).end();
                 from("direct:http11")
                         .to("bedrock:converseStream?modelId=" + MODEL + "&httpProtocol=HTTP1_1")
                         .split(body()).streaming().process(e -> iterated.add(e.getMessage().getBody(String.class))).end();
@@ -118,6 +121,27 @@ class ConverseStreamTest extends BedrockTestSupport {
         assertThat(out.getException()).isInstanceOf(BedrockModelException.class);
         assertThat(out.getException().getMessage()).contains("ModelStreamErrorException");
         assertThat(out.getMessage().getHeader(BedrockHeaders.RESPONSE_TEXT)).isNull();
+    }
+
+    @Test
+    void anSdkRetryAfterDeltasReachedTheRouteFailsInsteadOfDeliveringThemTwice() {
+        emulator.faults().add(Fault.streamException("throttlingException").forOperation("ConverseStream").afterEvents(3));
+        Exchange out = template.request("direct:retrying", e -> e.getMessage().setBody("alpha beta gamma delta epsilon"));
+
+        assertThat(out.getException()).isInstanceOf(dev.camelbedrock.component.error.BedrockThrottlingException.class);
+        String seen = String.join("", iterated);
+        assertThat("You said: alpha beta gamma delta epsilon").startsWith(seen);
+        assertThat(seen).isNotEmpty();
+    }
+
+    @Test
+    void anSdkRetryBeforeAnyDeltaIsTransparent() {
+        emulator.faults().add(Fault.streamException("throttlingException").forOperation("ConverseStream").afterEvents(1));
+        Exchange out = template.request("direct:retrying", e -> e.getMessage().setBody("alpha beta gamma"));
+
+        assertThat(out.getException()).isNull();
+        assertThat(String.join("", iterated)).isEqualTo("You said: alpha beta gamma");
+        assertThat(emulator.stats().count("ConverseStream")).isEqualTo(2);
     }
 
     @Test

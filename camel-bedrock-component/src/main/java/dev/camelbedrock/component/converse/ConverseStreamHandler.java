@@ -42,6 +42,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.GuardrailStreamConfi
  */
 public class ConverseStreamHandler implements BedrockOperationHandler, AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConverseStreamHandler.class);
+
     private final BedrockEndpoint endpoint;
     private final ConverseRequestFactory requests;
     private volatile AsyncProducer streamToProducer;
@@ -181,6 +183,7 @@ public class ConverseStreamHandler implements BedrockOperationHandler, AutoClose
                 if (terminated) {
                     return;
                 }
+                LOG.debug("converseStream {} call completed: {}", input.modelId(), failure == null ? "ok" : failure.toString());
                 if (failure != null) {
                     terminate(failure);
                 } else {
@@ -224,7 +227,11 @@ public class ConverseStreamHandler implements BedrockOperationHandler, AutoClose
             synchronized (demandLock) {
                 cancelled = true;
                 if (subscription != null) {
-                    subscription.cancel();
+                    try {
+                        subscription.cancel();
+                    } catch (RuntimeException e) {
+                        LOG.debug("Cancelling a finished stream subscription failed: {}", e.toString());
+                    }
                 }
             }
         }
@@ -233,13 +240,17 @@ public class ConverseStreamHandler implements BedrockOperationHandler, AutoClose
         public void responseReceived(ConverseStreamResponse response) {
             requestId = response.responseMetadata().requestId();
             attempts++;
+            LOG.debug("converseStream {} attempt {} started (request id {}), {} deltas delivered so far",
+                    input.modelId(), attempts, requestId, aggregator.deltaCount());
             if (attempts > 1) {
                 if (aggregator.deltaCount() > 0) {
                     // the SDK is retrying a stream the route has already seen part of
-                    cancel();
                     Throwable cause = lastAttemptError != null ? lastAttemptError
                             : new RuntimeCamelException("the stream was interrupted and retried");
+                    LOG.debug("converseStream {}: not resuming a retried stream after {} deltas", input.modelId(),
+                            aggregator.deltaCount());
                     terminate(cause);
+                    cancel();
                     return;
                 }
                 aggregator.reset();
