@@ -62,7 +62,22 @@ final class Invoke {
     }
 
     static Streamed stream(BedrockRuntimeAsyncClient client, Consumer<InvokeModelWithResponseStreamRequest.Builder> req) {
+        return stream(client, req, new Streamed());
+    }
+
+    /** Like {@link #stream}, but a failure is kept in {@code error} with the chunks received before it. */
+    static Streamed streamUntilError(BedrockRuntimeAsyncClient client, String modelId, String body) {
         Streamed s = new Streamed();
+        try {
+            stream(client, b -> b.modelId(modelId).body(SdkBytes.fromUtf8String(body)), s);
+        } catch (RuntimeException e) {
+            s.error = e;
+        }
+        return s;
+    }
+
+    private static Streamed stream(BedrockRuntimeAsyncClient client,
+                                   Consumer<InvokeModelWithResponseStreamRequest.Builder> req, Streamed s) {
         InvokeModelWithResponseStreamResponseHandler handler = InvokeModelWithResponseStreamResponseHandler.builder()
                 .onResponse(r -> s.response = r)
                 .subscriber(InvokeModelWithResponseStreamResponseHandler.Visitor.builder()
