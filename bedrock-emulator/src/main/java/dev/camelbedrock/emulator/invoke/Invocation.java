@@ -50,7 +50,7 @@ final class Invocation {
                     + " with on-demand throughput isn\u2019t supported. Retry your request with the ID or ARN of "
                     + "an inference profile that contains this model.");
         }
-        if (!isJson(ex.header("Content-Type"), false)) {
+        if (!isJson(ex.header("Content-Type"), false) && !isBinary(ex.header("Content-Type"))) {
             throw ServiceException.validation(BAD_CONTENT_TYPE);
         }
         String accept = stream ? ex.header("X-Amzn-Bedrock-Accept") : ex.header("Accept");
@@ -93,6 +93,14 @@ final class Invocation {
             }
         }
         return false;
+    }
+
+    /**
+     * {@code application/octet-stream}: what an SDK sends for the blob body when the caller leaves
+     * {@code contentType} unset (the JavaScript v3 SDK does); the body must still be JSON.
+     */
+    static boolean isBinary(String header) {
+        return header != null && header.split(";")[0].trim().equalsIgnoreCase("application/octet-stream");
     }
 
     EmulatorContext context() {
