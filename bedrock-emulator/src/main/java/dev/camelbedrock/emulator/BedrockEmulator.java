@@ -65,6 +65,7 @@ public final class BedrockEmulator implements AutoCloseable {
         this.extraOperations = List.copyOf(b.operations);
         this.context = new EmulatorContext(ModelCatalog.builtIn(), b.rules, b.latencyMs, b.chunkDelayMs,
                 b.requestLogCapacity, b.region, b.requireInferenceProfiles);
+        context.initialImageContentFilter(b.imageContentFilter);
     }
 
     public static Builder builder() {
@@ -187,6 +188,15 @@ public final class BedrockEmulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Image prompts matching this regex are content-filtered (Titan/Canvas: 400 ValidationException; Stability:
+     * {@code finish_reasons:["Filter reason: prompt"]}; SDXL: {@code CONTENT_FILTERED}); null or empty = off.
+     */
+    public BedrockEmulator imageContentFilter(String regex) {
+        context.imageContentFilter(regex);
+        return this;
+    }
+
     // ---- stream gate ----
 
     /** Every event stream (new or running) holds after sending {@code events} events until {@link #resumeStreams()}. */
@@ -290,6 +300,7 @@ public final class BedrockEmulator implements AutoCloseable {
         private int requestLogCapacity = 1000;
         private String region = "us-east-1";
         private boolean requireInferenceProfiles;
+        private String imageContentFilter = EmulatorContext.DEFAULT_IMAGE_CONTENT_FILTER;
         private final List<Operation> operations = new ArrayList<>();
 
         private Builder() {
@@ -356,6 +367,10 @@ public final class BedrockEmulator implements AutoCloseable {
                 if (root.hasNonNull("requireInferenceProfiles")) {
                     requireInferenceProfiles = root.get("requireInferenceProfiles").asBoolean();
                 }
+                if (root.has("imageContentFilter")) {
+                    imageContentFilter = root.get("imageContentFilter").isNull() ? null
+                            : root.get("imageContentFilter").asText();
+                }
             }
             return this;
         }
@@ -396,6 +411,14 @@ public final class BedrockEmulator implements AutoCloseable {
 
         public Builder requireInferenceProfiles(boolean require) {
             this.requireInferenceProfiles = require;
+            return this;
+        }
+
+        /**
+         * The image content-filter regex (default {@code (?i)\bforbidden\b}); null or empty turns it off.
+         */
+        public Builder imageContentFilter(String regex) {
+            this.imageContentFilter = regex;
             return this;
         }
 

@@ -9,6 +9,7 @@ import dev.camelbedrock.emulator.models.ModelCatalog;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The shared state of one emulator instance, handed to every operation handler. Thread-safe. */
 public final class EmulatorContext {
@@ -29,6 +30,11 @@ public final class EmulatorContext {
     private volatile long latencyMs;
     private volatile long chunkDelayMs;
     private volatile boolean requireInferenceProfiles;
+
+    /** Default of {@link #imageContentFilter()}: image prompts containing the word "forbidden" are blocked. */
+    public static final String DEFAULT_IMAGE_CONTENT_FILTER = "(?i)\\bforbidden\\b";
+    private volatile Pattern initialImageContentFilter = Pattern.compile(DEFAULT_IMAGE_CONTENT_FILTER);
+    private volatile Pattern imageContentFilter = initialImageContentFilter;
 
     public EmulatorContext(ModelCatalog catalog, List<Rule> rules, long latencyMs, long chunkDelayMs,
                            int requestLogCapacity, String defaultRegion, boolean requireInferenceProfiles) {
@@ -106,6 +112,22 @@ public final class EmulatorContext {
         this.requireInferenceProfiles = require;
     }
 
+    /** Image prompts matching this regex ({@code find()}) are content-filtered; null = filter off. */
+    public Pattern imageContentFilter() {
+        return imageContentFilter;
+    }
+
+    /** Sets the image content-filter regex; null or empty turns the filter off. */
+    public void imageContentFilter(String regex) {
+        this.imageContentFilter = regex == null || regex.isEmpty() ? null : Pattern.compile(regex);
+    }
+
+    /** Sets the filter and the value {@link #reset()} restores (the builder's setting). */
+    public void initialImageContentFilter(String regex) {
+        imageContentFilter(regex);
+        this.initialImageContentFilter = imageContentFilter;
+    }
+
     public Optional<RecordedRequest> lastRequest(String operation) {
         List<RecordedRequest> all = requestLog.all();
         for (int i = all.size() - 1; i >= 0; i--) {
@@ -129,5 +151,6 @@ public final class EmulatorContext {
         rules.set(initialRules);
         latencyMs = initialLatencyMs;
         chunkDelayMs = initialChunkDelayMs;
+        imageContentFilter = initialImageContentFilter;
     }
 }
