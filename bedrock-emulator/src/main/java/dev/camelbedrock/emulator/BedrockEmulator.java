@@ -11,6 +11,8 @@ import dev.camelbedrock.emulator.core.OperationProvider;
 import dev.camelbedrock.emulator.core.Router;
 import dev.camelbedrock.emulator.json.Json;
 import dev.camelbedrock.emulator.models.ModelCatalog;
+import dev.camelbedrock.emulator.resources.ResourceSettings;
+import dev.camelbedrock.emulator.throughput.ProvisionedThroughputs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,6 +67,7 @@ public final class BedrockEmulator implements AutoCloseable {
         this.extraOperations = List.copyOf(b.operations);
         this.context = new EmulatorContext(ModelCatalog.builtIn(), b.rules, b.latencyMs, b.chunkDelayMs,
                 b.requestLogCapacity, b.region, b.requireInferenceProfiles);
+        b.resources.install(context);
     }
 
     public static Builder builder() {
@@ -187,6 +190,13 @@ public final class BedrockEmulator implements AutoCloseable {
         return this;
     }
 
+    // ---- resources: knowledge bases, guardrails, provisioned throughput ----
+
+    /** The provisioned throughputs (state machine, ready delay, model-unit quota). */
+    public ProvisionedThroughputs provisionedThroughputs() {
+        return context.feature(ProvisionedThroughputs.class);
+    }
+
     // ---- stream gate ----
 
     /** Every event stream (new or running) holds after sending {@code events} events until {@link #resumeStreams()}. */
@@ -291,6 +301,7 @@ public final class BedrockEmulator implements AutoCloseable {
         private String region = "us-east-1";
         private boolean requireInferenceProfiles;
         private final List<Operation> operations = new ArrayList<>();
+        private final ResourceSettings resources = new ResourceSettings();
 
         private Builder() {
         }
@@ -335,7 +346,7 @@ public final class BedrockEmulator implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read emulator config " + file, e);
             }
-            return config(root);
+            return config(root, file.toAbsolutePath().getParent()); // relative folders: next to the file
         }
 
         /** Same as {@link #rulesFile(Path)}. */
@@ -345,6 +356,11 @@ public final class BedrockEmulator implements AutoCloseable {
 
         /** Applies a config document (the rules-file format). */
         public Builder config(JsonNode root) {
+            return config(root, null);
+        }
+
+        private Builder config(JsonNode root, Path baseDir) {
+            resources.config(root, baseDir);
             rules.addAll(AdminOperations.parseRules(root));
             if (root.isObject()) {
                 if (root.hasNonNull("latencyMs")) {
@@ -396,6 +412,26 @@ public final class BedrockEmulator implements AutoCloseable {
 
         public Builder requireInferenceProfiles(boolean require) {
             this.requireInferenceProfiles = require;
+            return this;
+        }
+
+        // ---- resources: knowledge bases, guardrails, provisioned throughput ----
+
+        /** Account id in the ARNs of provisioned models, guardrails and knowledge bases (default 123456789012). */
+        public Builder accountId(String accountId) {
+            resources.accountId(accountId);
+            return this;
+        }
+
+        /** How long a provisioned model is Creating (and Updating) before it is InService (default 1 s). */
+        public Builder provisionedThroughputReadyDelay(Duration delay) {
+            resources.provisionedThroughputReadyDelay(delay);
+            return this;
+        }
+
+        /** Model units all provisioned models may hold together (default 10). */
+        public Builder modelUnitQuota(int units) {
+            resources.modelUnitQuota(units);
             return this;
         }
 
