@@ -11,6 +11,7 @@ import dev.camelbedrock.emulator.core.OperationProvider;
 import dev.camelbedrock.emulator.core.Router;
 import dev.camelbedrock.emulator.json.Json;
 import dev.camelbedrock.emulator.models.ModelCatalog;
+import dev.camelbedrock.emulator.guardrails.GuardrailEngine;
 import dev.camelbedrock.emulator.resources.ResourceSettings;
 import dev.camelbedrock.emulator.throughput.ProvisionedThroughputs;
 
@@ -191,6 +192,11 @@ public final class BedrockEmulator implements AutoCloseable {
     }
 
     // ---- resources: knowledge bases, guardrails, provisioned throughput ----
+
+    /** The guardrails and their policy engine ({@code configure(id, body)} adds one at runtime). */
+    public GuardrailEngine guardrails() {
+        return context.feature(GuardrailEngine.class);
+    }
 
     /** The provisioned throughputs (state machine, ready delay, model-unit quota). */
     public ProvisionedThroughputs provisionedThroughputs() {
@@ -426,6 +432,18 @@ public final class BedrockEmulator implements AutoCloseable {
         /** How long a provisioned model is Creating (and Updating) before it is InService (default 1 s). */
         public Builder provisionedThroughputReadyDelay(Duration delay) {
             resources.provisionedThroughputReadyDelay(delay);
+            return this;
+        }
+
+        /** A guardrail (id {@code [a-z0-9]+}) from a file holding a CreateGuardrail request body; DRAFT and 1. */
+        public Builder guardrail(String id, Path createGuardrailJson) {
+            resources.guardrail(id, createGuardrailJson);
+            return this;
+        }
+
+        /** A guardrail (id {@code [a-z0-9]+}) from a CreateGuardrail request body; served as DRAFT and 1. */
+        public Builder guardrail(String id, JsonNode createGuardrailBody) {
+            resources.guardrail(id, createGuardrailBody);
             return this;
         }
 

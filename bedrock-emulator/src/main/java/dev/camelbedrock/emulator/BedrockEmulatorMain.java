@@ -90,6 +90,12 @@ public final class BedrockEmulatorMain {
                 case "--model-unit-quota":
                     b.modelUnitQuota(Integer.parseInt(value != null ? value : arg(args, ++i, a)));
                     break;
+                case "--guardrail": {
+                    String[] kv = dev.camelbedrock.emulator.resources.ResourceSettings.idValue(a,
+                            value != null ? value : arg(args, ++i, a));
+                    b.guardrail(kv[0], Path.of(kv[1]));
+                    break;
+                }
                 case "--account-id":
                     b.accountId(value != null ? value : arg(args, ++i, a));
                     break;
@@ -126,6 +132,7 @@ public final class BedrockEmulatorMain {
                 + "  --request-log-size N        requests kept for GET /_emulator/requests (default 1000)\n"
                 + "  --region R                  region for ARNs of unsigned requests (default us-east-1)\n"
                 + "  --require-inference-profiles  reject base ids of profile-only models like the service\n"
+                + "  --guardrail ID=FILE         a guardrail from a CreateGuardrail request body (repeatable)\n"
                 + "  --pt-ready-ms N             provisioned throughput: Creating/Updating time (default 1000)\n"
                 + "  --model-unit-quota N        provisioned throughput: model units in all (default 10)\n"
                 + "  --account-id N              12-digit account id in ARNs (default 123456789012)");

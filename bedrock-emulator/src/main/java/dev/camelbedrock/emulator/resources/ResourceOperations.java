@@ -3,6 +3,8 @@ package dev.camelbedrock.emulator.resources;
 import dev.camelbedrock.emulator.core.EmulatorContext;
 import dev.camelbedrock.emulator.core.Operation;
 import dev.camelbedrock.emulator.core.OperationProvider;
+import dev.camelbedrock.emulator.guardrails.GuardrailEngine;
+import dev.camelbedrock.emulator.guardrails.GuardrailOperations;
 import dev.camelbedrock.emulator.throughput.ProvisionedThroughputOperations;
 import dev.camelbedrock.emulator.throughput.ProvisionedThroughputs;
 
@@ -19,6 +21,7 @@ public final class ResourceOperations implements OperationProvider {
         }
         List<Operation> ops = new ArrayList<>(ProvisionedThroughputOperations.operations(
                 () -> context.feature(ProvisionedThroughputs.class)));
+        ops.addAll(GuardrailOperations.operations(() -> context.feature(GuardrailEngine.class)));
         return ops;
     }
 }

@@ -2,9 +2,17 @@ package dev.camelbedrock.emulator.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelbedrock.emulator.core.EmulatorContext;
+import dev.camelbedrock.emulator.guardrails.GuardrailEngine;
+import dev.camelbedrock.emulator.json.Json;
 import dev.camelbedrock.emulator.throughput.ProvisionedThroughputs;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -24,6 +32,7 @@ public final class ResourceSettings {
     private String accountId = "123456789012";
     private Duration ptReadyDelay = DEFAULT_PT_READY_DELAY;
     private int modelUnitQuota = DEFAULT_MODEL_UNIT_QUOTA;
+    private final Map<String, JsonNode> guardrails = new LinkedHashMap<>();
 
     public ResourceSettings accountId(String accountId) {
         if (!ACCOUNT.matcher(Objects.requireNonNull(accountId)).matches()) {
@@ -53,6 +62,31 @@ public final class ResourceSettings {
         return this;
     }
 
+    /** A guardrail from a CreateGuardrail request body, served as DRAFT and version 1. */
+    public ResourceSettings guardrail(String id, JsonNode createGuardrailBody) {
+        GuardrailEngine.checkConfigured(id, createGuardrailBody);
+        guardrails.put(id, createGuardrailBody);
+        return this;
+    }
+
+    /** A guardrail from a file holding a CreateGuardrail request body. */
+    public ResourceSettings guardrail(String id, Path createGuardrailJson) {
+        try {
+            return guardrail(id, Json.parse(Files.readAllBytes(createGuardrailJson)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read guardrail " + id + " from " + createGuardrailJson, e);
+        }
+    }
+
+    /** {@code ID=VALUE} of the command line. */
+    public static String[] idValue(String option, String arg) {
+        int eq = arg == null ? -1 : arg.indexOf('=');
+        if (eq <= 0 || eq == arg.length() - 1) {
+            throw new IllegalArgumentException(option + " expects ID=PATH, got: " + arg);
+        }
+        return new String[] {arg.substring(0, eq), arg.substring(eq + 1)};
+    }
+
     /**
      * Applies the resource keys of a config document: {@code accountId}, {@code provisionedThroughputReadyMs},
      * {@code modelUnitQuota}. Relative paths resolve against {@code baseDir} (null = the working directory).
@@ -70,6 +104,17 @@ public final class ResourceSettings {
         if (root.hasNonNull("modelUnitQuota")) {
             modelUnitQuota(root.get("modelUnitQuota").asInt());
         }
+        JsonNode gr = root.get("guardrails");
+        if (gr != null && gr.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = gr.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getValue().isTextual()) {
+                    guardrail(e.getKey(), resolve(e.getValue().asText(), baseDir));
+                } else {
+                    guardrail(e.getKey(), e.getValue());
+                }
+            }
+        }
         return this;
     }
 
@@ -85,5 +130,9 @@ public final class ResourceSettings {
         pts.registerWith(context.catalog());
         context.putFeature(ProvisionedThroughputs.class, pts);
         context.onReset(pts::reset);
+
+        GuardrailEngine engine = new GuardrailEngine(accountId, context.defaultRegion(), guardrails);
+        context.putFeature(GuardrailEngine.class, engine);
+        context.onReset(engine::reset);
     }
 }
