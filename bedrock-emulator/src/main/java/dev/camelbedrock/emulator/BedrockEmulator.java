@@ -12,6 +12,7 @@ import dev.camelbedrock.emulator.core.Router;
 import dev.camelbedrock.emulator.json.Json;
 import dev.camelbedrock.emulator.models.ModelCatalog;
 import dev.camelbedrock.emulator.guardrails.GuardrailEngine;
+import dev.camelbedrock.emulator.knowledge.KnowledgeBases;
 import dev.camelbedrock.emulator.resources.ResourceSettings;
 import dev.camelbedrock.emulator.throughput.ProvisionedThroughputs;
 
@@ -192,6 +193,11 @@ public final class BedrockEmulator implements AutoCloseable {
     }
 
     // ---- resources: knowledge bases, guardrails, provisioned throughput ----
+
+    /** The knowledge bases ({@code add(id, folder)} adds one at runtime; ingestion delay; data source ids). */
+    public KnowledgeBases knowledgeBases() {
+        return context.feature(KnowledgeBases.class);
+    }
 
     /** The guardrails and their policy engine ({@code configure(id, body)} adds one at runtime). */
     public GuardrailEngine guardrails() {
@@ -432,6 +438,18 @@ public final class BedrockEmulator implements AutoCloseable {
         /** How long a provisioned model is Creating (and Updating) before it is InService (default 1 s). */
         public Builder provisionedThroughputReadyDelay(Duration delay) {
             resources.provisionedThroughputReadyDelay(delay);
+            return this;
+        }
+
+        /** A knowledge base (id: 10 characters of [0-9A-Z]) over the .md/.txt files of a folder (recursive). */
+        public Builder knowledgeBase(String id, Path folder) {
+            resources.knowledgeBase(id, folder);
+            return this;
+        }
+
+        /** How long an ingestion job is STARTING, and then IN_PROGRESS, before it is COMPLETE (default 100 ms). */
+        public Builder ingestionJobDelay(Duration delay) {
+            resources.ingestionJobDelay(delay);
             return this;
         }
 

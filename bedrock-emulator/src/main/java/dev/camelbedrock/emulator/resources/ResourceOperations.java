@@ -5,6 +5,8 @@ import dev.camelbedrock.emulator.core.Operation;
 import dev.camelbedrock.emulator.core.OperationProvider;
 import dev.camelbedrock.emulator.guardrails.GuardrailEngine;
 import dev.camelbedrock.emulator.guardrails.GuardrailOperations;
+import dev.camelbedrock.emulator.knowledge.KnowledgeBaseOperations;
+import dev.camelbedrock.emulator.knowledge.KnowledgeBases;
 import dev.camelbedrock.emulator.throughput.ProvisionedThroughputOperations;
 import dev.camelbedrock.emulator.throughput.ProvisionedThroughputs;
 
@@ -22,6 +24,7 @@ public final class ResourceOperations implements OperationProvider {
         List<Operation> ops = new ArrayList<>(ProvisionedThroughputOperations.operations(
                 () -> context.feature(ProvisionedThroughputs.class)));
         ops.addAll(GuardrailOperations.operations(() -> context.feature(GuardrailEngine.class)));
+        ops.addAll(KnowledgeBaseOperations.operations(() -> context.feature(KnowledgeBases.class)));
         return ops;
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelbedrock.emulator.core.EmulatorContext;
 import dev.camelbedrock.emulator.guardrails.GuardrailEngine;
 import dev.camelbedrock.emulator.json.Json;
+import dev.camelbedrock.emulator.knowledge.HashingEmbedder;
+import dev.camelbedrock.emulator.knowledge.KnowledgeBases;
 import dev.camelbedrock.emulator.throughput.ProvisionedThroughputs;
 
 import java.io.IOException;
@@ -33,6 +35,8 @@ public final class ResourceSettings {
     private Duration ptReadyDelay = DEFAULT_PT_READY_DELAY;
     private int modelUnitQuota = DEFAULT_MODEL_UNIT_QUOTA;
     private final Map<String, JsonNode> guardrails = new LinkedHashMap<>();
+    private final Map<String, Path> knowledgeBases = new LinkedHashMap<>();
+    private Duration ingestionDelay = KnowledgeBases.DEFAULT_INGESTION_DELAY;
 
     public ResourceSettings accountId(String accountId) {
         if (!ACCOUNT.matcher(Objects.requireNonNull(accountId)).matches()) {
@@ -59,6 +63,25 @@ public final class ResourceSettings {
             throw new IllegalArgumentException("The model unit quota must be >= 0");
         }
         this.modelUnitQuota = units;
+        return this;
+    }
+
+    /** A knowledge base over the {@code .md}/{@code .txt} files of a folder; id: 10 characters of [0-9A-Z]. */
+    public ResourceSettings knowledgeBase(String id, Path folder) {
+        KnowledgeBases.checkId(id);
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("Knowledge base " + id + ": " + folder + " is not a directory");
+        }
+        knowledgeBases.put(id, folder);
+        return this;
+    }
+
+    /** Duration of each ingestion-job phase (STARTING, then IN_PROGRESS); default 100 ms. */
+    public ResourceSettings ingestionJobDelay(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("The ingestion job delay must be >= 0");
+        }
+        this.ingestionDelay = delay;
         return this;
     }
 
@@ -104,6 +127,16 @@ public final class ResourceSettings {
         if (root.hasNonNull("modelUnitQuota")) {
             modelUnitQuota(root.get("modelUnitQuota").asInt());
         }
+        if (root.hasNonNull("ingestionJobDelayMs")) {
+            ingestionJobDelay(Duration.ofMillis(root.get("ingestionJobDelayMs").asLong()));
+        }
+        JsonNode kb = root.get("knowledgeBases");
+        if (kb != null && kb.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = kb.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                knowledgeBase(e.getKey(), resolve(e.getValue().asText(), baseDir));
+            }
+        }
         JsonNode gr = root.get("guardrails");
         if (gr != null && gr.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = gr.fields(); it.hasNext(); ) {
@@ -134,5 +167,9 @@ public final class ResourceSettings {
         GuardrailEngine engine = new GuardrailEngine(accountId, context.defaultRegion(), guardrails);
         context.putFeature(GuardrailEngine.class, engine);
         context.onReset(engine::reset);
+
+        KnowledgeBases kbs = new KnowledgeBases(knowledgeBases, ingestionDelay, new HashingEmbedder());
+        context.putFeature(KnowledgeBases.class, kbs);
+        context.onReset(kbs::reset);
     }
 }
