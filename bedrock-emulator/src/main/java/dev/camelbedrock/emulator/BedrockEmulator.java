@@ -373,7 +373,9 @@ public final class BedrockEmulator implements AutoCloseable {
 
         private Builder config(JsonNode root, Path baseDir) {
             resources.config(root, baseDir);
-            rules.addAll(AdminOperations.parseRules(root));
+            if (root.isArray() || root.has("rules")) { // a config without rules is fine
+                rules.addAll(AdminOperations.parseRules(root));
+            }
             if (root.isObject()) {
                 if (root.hasNonNull("latencyMs")) {
                     latencyMs = root.get("latencyMs").asLong();
