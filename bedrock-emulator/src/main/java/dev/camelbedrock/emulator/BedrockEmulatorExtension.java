@@ -186,6 +186,15 @@ public final class BedrockEmulatorExtension implements BeforeAllCallback, AfterA
             return this;
         }
 
+        /**
+         * Any other {@link BedrockEmulator.Builder} option, e.g.
+         * {@code .configure(b -> b.knowledgeBase("KB12345678", folder).guardrail("gr1", file))}.
+         */
+        public Builder configure(java.util.function.Consumer<BedrockEmulator.Builder> options) {
+            options.accept(delegate);
+            return this;
+        }
+
         /** Reset the emulator before each test (default true). */
         public Builder resetBeforeEach(boolean reset) {
             this.resetBeforeEach = reset;

@@ -273,7 +273,8 @@ class InvokeModelTest {
 
     @Test
     void opaqueArnsGuessTheFamilyFromTheBody() {
-        String pt = "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abcdefghijkl";
+        // an application inference profile hides its model; an unknown provisioned-model ARN is refused (see ProvisionedThroughputTest)
+        String pt = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abcdefghijkl";
         assertThat(Invoke.invoke(client, pt, claude("provisioned")).json.at("/content/0/text").asText())
                 .isEqualTo("You said: provisioned");
         assertThat(Invoke.invoke(client, pt, "{\"inputText\":\"titan on pt\"}").json.at("/results/0/outputText").asText())

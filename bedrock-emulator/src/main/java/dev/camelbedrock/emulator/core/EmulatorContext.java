@@ -8,8 +8,12 @@ import dev.camelbedrock.emulator.RuleSet;
 import dev.camelbedrock.emulator.models.ModelCatalog;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /** The shared state of one emulator instance, handed to every operation handler. Thread-safe. */
 public final class EmulatorContext {
@@ -26,6 +30,10 @@ public final class EmulatorContext {
     private final List<Rule> initialRules;
     private final long initialLatencyMs;
     private final long initialChunkDelayMs;
+
+    /** Feature state (knowledge bases, guardrails, provisioned throughput, ...) keyed by its type. */
+    private final Map<Class<?>, Object> features = new ConcurrentHashMap<>();
+    private final List<Runnable> resetHooks = new CopyOnWriteArrayList<>();
 
     private volatile long latencyMs;
     private volatile long chunkDelayMs;
@@ -128,6 +136,26 @@ public final class EmulatorContext {
         this.initialImageContentFilter = imageContentFilter;
     }
 
+    /** The feature registered under {@code type}, or {@code null}. */
+    public <T> T feature(Class<T> type) {
+        return type.cast(features.get(type));
+    }
+
+    /** The feature registered under {@code type}, registering {@code create.get()} first when there is none. */
+    public <T> T feature(Class<T> type, Supplier<? extends T> create) {
+        return type.cast(features.computeIfAbsent(type, k -> create.get()));
+    }
+
+    /** Registers (or replaces) a feature's state object. */
+    public <T> void putFeature(Class<T> type, T feature) {
+        features.put(type, feature);
+    }
+
+    /** Runs {@code hook} on every {@link #reset()}, after the built-in state is reset. */
+    public void onReset(Runnable hook) {
+        resetHooks.add(hook);
+    }
+
     public Optional<RecordedRequest> lastRequest(String operation) {
         List<RecordedRequest> all = requestLog.all();
         for (int i = all.size() - 1; i >= 0; i--) {
@@ -152,5 +180,6 @@ public final class EmulatorContext {
         latencyMs = initialLatencyMs;
         chunkDelayMs = initialChunkDelayMs;
         imageContentFilter = initialImageContentFilter;
+        resetHooks.forEach(Runnable::run);
     }
 }
