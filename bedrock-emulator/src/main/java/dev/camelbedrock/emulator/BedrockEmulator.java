@@ -356,7 +356,9 @@ public final class BedrockEmulator implements AutoCloseable {
 
         /** Applies a config document (the rules-file format). */
         public Builder config(JsonNode root) {
-            rules.addAll(AdminOperations.parseRules(root));
+            if (root.isArray() || root.has("rules")) {
+                rules.addAll(AdminOperations.parseRules(root));
+            }
             if (root.isObject()) {
                 if (root.hasNonNull("latencyMs")) {
                     latencyMs = root.get("latencyMs").asLong();
