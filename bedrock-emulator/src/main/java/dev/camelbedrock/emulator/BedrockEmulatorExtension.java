@@ -181,6 +181,12 @@ public final class BedrockEmulatorExtension implements BeforeAllCallback, AfterA
             return this;
         }
 
+        /** See {@link BedrockEmulator.Builder#imageContentFilter(String)}. */
+        public Builder imageContentFilter(String regex) {
+            delegate.imageContentFilter(regex);
+            return this;
+        }
+
         public Builder operation(Operation operation) {
             delegate.operation(operation);
             return this;

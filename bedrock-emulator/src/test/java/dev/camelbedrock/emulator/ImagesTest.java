@@ -242,6 +242,23 @@ class ImagesTest {
     }
 
     @Test
+    void contentFilterFromTheConfigFile() throws Exception {
+        try (BedrockEmulator other = BedrockEmulator.builder()
+                .config(Invoke.json("{\"imageContentFilter\":\"(?i)tabasco\"}")).build().start();
+             BedrockRuntimeAsyncClient c = Sdk.runtimeH1(other.uri())) {
+            Throwable t = catchThrowable(() -> Invoke.invoke(c, "amazon.titan-image-generator-v2:0", titan("Tabasco", "")));
+            assertThat(t).isInstanceOf(ValidationException.class).hasMessageContaining("content filters");
+            assertThat(Invoke.invoke(c, "stability.stable-image-core-v1:1", "{\"prompt\":\"forbidden\"}").json
+                    .at("/finish_reasons/0").isNull()).isTrue();
+        }
+        try (BedrockEmulator off = BedrockEmulator.builder().config(Invoke.json("{\"imageContentFilter\":null}"))
+                .build().start(); BedrockRuntimeAsyncClient c = Sdk.runtimeH1(off.uri())) {
+            assertThat(Invoke.invoke(c, "stability.stable-diffusion-xl-v1", "{\"text_prompts\":[{\"text\":\"forbidden\"}]}")
+                    .json.at("/artifacts/0/finishReason").asText()).isEqualTo("SUCCESS");
+        }
+    }
+
+    @Test
     void contentFilterBlocksLikeEachFamily() {
         String blocked = error("amazon.titan-image-generator-v2:0", titan("a forbidden picture", ""));
         assertThat(blocked).isEqualTo("This request has been blocked by our content filters.");

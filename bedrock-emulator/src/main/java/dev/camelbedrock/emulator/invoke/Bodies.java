@@ -257,8 +257,14 @@ final class Bodies {
 
     /** Decodes base64 (standard or url-safe, padding optional) or fails naming the field. */
     static byte[] base64(String value, String path) {
+        String b64 = value.replaceAll("\\s", "").replace('-', '+').replace('_', '/');
+        if (b64.length() % 4 == 2) {
+            b64 += "==";
+        } else if (b64.length() % 4 == 3) {
+            b64 += "=";
+        }
         try {
-            return Base64.getMimeDecoder().decode(value.replace('-', '+').replace('_', '/'));
+            return Base64.getDecoder().decode(b64);
         } catch (IllegalArgumentException e) {
             throw malformed(path + ": is not a valid base64-encoded string");
         }

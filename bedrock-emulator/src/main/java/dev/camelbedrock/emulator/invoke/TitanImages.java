@@ -128,7 +128,7 @@ final class TitanImages extends NonTextFamily {
         int width = orDefault(Bodies.optionalInt(cfg, cp, "width", Integer.MIN_VALUE, Integer.MAX_VALUE), 1024);
         int height = orDefault(Bodies.optionalInt(cfg, cp, "height", Integer.MIN_VALUE, Integer.MAX_VALUE), 1024);
         checkSize(width, height, cp);
-        Bodies.optionalNumber(cfg, cp, "cfgScale", 1.1, canvas ? 10 : 10);
+        Bodies.optionalNumber(cfg, cp, "cfgScale", 1.1, 10);
         long seed = orDefault(Bodies.optionalLong(cfg, cp, "seed", 0, canvas ? 858_993_459L : 2_147_483_646L),
                 canvas ? 12L : 42L);
         String quality = Bodies.optionalEnum(cfg, cp, "quality", Set.of("standard", "premium"));
