@@ -93,7 +93,8 @@ public final class BedrockEmulator implements AutoCloseable {
         }
         // robust against repackaging that drops META-INF/services: the built-ins are always there
         for (OperationProvider builtIn : List.of(new RuntimeOperations(), new ControlPlaneOperations(),
-                new AdminOperations())) {
+                new AdminOperations(), new dev.camelbedrock.emulator.invoke.InvokeOperations(),
+                new dev.camelbedrock.emulator.resources.ResourceOperations())) {
             if (seen.add(builtIn.getClass())) {
                 providers.add(0, builtIn);
             }
