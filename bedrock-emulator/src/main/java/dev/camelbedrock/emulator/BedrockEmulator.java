@@ -11,6 +11,10 @@ import dev.camelbedrock.emulator.core.OperationProvider;
 import dev.camelbedrock.emulator.core.Router;
 import dev.camelbedrock.emulator.json.Json;
 import dev.camelbedrock.emulator.models.ModelCatalog;
+import dev.camelbedrock.emulator.guardrails.GuardrailEngine;
+import dev.camelbedrock.emulator.knowledge.KnowledgeBases;
+import dev.camelbedrock.emulator.resources.ResourceSettings;
+import dev.camelbedrock.emulator.throughput.ProvisionedThroughputs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,6 +69,8 @@ public final class BedrockEmulator implements AutoCloseable {
         this.extraOperations = List.copyOf(b.operations);
         this.context = new EmulatorContext(ModelCatalog.builtIn(), b.rules, b.latencyMs, b.chunkDelayMs,
                 b.requestLogCapacity, b.region, b.requireInferenceProfiles);
+        context.initialImageContentFilter(b.imageContentFilter);
+        b.resources.install(context);
     }
 
     public static Builder builder() {
@@ -87,7 +93,8 @@ public final class BedrockEmulator implements AutoCloseable {
         }
         // robust against repackaging that drops META-INF/services: the built-ins are always there
         for (OperationProvider builtIn : List.of(new RuntimeOperations(), new ControlPlaneOperations(),
-                new AdminOperations())) {
+                new AdminOperations(), new dev.camelbedrock.emulator.invoke.InvokeOperations(),
+                new dev.camelbedrock.emulator.resources.ResourceOperations())) {
             if (seen.add(builtIn.getClass())) {
                 providers.add(0, builtIn);
             }
@@ -185,6 +192,32 @@ public final class BedrockEmulator implements AutoCloseable {
     public BedrockEmulator requireInferenceProfiles(boolean require) {
         context.requireInferenceProfiles(require);
         return this;
+    }
+
+    /**
+     * Image prompts matching this regex are content-filtered (Titan/Canvas: 400 ValidationException; Stability:
+     * {@code finish_reasons:["Filter reason: prompt"]}; SDXL: {@code CONTENT_FILTERED}); null or empty = off.
+     */
+    public BedrockEmulator imageContentFilter(String regex) {
+        context.imageContentFilter(regex);
+        return this;
+    }
+
+    // ---- resources: knowledge bases, guardrails, provisioned throughput ----
+
+    /** The knowledge bases ({@code add(id, folder)} adds one at runtime; ingestion delay; data source ids). */
+    public KnowledgeBases knowledgeBases() {
+        return context.feature(KnowledgeBases.class);
+    }
+
+    /** The guardrails and their policy engine ({@code configure(id, body)} adds one at runtime). */
+    public GuardrailEngine guardrails() {
+        return context.feature(GuardrailEngine.class);
+    }
+
+    /** The provisioned throughputs (state machine, ready delay, model-unit quota). */
+    public ProvisionedThroughputs provisionedThroughputs() {
+        return context.feature(ProvisionedThroughputs.class);
     }
 
     // ---- stream gate ----
@@ -290,7 +323,9 @@ public final class BedrockEmulator implements AutoCloseable {
         private int requestLogCapacity = 1000;
         private String region = "us-east-1";
         private boolean requireInferenceProfiles;
+        private String imageContentFilter = EmulatorContext.DEFAULT_IMAGE_CONTENT_FILTER;
         private final List<Operation> operations = new ArrayList<>();
+        private final ResourceSettings resources = new ResourceSettings();
 
         private Builder() {
         }
@@ -335,7 +370,7 @@ public final class BedrockEmulator implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read emulator config " + file, e);
             }
-            return config(root);
+            return config(root, file.toAbsolutePath().getParent()); // relative folders: next to the file
         }
 
         /** Same as {@link #rulesFile(Path)}. */
@@ -345,7 +380,14 @@ public final class BedrockEmulator implements AutoCloseable {
 
         /** Applies a config document (the rules-file format). */
         public Builder config(JsonNode root) {
-            rules.addAll(AdminOperations.parseRules(root));
+            return config(root, null);
+        }
+
+        private Builder config(JsonNode root, Path baseDir) {
+            resources.config(root, baseDir);
+            if (root.isArray() || root.has("rules")) { // a config without rules is fine
+                rules.addAll(AdminOperations.parseRules(root));
+            }
             if (root.isObject()) {
                 if (root.hasNonNull("latencyMs")) {
                     latencyMs = root.get("latencyMs").asLong();
@@ -355,6 +397,10 @@ public final class BedrockEmulator implements AutoCloseable {
                 }
                 if (root.hasNonNull("requireInferenceProfiles")) {
                     requireInferenceProfiles = root.get("requireInferenceProfiles").asBoolean();
+                }
+                if (root.has("imageContentFilter")) {
+                    imageContentFilter = root.get("imageContentFilter").isNull() ? null
+                            : root.get("imageContentFilter").asText();
                 }
             }
             return this;
@@ -396,6 +442,58 @@ public final class BedrockEmulator implements AutoCloseable {
 
         public Builder requireInferenceProfiles(boolean require) {
             this.requireInferenceProfiles = require;
+            return this;
+        }
+
+        /**
+         * The image content-filter regex (default {@code (?i)\bforbidden\b}); null or empty turns it off.
+         */
+        public Builder imageContentFilter(String regex) {
+            this.imageContentFilter = regex;
+            return this;
+        }
+
+        // ---- resources: knowledge bases, guardrails, provisioned throughput ----
+
+        /** Account id in the ARNs of provisioned models, guardrails and knowledge bases (default 123456789012). */
+        public Builder accountId(String accountId) {
+            resources.accountId(accountId);
+            return this;
+        }
+
+        /** How long a provisioned model is Creating (and Updating) before it is InService (default 1 s). */
+        public Builder provisionedThroughputReadyDelay(Duration delay) {
+            resources.provisionedThroughputReadyDelay(delay);
+            return this;
+        }
+
+        /** A knowledge base (id: 10 characters of [0-9A-Z]) over the .md/.txt files of a folder (recursive). */
+        public Builder knowledgeBase(String id, Path folder) {
+            resources.knowledgeBase(id, folder);
+            return this;
+        }
+
+        /** How long an ingestion job is STARTING, and then IN_PROGRESS, before it is COMPLETE (default 100 ms). */
+        public Builder ingestionJobDelay(Duration delay) {
+            resources.ingestionJobDelay(delay);
+            return this;
+        }
+
+        /** A guardrail (id {@code [a-z0-9]+}) from a file holding a CreateGuardrail request body; DRAFT and 1. */
+        public Builder guardrail(String id, Path createGuardrailJson) {
+            resources.guardrail(id, createGuardrailJson);
+            return this;
+        }
+
+        /** A guardrail (id {@code [a-z0-9]+}) from a CreateGuardrail request body; served as DRAFT and 1. */
+        public Builder guardrail(String id, JsonNode createGuardrailBody) {
+            resources.guardrail(id, createGuardrailBody);
+            return this;
+        }
+
+        /** Model units all provisioned models may hold together (default 10). */
+        public Builder modelUnitQuota(int units) {
+            resources.modelUnitQuota(units);
             return this;
         }
 

@@ -181,8 +181,23 @@ public final class BedrockEmulatorExtension implements BeforeAllCallback, AfterA
             return this;
         }
 
+        /** See {@link BedrockEmulator.Builder#imageContentFilter(String)}. */
+        public Builder imageContentFilter(String regex) {
+            delegate.imageContentFilter(regex);
+            return this;
+        }
+
         public Builder operation(Operation operation) {
             delegate.operation(operation);
+            return this;
+        }
+
+        /**
+         * Any other {@link BedrockEmulator.Builder} option, e.g.
+         * {@code .configure(b -> b.knowledgeBase("KB12345678", folder).guardrail("gr1", file))}.
+         */
+        public Builder configure(java.util.function.Consumer<BedrockEmulator.Builder> options) {
+            options.accept(delegate);
             return this;
         }
 

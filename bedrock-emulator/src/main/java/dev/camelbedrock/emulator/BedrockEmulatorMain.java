@@ -83,6 +83,32 @@ public final class BedrockEmulatorMain {
                 case "--require-inference-profiles":
                     b.requireInferenceProfiles(true);
                     break;
+                case "--pt-ready-ms":
+                    b.provisionedThroughputReadyDelay(java.time.Duration.ofMillis(
+                            Long.parseLong(value != null ? value : arg(args, ++i, a))));
+                    break;
+                case "--model-unit-quota":
+                    b.modelUnitQuota(Integer.parseInt(value != null ? value : arg(args, ++i, a)));
+                    break;
+                case "--knowledge-base": {
+                    String[] kv = dev.camelbedrock.emulator.resources.ResourceSettings.idValue(a,
+                            value != null ? value : arg(args, ++i, a));
+                    b.knowledgeBase(kv[0], Path.of(kv[1]));
+                    break;
+                }
+                case "--ingestion-delay-ms":
+                    b.ingestionJobDelay(java.time.Duration.ofMillis(
+                            Long.parseLong(value != null ? value : arg(args, ++i, a))));
+                    break;
+                case "--guardrail": {
+                    String[] kv = dev.camelbedrock.emulator.resources.ResourceSettings.idValue(a,
+                            value != null ? value : arg(args, ++i, a));
+                    b.guardrail(kv[0], Path.of(kv[1]));
+                    break;
+                }
+                case "--account-id":
+                    b.accountId(value != null ? value : arg(args, ++i, a));
+                    break;
                 default:
                     throw new IllegalArgumentException("Unknown option: " + a);
             }
@@ -115,6 +141,12 @@ public final class BedrockEmulatorMain {
                 + "  --chunk-delay-ms N          delay between stream events (default 0)\n"
                 + "  --request-log-size N        requests kept for GET /_emulator/requests (default 1000)\n"
                 + "  --region R                  region for ARNs of unsigned requests (default us-east-1)\n"
-                + "  --require-inference-profiles  reject base ids of profile-only models like the service");
+                + "  --require-inference-profiles  reject base ids of profile-only models like the service\n"
+                + "  --knowledge-base ID=FOLDER  a knowledge base over the .md/.txt files of FOLDER (repeatable)\n"
+                + "  --ingestion-delay-ms N      ingestion jobs: STARTING and IN_PROGRESS time each (default 100)\n"
+                + "  --guardrail ID=FILE         a guardrail from a CreateGuardrail request body (repeatable)\n"
+                + "  --pt-ready-ms N             provisioned throughput: Creating/Updating time (default 1000)\n"
+                + "  --model-unit-quota N        provisioned throughput: model units in all (default 10)\n"
+                + "  --account-id N              12-digit account id in ARNs (default 123456789012)");
     }
 }

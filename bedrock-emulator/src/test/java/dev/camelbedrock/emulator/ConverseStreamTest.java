@@ -39,6 +39,7 @@ class ConverseStreamTest {
     @BeforeAll
     static void start() {
         emulator = BedrockEmulator.builder()
+                .guardrail("abc123", java.nio.file.Path.of("src/test/resources/guardrails/plain.json"))
                 .rule(Rule.when("weather in (\\w+)").reply("Let me check.").toolUse("get_weather", "{\"city\":\"{{1}}\"}"))
                 .build().start();
         h2 = Sdk.runtimeH2(emulator.uri());

@@ -41,6 +41,7 @@ class ConverseTest {
     @BeforeAll
     static void start() {
         emulator = BedrockEmulator.builder()
+                .guardrail("gr123abc", java.nio.file.Path.of("src/test/resources/guardrails/plain.json"))
                 .rule(Rule.when("(?i)^hello").reply("Hi there, friend!"))
                 .rule(Rule.when("system please").reply("[system: {{system}}] {{input}}"))
                 .rule(Rule.when("weather in (\\w+)").toolUse("get_weather", "{\"city\":\"{{1}}\"}"))
@@ -192,6 +193,9 @@ class ConverseTest {
 
     @Test
     void everyModelIdFormIsAccepted() {
+        // a provisioned model must exist (and be InService) for its ARN to be accepted
+        emulator.provisionedThroughputs().readyDelay(java.time.Duration.ZERO);
+        String pt = emulator.provisionedThroughputs().create("converse-pt", HAIKU, 1, null, null, "us-east-1");
         List<String> ids = List.of(
                 HAIKU,
                 "us.anthropic.claude-3-5-haiku-20241022-v1:0",
@@ -205,7 +209,7 @@ class ConverseTest {
                 "arn:aws:bedrock:us-east-1::foundation-model/mistral.mistral-large-2407-v1:0",
                 "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0",
                 "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/a1b2c3d4e5f6",
-                "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abcdefghijkl",
+                pt,
                 "openai.gpt-oss-120b-1:0",
                 "deepseek.r1-v1:0");
         for (String id : ids) {
@@ -215,7 +219,8 @@ class ConverseTest {
         // the SDK percent-encodes ':' and '/', the emulator decoded them back into one path segment
         assertThat(emulator.requests("Converse")).extracting(RecordedRequest::modelId).containsExactlyElementsOf(ids);
         assertThat(emulator.requests("Converse").get(12).path())
-                .isEqualTo("/model/arn%3Aaws%3Abedrock%3Aus-east-1%3A123456789012%3Aprovisioned-model%2Fabcdefghijkl/converse");
+                .isEqualTo("/model/" + pt.replace(":", "%3A").replace("/", "%2F") + "/converse")
+                .matches("/model/arn%3Aaws%3Abedrock%3Aus-east-1%3A123456789012%3Aprovisioned-model%2F[a-z0-9]{12}/converse");
     }
 
     @Test

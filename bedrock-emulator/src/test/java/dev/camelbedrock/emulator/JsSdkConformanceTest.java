@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Conformance with a non-Java official SDK: the AWS SDK for JavaScript v3 ({@code @aws-sdk/client-bedrock-runtime},
- * default NodeHttp2Handler) calls Converse, ConverseStream and CountTokens on an emulator started here.
+ * default NodeHttp2Handler) calls Converse, ConverseStream, CountTokens, InvokeModel (Claude, Titan embeddings,
+ * Nova Canvas) and InvokeModelWithResponseStream (Claude) on an emulator started here.
  * Skipped only when {@code node} is not on the PATH.
  */
 class JsSdkConformanceTest {
@@ -83,16 +84,55 @@ class JsSdkConformanceTest {
 
             assertThat(out.path("countTokens").path("inputTokens").asInt()).isEqualTo(5);
 
+            JsonNode im = out.path("invokeModel");
+            assertThat(im.path("status").asInt()).isEqualTo(200);
+            assertThat(im.path("contentType").asText()).isEqualTo("application/json");
+            assertThat(im.path("type").asText()).isEqualTo("message");
+            assertThat(im.path("role").asText()).isEqualTo("assistant");
+            assertThat(im.path("text").asText()).isEqualTo("You said: invoke from javascript");
+            assertThat(im.path("stopReason").asText()).isEqualTo("end_turn");
+            assertThat(im.path("usage").path("output_tokens").asInt()).isEqualTo(8); // 32 chars
+
+            JsonNode is = out.path("invokeStream");
+            assertThat(is.path("status").asInt()).isEqualTo(200);
+            assertThat(is.path("contentType").asText()).isEqualTo("application/json");
+            List<String> types = new ArrayList<>();
+            is.path("types").forEach(t -> types.add(t.asText()));
+            assertThat(types.get(0)).isEqualTo("message_start");
+            assertThat(types.subList(types.size() - 3, types.size()))
+                    .containsExactly("content_block_stop", "message_delta", "message_stop");
+            assertThat(types.stream().filter("content_block_delta"::equals).count()).isEqualTo(6);
+            assertThat(is.path("text").asText()).isEqualTo("You said: stream from javascript please");
+            assertThat(is.path("metrics").path("outputTokenCount").asInt()).isEqualTo(10);
+            assertThat(is.path("metrics").path("invocationLatency").asLong()).isPositive();
+
+            JsonNode e = out.path("embedding");
+            assertThat(e.path("length").asInt()).isEqualTo(256);
+            assertThat(e.path("norm").asDouble()).isBetween(0.9999, 1.0001);
+            assertThat(e.path("tokens").asInt()).isEqualTo(6);
+            assertThat(e.path("byType").toString()).isEqualTo("[\"float\",\"binary\"]");
+            assertThat(e.path("binaryLength").asInt()).isEqualTo(256);
+
+            JsonNode img = out.path("image");
+            assertThat(img.path("count").asInt()).isEqualTo(1);
+            assertThat(img.path("error").isNull()).isTrue();
+            assertThat(img.path("signature").asText()).isEqualTo("PNG");
+            assertThat(img.path("width").asInt()).isEqualTo(512);
+            assertThat(img.path("height").asInt()).isEqualTo(320);
+
             JsonNode v = out.path("validation");
             assertThat(v.path("name").asText()).isEqualTo("ValidationException");
             assertThat(v.path("status").asInt()).isEqualTo(400);
             assertThat(v.path("message").asText()).contains("must start with a user message");
 
             // the JS SDK's default handler for bedrock-runtime speaks h2c (prior knowledge)
-            assertThat(emulator.requests()).hasSize(4).allSatisfy(rr -> assertThat(rr.protocol()).isEqualTo("HTTP/2"));
+            assertThat(emulator.requests()).hasSize(8).allSatisfy(rr -> assertThat(rr.protocol()).isEqualTo("HTTP/2"));
             assertThat(emulator.requests("ConverseStream").get(0).modelId())
                     .isEqualTo("arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-haiku-20240307-v1:0");
             assertThat(emulator.requests("Converse").get(0).header("authorization")).startsWith("AWS4-HMAC-SHA256 ");
+            // without contentType the JavaScript SDK sends its blob default; the emulator accepts it
+            assertThat(emulator.requests("InvokeModel")).extracting(rr -> rr.header("content-type"))
+                    .containsExactly("application/json", "application/octet-stream", "application/octet-stream");
         }
     }
 

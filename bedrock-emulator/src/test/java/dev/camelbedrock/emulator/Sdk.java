@@ -69,6 +69,25 @@ final class Sdk {
                 .build();
     }
 
+    static software.amazon.awssdk.services.bedrockagentruntime.BedrockAgentRuntimeAsyncClient agentRuntime(
+            URI endpoint) {
+        return software.amazon.awssdk.services.bedrockagentruntime.BedrockAgentRuntimeAsyncClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS)
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    static software.amazon.awssdk.services.bedrockagent.BedrockAgentAsyncClient agent(URI endpoint) {
+        return software.amazon.awssdk.services.bedrockagent.BedrockAgentAsyncClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS)
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
     static Message user(String text) {
         return Message.builder().role("user").content(ContentBlock.fromText(text)).build();
     }

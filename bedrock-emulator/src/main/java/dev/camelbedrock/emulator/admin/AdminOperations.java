@@ -97,6 +97,7 @@ public final class AdminOperations implements OperationProvider {
         }
         n.put("heldStreams", c.streamGate().heldCount());
         n.put("requireInferenceProfiles", c.requireInferenceProfiles());
+        n.put("imageContentFilter", c.imageContentFilter() == null ? null : c.imageContentFilter().pattern());
         ArrayNode rules = n.putArray("rules");
         c.rules().list().forEach(r -> rules.add(r.toJson()));
         return n;
@@ -117,6 +118,9 @@ public final class AdminOperations implements OperationProvider {
         }
         if (body.hasNonNull("requireInferenceProfiles")) {
             c.requireInferenceProfiles(body.get("requireInferenceProfiles").asBoolean());
+        }
+        if (body.has("imageContentFilter")) {
+            c.imageContentFilter(body.get("imageContentFilter").isNull() ? null : body.get("imageContentFilter").asText());
         }
         if (replace != null) {
             c.rules().set(replace);

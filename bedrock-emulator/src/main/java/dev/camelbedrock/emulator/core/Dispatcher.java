@@ -114,8 +114,12 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
             if (faultModel.equals(modelId)) {
                 return true;
             }
-            return context.catalog().resolve(modelId).map(ResolvedModel::baseId).filter(faultModel::equals)
-                    .isPresent();
+            try {
+                return context.catalog().resolve(modelId).map(ResolvedModel::baseId).filter(faultModel::equals)
+                        .isPresent();
+            } catch (RuntimeException e) { // an ARN resolver may refuse (e.g. a provisioned model not ready)
+                return false;
+            }
         };
     }
 

@@ -8,7 +8,12 @@ import dev.camelbedrock.emulator.RuleSet;
 import dev.camelbedrock.emulator.models.ModelCatalog;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /** The shared state of one emulator instance, handed to every operation handler. Thread-safe. */
 public final class EmulatorContext {
@@ -26,9 +31,18 @@ public final class EmulatorContext {
     private final long initialLatencyMs;
     private final long initialChunkDelayMs;
 
+    /** Feature state (knowledge bases, guardrails, provisioned throughput, ...) keyed by its type. */
+    private final Map<Class<?>, Object> features = new ConcurrentHashMap<>();
+    private final List<Runnable> resetHooks = new CopyOnWriteArrayList<>();
+
     private volatile long latencyMs;
     private volatile long chunkDelayMs;
     private volatile boolean requireInferenceProfiles;
+
+    /** Default of {@link #imageContentFilter()}: image prompts containing the word "forbidden" are blocked. */
+    public static final String DEFAULT_IMAGE_CONTENT_FILTER = "(?i)\\bforbidden\\b";
+    private volatile Pattern initialImageContentFilter = Pattern.compile(DEFAULT_IMAGE_CONTENT_FILTER);
+    private volatile Pattern imageContentFilter = initialImageContentFilter;
 
     public EmulatorContext(ModelCatalog catalog, List<Rule> rules, long latencyMs, long chunkDelayMs,
                            int requestLogCapacity, String defaultRegion, boolean requireInferenceProfiles) {
@@ -106,6 +120,42 @@ public final class EmulatorContext {
         this.requireInferenceProfiles = require;
     }
 
+    /** Image prompts matching this regex ({@code find()}) are content-filtered; null = filter off. */
+    public Pattern imageContentFilter() {
+        return imageContentFilter;
+    }
+
+    /** Sets the image content-filter regex; null or empty turns the filter off. */
+    public void imageContentFilter(String regex) {
+        this.imageContentFilter = regex == null || regex.isEmpty() ? null : Pattern.compile(regex);
+    }
+
+    /** Sets the filter and the value {@link #reset()} restores (the builder's setting). */
+    public void initialImageContentFilter(String regex) {
+        imageContentFilter(regex);
+        this.initialImageContentFilter = imageContentFilter;
+    }
+
+    /** The feature registered under {@code type}, or {@code null}. */
+    public <T> T feature(Class<T> type) {
+        return type.cast(features.get(type));
+    }
+
+    /** The feature registered under {@code type}, registering {@code create.get()} first when there is none. */
+    public <T> T feature(Class<T> type, Supplier<? extends T> create) {
+        return type.cast(features.computeIfAbsent(type, k -> create.get()));
+    }
+
+    /** Registers (or replaces) a feature's state object. */
+    public <T> void putFeature(Class<T> type, T feature) {
+        features.put(type, feature);
+    }
+
+    /** Runs {@code hook} on every {@link #reset()}, after the built-in state is reset. */
+    public void onReset(Runnable hook) {
+        resetHooks.add(hook);
+    }
+
     public Optional<RecordedRequest> lastRequest(String operation) {
         List<RecordedRequest> all = requestLog.all();
         for (int i = all.size() - 1; i >= 0; i--) {
@@ -129,5 +179,7 @@ public final class EmulatorContext {
         rules.set(initialRules);
         latencyMs = initialLatencyMs;
         chunkDelayMs = initialChunkDelayMs;
+        imageContentFilter = initialImageContentFilter;
+        resetHooks.forEach(Runnable::run);
     }
 }

@@ -17,6 +17,8 @@ public final class ErrorCodes {
     public static final Map<String, Integer> RUNTIME;
     public static final Map<String, Integer> AGENT_RUNTIME;
     public static final Map<String, Integer> CONTROL_PLANE;
+    /** bedrock-agent: like the control plane but ConflictException 409 and ServiceQuotaExceededException 402. */
+    public static final Map<String, Integer> AGENT;
 
     static {
         Map<String, Integer> rt = new LinkedHashMap<>();
@@ -59,6 +61,11 @@ public final class ErrorCodes {
         cp.put("InternalServerException", 500);
         cp.put("ServiceUnavailableException", 503);
         CONTROL_PLANE = Collections.unmodifiableMap(cp);
+
+        Map<String, Integer> ag = new LinkedHashMap<>(cp);
+        ag.put("ConflictException", 409);
+        ag.put("ServiceQuotaExceededException", 402);
+        AGENT = Collections.unmodifiableMap(ag);
     }
 
     private ErrorCodes() {
@@ -92,8 +99,9 @@ public final class ErrorCodes {
             case AGENT_RUNTIME:
                 return AGENT_RUNTIME;
             case CONTROL_PLANE:
-            case AGENT:
                 return CONTROL_PLANE;
+            case AGENT:
+                return AGENT;
             default:
                 return RUNTIME;
         }

@@ -43,7 +43,7 @@ public final class ConverseHandler implements Operation {
         if (extra != null) {
             body.set("additionalModelResponseFields", extra);
         }
-        ObjectNode trace = ConverseSupport.trace(r.request, r.reply);
+        ObjectNode trace = ConverseSupport.trace(r);
         if (trace != null) {
             body.set("trace", trace);
         }

@@ -95,7 +95,7 @@ public final class ConverseStreamHandler implements Operation {
             ObjectNode md = Json.object();
             md.set("usage", ConverseSupport.usage(r.usage, reply));
             md.putObject("metrics").put("latencyMs", Math.max(1, ex.elapsedMillis()));
-            ObjectNode trace = ConverseSupport.trace(r.request, reply);
+            ObjectNode trace = ConverseSupport.trace(r);
             if (trace != null) {
                 md.set("trace", trace);
             }

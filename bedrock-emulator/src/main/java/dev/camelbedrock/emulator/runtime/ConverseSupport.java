@@ -25,8 +25,12 @@ final class ConverseSupport {
         final Conversation conversation;
         final TokenCounter.Usage usage;
         final Reply reply;
+        /** The request's guardrail at work, or null. */
+        final ConverseGuardrails guardrails;
 
-        Result(JsonNode request, ResolvedModel model, Conversation conversation, TokenCounter.Usage usage, Reply reply) {
+        Result(JsonNode request, ResolvedModel model, Conversation conversation, TokenCounter.Usage usage, Reply reply,
+               ConverseGuardrails guardrails) {
+            this.guardrails = guardrails;
             this.request = request;
             this.model = model;
             this.conversation = conversation;
@@ -66,10 +70,19 @@ final class ConverseSupport {
         ResolvedModel model = resolveChatModel(ex, stream);
         JsonNode req = ex.json();
         ConverseValidator.validateConverse(req, stream);
-        Conversation conv = new Conversation(req);
-        Reply reply = ReplyEngine.reply(conv, model, ex.context().rules().list());
+        ConverseGuardrails guard = ConverseGuardrails.of(ex.context(), req);
+        Conversation conv = new Conversation(guard == null ? req : guard.applyInput(req));
+        Reply reply;
+        if (guard != null && guard.inputBlocked()) {
+            reply = guard.blockedInputReply();
+        } else {
+            reply = ReplyEngine.reply(conv, model, ex.context().rules().list());
+            if (guard != null) {
+                reply = guard.applyOutput(reply);
+            }
+        }
         TokenCounter.Usage usage = TokenCounter.input(req, cacheKey(model), ex.context().promptCache());
-        return new Result(req, model, conv, usage, reply);
+        return new Result(req, model, conv, usage, reply, guard);
     }
 
     static String cacheKey(ResolvedModel model) {
@@ -88,25 +101,9 @@ final class ConverseSupport {
         return u;
     }
 
-    /** {@code trace.guardrail} with empty assessments when the request's guardrail trace is enabled. */
-    static ObjectNode trace(JsonNode request, Reply reply) {
-        JsonNode g = request.get("guardrailConfig");
-        if (!Json.isPresent(g)) {
-            return null;
-        }
-        String mode = g.path("trace").asText("disabled");
-        if (!"enabled".equals(mode) && !"enabled_full".equals(mode)) {
-            return null;
-        }
-        String id = g.path("guardrailIdentifier").asText();
-        ObjectNode trace = Json.object();
-        ObjectNode gr = trace.putObject("guardrail");
-        if ("enabled_full".equals(mode)) {
-            gr.putArray("modelOutput").add(reply.text);
-        }
-        gr.putObject("inputAssessment").putObject(id);
-        gr.putObject("outputAssessments").putArray(id).addObject();
-        return trace;
+    /** {@code trace.guardrail} with the guardrail's assessments when the request's guardrail trace is enabled. */
+    static ObjectNode trace(Result r) {
+        return r.guardrails == null ? null : r.guardrails.trace();
     }
 
     /** Answers {@code additionalModelResponseFieldPaths} ({@code /stop_sequence} is known; others are null). */

@@ -16,6 +16,7 @@ import org.apache.camel.AsyncProducer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.support.service.ServiceHelper;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
@@ -40,6 +41,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.GuardrailStreamConfi
  * instead: delivering the same deltas twice would corrupt what the route built from them.
  */
 public class ConverseStreamHandler implements BedrockOperationHandler, AutoCloseable {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConverseStreamHandler.class);
 
     private final BedrockEndpoint endpoint;
     private final ConverseRequestFactory requests;
@@ -180,6 +183,7 @@ public class ConverseStreamHandler implements BedrockOperationHandler, AutoClose
                 if (terminated) {
                     return;
                 }
+                LOG.debug("converseStream {} call completed: {}", input.modelId(), failure == null ? "ok" : failure.toString());
                 if (failure != null) {
                     terminate(failure);
                 } else {
@@ -223,7 +227,11 @@ public class ConverseStreamHandler implements BedrockOperationHandler, AutoClose
             synchronized (demandLock) {
                 cancelled = true;
                 if (subscription != null) {
-                    subscription.cancel();
+                    try {
+                        subscription.cancel();
+                    } catch (RuntimeException e) {
+                        LOG.debug("Cancelling a finished stream subscription failed: {}", e.toString());
+                    }
                 }
             }
         }
@@ -232,13 +240,17 @@ public class ConverseStreamHandler implements BedrockOperationHandler, AutoClose
         public void responseReceived(ConverseStreamResponse response) {
             requestId = response.responseMetadata().requestId();
             attempts++;
+            LOG.debug("converseStream {} attempt {} started (request id {}), {} deltas delivered so far",
+                    input.modelId(), attempts, requestId, aggregator.deltaCount());
             if (attempts > 1) {
                 if (aggregator.deltaCount() > 0) {
                     // the SDK is retrying a stream the route has already seen part of
-                    cancel();
                     Throwable cause = lastAttemptError != null ? lastAttemptError
                             : new RuntimeCamelException("the stream was interrupted and retried");
+                    LOG.debug("converseStream {}: not resuming a retried stream after {} deltas", input.modelId(),
+                            aggregator.deltaCount());
                     terminate(cause);
+                    cancel();
                     return;
                 }
                 aggregator.reset();
@@ -333,6 +345,13 @@ public class ConverseStreamHandler implements BedrockOperationHandler, AutoClose
         @Override
         void onStarted() {
             started = true;
+            // a route that never reads the stream must not keep the connection open after the exchange is done
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange completed) {
+                    stream.close();
+                }
+            });
             exchange.getMessage().setBody(stream);
             exchange.getMessage().setHeader(BedrockHeaders.REQUEST_ID, requestId);
             readers.execute(() -> done.complete(null));
