@@ -1,6 +1,10 @@
 package dev.camelbedrock.examples;
 
 import dev.camelbedrock.emulator.BedrockEmulator;
+import dev.camelbedrock.examples.kafka.EmbeddedKafka;
+import dev.camelbedrock.examples.kafka.KafkaEnrichmentExample;
+import dev.camelbedrock.examples.kafka.TicketEnrichmentOptions;
+import dev.camelbedrock.examples.kafka.TicketEnrichmentRoutes;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
@@ -11,6 +15,11 @@ import org.apache.camel.main.MainListenerSupport;
  * points the component at it (no AWS account, no network). With {@code -Dbedrock.examples.aws=true} (or the
  * environment variable {@code BEDROCK_EXAMPLES_AWS=true}) it calls Amazon Bedrock instead, with the region and
  * credentials of the SDK's default chain.
+ * <p>
+ * The Kafka enrichment example starts a Kafka broker in this JVM unless {@code -Dkafka.bootstrap.servers=host:port}
+ * (or {@code KAFKA_BOOTSTRAP_SERVERS}) names a cluster, whose topics tickets, tickets-enriched and tickets-dlq must
+ * exist; {@code -Dbedrock.examples.kafka=false} skips it. Off the emulator, {@code -Dbedrock.examples.guardrail-id=…}
+ * switches its PII-masking guardrail on.
  */
 public final class ExamplesMain {
 
@@ -32,8 +41,9 @@ public final class ExamplesMain {
         Main main = new Main();
         main.configure().withRoutesIncludePattern("classpath:routes/*.camel.yaml");
         main.configure().addRoutesBuilder(new StreamingChatRoutes());
-        main.addInitialProperty("bedrock.chat-model", System.getProperty("bedrock.chat-model",
-                aws ? "us.amazon.nova-lite-v1:0" : "anthropic.claude-3-haiku-20240307-v1:0"));
+        String chatModel = System.getProperty("bedrock.chat-model",
+                aws ? "us.amazon.nova-lite-v1:0" : "anthropic.claude-3-haiku-20240307-v1:0");
+        main.addInitialProperty("bedrock.chat-model", chatModel);
         if (!aws) {
             emulator = startEmulator();
             System.out.println("Using the embedded Bedrock emulator at " + emulator.uri()
@@ -43,6 +53,26 @@ public final class ExamplesMain {
             main.addInitialProperty("camel.component.bedrock.access-key", "emulator");
             main.addInitialProperty("camel.component.bedrock.secret-key", "emulator");
         }
+        boolean kafkaExample = Boolean.parseBoolean(System.getProperty("bedrock.examples.kafka", "true"));
+        String brokers = System.getProperty("kafka.bootstrap.servers", System.getenv("KAFKA_BOOTSTRAP_SERVERS"));
+        EmbeddedKafka kafka = null;
+        TicketEnrichmentOptions kafkaOptions = null;
+        if (kafkaExample) {
+            if (brokers == null) {
+                kafka = new EmbeddedKafka().start();
+                brokers = kafka.bootstrapServers();
+            }
+            kafkaOptions = KafkaEnrichmentExample.options(brokers, chatModel,
+                    aws ? System.getProperty("bedrock.examples.guardrail-id") : KafkaEnrichmentExample.EMULATOR_GUARDRAIL);
+            if (kafka != null) {
+                kafka.createTopic(kafkaOptions.inputTopic(), 4).createTopic(kafkaOptions.outputTopic(), 4)
+                        .createTopic(kafkaOptions.deadLetterTopic(), 1);
+                System.out.println("Using an embedded Kafka broker at " + brokers
+                                   + " (set -Dkafka.bootstrap.servers=host:port to use a cluster)");
+            }
+            main.configure().addRoutesBuilder(new TicketEnrichmentRoutes(kafkaOptions));
+        }
+        TicketEnrichmentOptions enrichment = kafkaOptions;
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(org.apache.camel.main.BaseMainSupport m) {
@@ -53,6 +83,9 @@ public final class ExamplesMain {
                     System.out.println("[yaml-chat] " + answer);
                     System.out.print("[java-streaming-chat] ");
                     template.requestBody("direct:java-stream", "Write three short lines about message routing.");
+                    if (enrichment != null) {
+                        KafkaEnrichmentExample.run(enrichment, System.out);
+                    }
                 } catch (Exception e) {
                     System.err.println("Example failed: " + e);
                     e.printStackTrace();
@@ -67,6 +100,9 @@ public final class ExamplesMain {
         } finally {
             if (emulator != null) {
                 emulator.close();
+            }
+            if (kafka != null) {
+                kafka.close();
             }
         }
     }

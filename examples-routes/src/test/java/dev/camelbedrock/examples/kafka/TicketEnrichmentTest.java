@@ -4,12 +4,13 @@ import dev.camelbedrock.emulator.BedrockEmulator;
 import dev.camelbedrock.emulator.Fault;
 import dev.camelbedrock.examples.EmulatorComponents;
 import dev.camelbedrock.examples.ExamplesMain;
-import dev.camelbedrock.examples.kafka.TicketFixtures.Input;
-import dev.camelbedrock.examples.kafka.TicketFixtures.Outputs;
+import dev.camelbedrock.examples.kafka.TicketTopics.Outputs;
+import dev.camelbedrock.examples.kafka.TicketTopics.Ticket;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.MemberDescription;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,15 +38,20 @@ class TicketEnrichmentTest {
 
     static EmbeddedKafka kafka;
     static BedrockEmulator emulator;
+    static BedrockRuntimeAsyncClient runtimeClient;
 
     @BeforeAll
     static void start() throws Exception {
         kafka = new EmbeddedKafka().start();
         emulator = ExamplesMain.startEmulator();
+        runtimeClient = EmulatorComponents.runtimeClientWithoutRetries(emulator);
     }
 
     @AfterAll
     static void stop() {
+        if (runtimeClient != null) {
+            runtimeClient.close();
+        }
         if (emulator != null) {
             emulator.close();
         }
@@ -68,15 +74,16 @@ class TicketEnrichmentTest {
 
     private static CamelContext context(TicketEnrichmentRoutes routes) throws Exception {
         CamelContext context = new DefaultCamelContext();
-        context.getRegistry().bind("bedrock", EmulatorComponents.bedrockWithoutSdkRetries(emulator));
+        context.getRegistry().bind("bedrock", EmulatorComponents.bedrock(emulator));
+        context.getRegistry().bind("bedrockRuntimeClient", runtimeClient);
         context.getShutdownStrategy().setTimeout(60);
         context.addRoutes(routes);
         return context;
     }
 
-    private static Map<String, String> valueById(List<Input> inputs) {
+    private static Map<String, String> valueById(List<Ticket> inputs) {
         Map<String, String> byId = new HashMap<>();
-        for (Input input : inputs) {
+        for (Ticket input : inputs) {
             try {
                 byId.put(json(input.value()).path("id").asText(), input.value());
             } catch (AssertionError notJson) {
@@ -89,9 +96,9 @@ class TicketEnrichmentTest {
     @Test
     void everyRecordComesOutEnrichedOrDeadLetteredInOrderPerKey() throws Exception {
         TicketEnrichmentOptions options = options("tickets-all", 4).batchSize(50);
-        List<Input> inputs = TicketFixtures.tickets("A", 200, 10, in -> in);
-        inputs.set(17, new Input(inputs.get(17).key(), "this is not JSON #17"));
-        inputs.set(33, new Input(inputs.get(33).key(), "{\"id\":\"A-33\",\"customer\":\"c3\",\"seq\":4}"));
+        List<Ticket> inputs = TicketFixtures.tickets("A", 200, 10);
+        inputs.set(17, new Ticket(inputs.get(17).key(), "this is not JSON #17"));
+        inputs.set(33, new Ticket(inputs.get(33).key(), "{\"id\":\"A-33\",\"customer\":\"c3\",\"seq\":4}"));
         inputs.set(51, withText(inputs.get(51), "Please ramble about my order"));
         inputs.set(120, withText(inputs.get(120), "ramble on"));
         inputs.set(77, withText(inputs.get(77), "A storm of requests"));
@@ -99,16 +106,15 @@ class TicketEnrichmentTest {
         emulator.inject(Fault.error("ThrottlingException").forOperation("Converse").times(6));
         emulator.inject(Fault.error("ServiceUnavailableException").forOperation("Converse").times(2));
         Map<String, String> valueById = valueById(inputs);
-        Set<String> expected = inputs.stream().map(Input::value).collect(Collectors.toSet());
+        Set<String> expected = inputs.stream().map(Ticket::value).collect(Collectors.toSet());
 
         TicketEnrichmentRoutes routes = new TicketEnrichmentRoutes(options);
         try (CamelContext context = context(routes)) {
             context.start();
-            TicketFixtures.produce(kafka.bootstrapServers(), options.inputTopic(), inputs);
-            Outputs out = TicketFixtures.readUntil(kafka.bootstrapServers(), options.outputTopic(),
-                    options.deadLetterTopic(), PATIENCE, o -> o.distinctInputs(valueById).size() >= 200);
+            TicketTopics.produce(kafka.bootstrapServers(), options.inputTopic(), inputs);
+            Outputs out = TicketTopics.readUntil(kafka.bootstrapServers(), options, PATIENCE, o -> TicketFixtures.distinctInputs(o, valueById).size() >= 200);
 
-            assertThat(out.distinctInputs(valueById)).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(TicketFixtures.distinctInputs(out, valueById)).containsExactlyInAnyOrderElementsOf(expected);
             Map<String, String> errorTypeByOriginal = out.deadLetters.stream().map(r -> json(r.value()))
                     .collect(Collectors.toMap(d -> d.path("original").asText(), d -> d.path("errorType").asText(), (a, b) -> a));
             assertThat(errorTypeByOriginal).containsEntry(inputs.get(17).value(), "InvalidTicketException")
@@ -146,7 +152,7 @@ class TicketEnrichmentTest {
     @Test
     void twoContextsInOneGroupShareTheWorkAndLoseNothing() throws Exception {
         TicketEnrichmentOptions options = options("tickets-shared", 4).batchSize(20);
-        List<Input> inputs = TicketFixtures.tickets("S", 120, 16, in -> in);
+        List<Ticket> inputs = TicketFixtures.tickets("S", 120, 16);
         Map<String, String> valueById = valueById(inputs);
         TicketEnrichmentRoutes first = new TicketEnrichmentRoutes(options);
         TicketEnrichmentRoutes second = new TicketEnrichmentRoutes(options);
@@ -154,11 +160,10 @@ class TicketEnrichmentTest {
             a.start();
             b.start();
             awaitMembersWithPartitions(options.groupId(), 2);
-            TicketFixtures.produce(kafka.bootstrapServers(), options.inputTopic(), inputs);
-            Outputs out = TicketFixtures.readUntil(kafka.bootstrapServers(), options.outputTopic(),
-                    options.deadLetterTopic(), PATIENCE, o -> o.distinctInputs(valueById).size() >= 120);
+            TicketTopics.produce(kafka.bootstrapServers(), options.inputTopic(), inputs);
+            Outputs out = TicketTopics.readUntil(kafka.bootstrapServers(), options, PATIENCE, o -> TicketFixtures.distinctInputs(o, valueById).size() >= 120);
 
-            assertThat(out.distinctInputs(valueById)).hasSize(120);
+            assertThat(TicketFixtures.distinctInputs(out, valueById)).hasSize(120);
             assertThat(out.deadLetters).isEmpty();
             assertThat(first.enrichedCount()).isPositive();
             assertThat(second.enrichedCount()).isPositive();
@@ -171,16 +176,15 @@ class TicketEnrichmentTest {
     @Test
     void aContextStoppedMidStreamAndStartedAgainLosesNothing() throws Exception {
         TicketEnrichmentOptions options = options("tickets-restart", 4).batchSize(10);
-        List<Input> inputs = TicketFixtures.tickets("R", 120, 8, in -> in);
+        List<Ticket> inputs = TicketFixtures.tickets("R", 120, 8);
         Map<String, String> valueById = valueById(inputs);
         emulator.latency(Duration.ofMillis(25));
 
         TicketEnrichmentRoutes before = new TicketEnrichmentRoutes(options);
         try (CamelContext context = context(before)) {
             context.start();
-            TicketFixtures.produce(kafka.bootstrapServers(), options.inputTopic(), inputs);
-            TicketFixtures.readUntil(kafka.bootstrapServers(), options.outputTopic(), options.deadLetterTopic(),
-                    PATIENCE, o -> o.enriched.size() >= 30);
+            TicketTopics.produce(kafka.bootstrapServers(), options.inputTopic(), inputs);
+            TicketTopics.readUntil(kafka.bootstrapServers(), options, PATIENCE, o -> o.enriched.size() >= 30);
             context.stop();
         }
         assertThat(before.enrichedCount()).as("stopped in the middle").isBetween(30L, 119L);
@@ -188,20 +192,19 @@ class TicketEnrichmentTest {
         TicketEnrichmentRoutes after = new TicketEnrichmentRoutes(options);
         try (CamelContext context = context(after)) {
             context.start();
-            Outputs out = TicketFixtures.readUntil(kafka.bootstrapServers(), options.outputTopic(),
-                    options.deadLetterTopic(), PATIENCE, o -> o.distinctInputs(valueById).size() >= 120);
-            assertThat(out.distinctInputs(valueById)).hasSize(120);
+            Outputs out = TicketTopics.readUntil(kafka.bootstrapServers(), options, PATIENCE, o -> TicketFixtures.distinctInputs(o, valueById).size() >= 120);
+            assertThat(TicketFixtures.distinctInputs(out, valueById)).hasSize(120);
             assertThat(after.enrichedCount()).isPositive();
             // at-least-once: a record may come out twice, never not at all; the order of first writes holds per key
-            assertThat(out.duplicates(valueById)).isLessThanOrEqualTo(options.batchSize() * 4);
+            assertThat(TicketFixtures.duplicates(out, valueById)).isLessThanOrEqualTo(options.batchSize() * 4);
             TicketFixtures.sequencesByKey(out.enriched).forEach((key, seqs) ->
                     assertThat(seqs).as("sequence numbers of %s", key).isSorted());
         }
     }
 
-    private static Input withText(Input input, String text) {
+    private static Ticket withText(Ticket input, String text) {
         var ticket = (com.fasterxml.jackson.databind.node.ObjectNode) json(input.value());
-        return new Input(input.key(), ticket.put("text", text).toString());
+        return new Ticket(input.key(), ticket.put("text", text).toString());
     }
 
     private static void awaitMembersWithPartitions(String groupId, int members) throws Exception {
