@@ -28,10 +28,14 @@ public final class ExamplesMain {
 
     /** The emulator the examples use offline, with scripted answers so the output reads like a model's. */
     public static BedrockEmulator startEmulator() throws java.io.IOException {
+        return emulatorBuilder().build().start();
+    }
+
+    /** The examples' emulator configuration (emulator-rules.json: scripted answers, the ticket guardrail), to extend. */
+    public static BedrockEmulator.Builder emulatorBuilder() throws java.io.IOException {
         try (var rules = ExamplesMain.class.getResourceAsStream("/emulator-rules.json")) {
             return BedrockEmulator.builder().port(0)
-                    .config(new com.fasterxml.jackson.databind.ObjectMapper().readTree(rules))
-                    .build().start();
+                    .config(new com.fasterxml.jackson.databind.ObjectMapper().readTree(rules));
         }
     }
 
