@@ -69,6 +69,7 @@ final class ConverseSupport {
         Conversation conv = new Conversation(req);
         Reply reply = ReplyEngine.reply(conv, model, ex.context().rules().list());
         TokenCounter.Usage usage = TokenCounter.input(req, cacheKey(model), ex.context().promptCache());
+        ex.reportTokens(usage.totalInput() + reply.outputTokens);
         return new Result(req, model, conv, usage, reply);
     }
 
