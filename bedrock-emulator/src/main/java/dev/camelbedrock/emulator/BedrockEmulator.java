@@ -71,6 +71,7 @@ public final class BedrockEmulator implements AutoCloseable {
                 b.requestLogCapacity, b.region, b.requireInferenceProfiles);
         context.initialImageContentFilter(b.imageContentFilter);
         b.resources.install(context);
+        context.throughputDefaults(b.latency, b.latencySeed, b.quotas);
     }
 
     public static Builder builder() {
@@ -178,6 +179,25 @@ public final class BedrockEmulator implements AutoCloseable {
         return context.latencyMs();
     }
 
+    /**
+     * The latency as a distribution: {@code 250}, {@code uniform:100-300}, {@code normal:200,50} or
+     * {@code exponential:200} (ms); see {@link Latency}.
+     */
+    public BedrockEmulator latency(String spec) {
+        context.latency(Latency.parse(spec));
+        return this;
+    }
+
+    public Latency latency() {
+        return context.latency();
+    }
+
+    /** Restarts the latency random numbers from this seed. */
+    public BedrockEmulator latencySeed(long seed) {
+        context.latencySeed(seed);
+        return this;
+    }
+
     /** Delay between two events of a stream. */
     public BedrockEmulator chunkDelay(Duration delay) {
         context.chunkDelayMs(delay.toMillis());
@@ -218,6 +238,31 @@ public final class BedrockEmulator implements AutoCloseable {
     /** The provisioned throughputs (state machine, ready delay, model-unit quota). */
     public ProvisionedThroughputs provisionedThroughputs() {
         return context.feature(ProvisionedThroughputs.class);
+    }
+
+    // ---- quotas ----
+
+    /**
+     * Limits every model id that equals {@code modelPattern} or that the regex matches in full to {@code rpm}
+     * requests and {@code tpm} tokens per minute (0 = not limited); requests over it answer 429
+     * ThrottlingException. Replaces a quota for the same pattern.
+     */
+    public BedrockEmulator quota(String modelPattern, int rpm, int tpm) {
+        return quota(Quota.of(modelPattern, rpm, tpm));
+    }
+
+    public BedrockEmulator quota(Quota quota) {
+        context.quotas().add(quota);
+        return this;
+    }
+
+    public List<Quota> quotas() {
+        return context.quotas().list();
+    }
+
+    public BedrockEmulator clearQuotas() {
+        context.quotas().clear();
+        return this;
     }
 
     // ---- stream gate ----
@@ -326,6 +371,9 @@ public final class BedrockEmulator implements AutoCloseable {
         private String imageContentFilter = EmulatorContext.DEFAULT_IMAGE_CONTENT_FILTER;
         private final List<Operation> operations = new ArrayList<>();
         private final ResourceSettings resources = new ResourceSettings();
+        private Latency latency;
+        private Long latencySeed;
+        private final List<Quota> quotas = new ArrayList<>();
 
         private Builder() {
         }
@@ -390,7 +438,16 @@ public final class BedrockEmulator implements AutoCloseable {
             }
             if (root.isObject()) {
                 if (root.hasNonNull("latencyMs")) {
-                    latencyMs = root.get("latencyMs").asLong();
+                    latencyMs(root.get("latencyMs").asLong());
+                }
+                if (root.hasNonNull("latency")) {
+                    latency(root.get("latency").asText());
+                }
+                if (root.hasNonNull("latencySeed")) {
+                    latencySeed(root.get("latencySeed").asLong());
+                }
+                if (root.has("quotas")) {
+                    AdminOperations.parseQuotas(root.get("quotas")).forEach(this::quota);
                 }
                 if (root.hasNonNull("chunkDelayMs")) {
                     chunkDelayMs = root.get("chunkDelayMs").asLong();
@@ -408,12 +465,45 @@ public final class BedrockEmulator implements AutoCloseable {
 
         /** Delay before every Bedrock API response. */
         public Builder latency(Duration latency) {
-            this.latencyMs = latency.toMillis();
-            return this;
+            return latencyMs(latency.toMillis());
         }
 
         public Builder latencyMs(long ms) {
             this.latencyMs = ms;
+            this.latency = null;
+            return this;
+        }
+
+        /**
+         * The delay before every Bedrock response as a distribution: {@code 250}, {@code uniform:100-300},
+         * {@code normal:200,50} or {@code exponential:200} (ms); see {@link Latency}.
+         */
+        public Builder latency(String spec) {
+            return latency(Latency.parse(spec));
+        }
+
+        public Builder latency(Latency latency) {
+            this.latency = Objects.requireNonNull(latency);
+            return this;
+        }
+
+        /** Seeds the latency random numbers, so a run draws the same delays again (default: unseeded). */
+        public Builder latencySeed(long seed) {
+            this.latencySeed = seed;
+            return this;
+        }
+
+        /**
+         * Limits every model id that equals {@code modelPattern} or that the regex matches in full to {@code rpm}
+         * requests and {@code tpm} tokens per minute (0 = not limited). See {@link Quota}.
+         */
+        public Builder quota(String modelPattern, int rpm, int tpm) {
+            return quota(Quota.of(modelPattern, rpm, tpm));
+        }
+
+        public Builder quota(Quota quota) {
+            quotas.removeIf(q -> q.model().equals(quota.model()));
+            quotas.add(quota);
             return this;
         }
 

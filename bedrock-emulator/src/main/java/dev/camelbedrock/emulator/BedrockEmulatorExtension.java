@@ -161,6 +161,22 @@ public final class BedrockEmulatorExtension implements BeforeAllCallback, AfterA
             return this;
         }
 
+        /** A latency distribution spec, e.g. {@code uniform:100-300} (see {@link Latency}). */
+        public Builder latency(String spec) {
+            delegate.latency(spec);
+            return this;
+        }
+
+        public Builder latencySeed(long seed) {
+            delegate.latencySeed(seed);
+            return this;
+        }
+
+        public Builder quota(String modelPattern, int rpm, int tpm) {
+            delegate.quota(modelPattern, rpm, tpm);
+            return this;
+        }
+
         public Builder chunkDelay(Duration delay) {
             delegate.chunkDelay(delay);
             return this;

@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar bedrock-emulator.jar [--host H] [--port N] [--config F] [--latency-ms N] [--chunk-delay-ms N]
- * [--request-log-size N] [--require-inference-profiles]}. Prints {@code Bedrock emulator listening on
+ * {@code java -jar bedrock-emulator.jar [--host H] [--port N] [--config F] [--latency-ms N] [--latency SPEC]
+ * [--latency-seed N] [--quota MODEL=RPM[:TPM]]... [--chunk-delay-ms N] [--request-log-size N]
+ * [--require-inference-profiles]}. Prints {@code Bedrock emulator listening on
  * http://HOST:PORT} when ready and runs until killed.
  */
 public final class BedrockEmulatorMain {
@@ -44,6 +45,7 @@ public final class BedrockEmulatorMain {
     public static BedrockEmulator launch(String[] args, java.io.PrintStream out) {
         BedrockEmulator.Builder b = BedrockEmulator.builder().port(DEFAULT_PORT);
         Long latency = null;
+        String latencySpec = null;
         Long chunkDelay = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -70,6 +72,16 @@ public final class BedrockEmulatorMain {
                     break;
                 case "--latency-ms":
                     latency = Long.parseLong(value != null ? value : arg(args, ++i, a));
+                    break;
+                case "--latency":
+                    latencySpec = value != null ? value : arg(args, ++i, a);
+                    Latency.parse(latencySpec);
+                    break;
+                case "--latency-seed":
+                    b.latencySeed(Long.parseLong(value != null ? value : arg(args, ++i, a)));
+                    break;
+                case "--quota":
+                    b.quota(Quota.parse(value != null ? value : arg(args, ++i, a)));
                     break;
                 case "--chunk-delay-ms":
                     chunkDelay = Long.parseLong(value != null ? value : arg(args, ++i, a));
@@ -116,6 +128,9 @@ public final class BedrockEmulatorMain {
         if (latency != null) {
             b.latencyMs(latency);
         }
+        if (latencySpec != null) {
+            b.latency(latencySpec);
+        }
         if (chunkDelay != null) {
             b.chunkDelayMs(chunkDelay);
         }
@@ -138,6 +153,9 @@ public final class BedrockEmulatorMain {
                 + "  --host H                    interface to bind (default 127.0.0.1)\n"
                 + "  --config F                  rules/config JSON file (see README)\n"
                 + "  --latency-ms N              delay before every response (default 0)\n"
+                + "  --latency SPEC              delay distribution: N, uniform:MIN-MAX, normal:MEAN,SD, exponential:MEAN\n"
+                + "  --latency-seed N            seed of the latency random numbers (default: unseeded)\n"
+                + "  --quota MODEL=RPM[:TPM]     per-model requests/tokens per minute (MODEL: id or regex); repeatable\n"
                 + "  --chunk-delay-ms N          delay between stream events (default 0)\n"
                 + "  --request-log-size N        requests kept for GET /_emulator/requests (default 1000)\n"
                 + "  --region R                  region for ARNs of unsigned requests (default us-east-1)\n"

@@ -3,6 +3,7 @@ package dev.camelbedrock.emulator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -17,6 +18,10 @@ public final class EmulatorStats {
     private final ConcurrentHashMap<String, LongAdder> byModel = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ConcurrentHashMap<String, LongAdder>> byOperationAndModel =
             new ConcurrentHashMap<>();
+    private final LongAdder throttled = new LongAdder();
+    private final ConcurrentHashMap<String, LongAdder> throttledByModel = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
 
     /** Records one request; {@code modelId} may be null for operations without a model. */
     public void record(String operation, String modelId) {
@@ -27,6 +32,50 @@ public final class EmulatorStats {
             byOperationAndModel.computeIfAbsent(operation, k -> new ConcurrentHashMap<>())
                     .computeIfAbsent(modelId, k -> new LongAdder()).increment();
         }
+    }
+
+    /** Records a request that a quota answered with 429 ThrottlingException. */
+    public void recordThrottled(String modelId) {
+        throttled.increment();
+        if (modelId != null) {
+            throttledByModel.computeIfAbsent(modelId, k -> new LongAdder()).increment();
+        }
+    }
+
+    /** A request was received: one more open request. */
+    public void requestOpened() {
+        int now = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(now, Math::max);
+    }
+
+    /** A response was completed (or its connection closed). */
+    public void requestClosed() {
+        inFlight.decrementAndGet();
+    }
+
+    /** Requests answered 429 by a quota. */
+    public long throttled() {
+        return throttled.sum();
+    }
+
+    /** Requests for this model (id as sent) answered 429 by a quota. */
+    public long throttled(String modelId) {
+        LongAdder a = throttledByModel.get(modelId);
+        return a == null ? 0 : a.sum();
+    }
+
+    public Map<String, Long> throttledByModel() {
+        return snapshot(throttledByModel);
+    }
+
+    /** Bedrock requests open right now. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /** The most requests that were open at once since start or the last {@link #reset()}. */
+    public int maxInFlight() {
+        return maxInFlight.get();
     }
 
     public long total() {
@@ -69,6 +118,9 @@ public final class EmulatorStats {
         byOperation.clear();
         byModel.clear();
         byOperationAndModel.clear();
+        throttled.reset();
+        throttledByModel.clear();
+        maxInFlight.set(inFlight.get());
     }
 
     private static Map<String, Long> snapshot(Map<String, LongAdder> m) {
@@ -79,6 +131,7 @@ public final class EmulatorStats {
 
     @Override
     public String toString() {
-        return "EmulatorStats{total=" + total() + ", byOperation=" + byOperation() + ", byModel=" + byModel() + "}";
+        return "EmulatorStats{total=" + total() + ", byOperation=" + byOperation() + ", byModel=" + byModel() + ", throttled="
+               + throttled() + ", inFlight=" + inFlight() + ", maxInFlight=" + maxInFlight() + "}";
     }
 }

@@ -57,6 +57,10 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": getOrCreateConfiguration(target).setBedrockRuntimeClient(property(camelContext, software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, dev.camelbedrock.component.BedrockConfiguration.class, value)); return true;
+        case "connectionacquisitiontimeout":
+        case "connectionAcquisitionTimeout": getOrCreateConfiguration(target).setConnectionAcquisitionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connectionmaxidletime":
+        case "connectionMaxIdleTime": getOrCreateConfiguration(target).setConnectionMaxIdleTime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectiontimeout":
         case "connectionTimeout": getOrCreateConfiguration(target).setConnectionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "controlplaneendpointoverride":
@@ -71,6 +75,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "guardrailTrace": getOrCreateConfiguration(target).setGuardrailTrace(property(camelContext, java.lang.String.class, value)); return true;
         case "guardrailversion":
         case "guardrailVersion": getOrCreateConfiguration(target).setGuardrailVersion(property(camelContext, java.lang.String.class, value)); return true;
+        case "http2maxstreams":
+        case "http2MaxStreams": getOrCreateConfiguration(target).setHttp2MaxStreams(property(camelContext, long.class, value)); return true;
         case "httpprotocol":
         case "httpProtocol": getOrCreateConfiguration(target).setHttpProtocol(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -79,6 +85,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxAttempts": getOrCreateConfiguration(target).setMaxAttempts(property(camelContext, int.class, value)); return true;
         case "maxconcurrency":
         case "maxConcurrency": getOrCreateConfiguration(target).setMaxConcurrency(property(camelContext, int.class, value)); return true;
+        case "maxinflight":
+        case "maxInFlight": getOrCreateConfiguration(target).setMaxInFlight(property(camelContext, int.class, value)); return true;
         case "maxtokens":
         case "maxTokens": getOrCreateConfiguration(target).setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
         case "modelid":
@@ -99,6 +107,12 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyProtocol": getOrCreateConfiguration(target).setProxyProtocol(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratecontrol":
+        case "rateControl": getOrCreateConfiguration(target).setRateControl(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratecontrolmaxrate":
+        case "rateControlMaxRate": getOrCreateConfiguration(target).setRateControlMaxRate(property(camelContext, double.class, value)); return true;
+        case "ratecontrolminrate":
+        case "rateControlMinRate": getOrCreateConfiguration(target).setRateControlMinRate(property(camelContext, double.class, value)); return true;
         case "readtimeout":
         case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
@@ -128,6 +142,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "streamTo": getOrCreateConfiguration(target).setStreamTo(property(camelContext, java.lang.String.class, value)); return true;
         case "systemprompt":
         case "systemPrompt": getOrCreateConfiguration(target).setSystemPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "tcpkeepalive":
+        case "tcpKeepAlive": getOrCreateConfiguration(target).setTcpKeepAlive(property(camelContext, boolean.class, value)); return true;
         case "temperature": getOrCreateConfiguration(target).setTemperature(property(camelContext, java.lang.Float.class, value)); return true;
         case "toolchoice":
         case "toolChoice": getOrCreateConfiguration(target).setToolChoice(property(camelContext, java.lang.String.class, value)); return true;
@@ -175,6 +191,10 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": return software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient.class;
         case "configuration": return dev.camelbedrock.component.BedrockConfiguration.class;
+        case "connectionacquisitiontimeout":
+        case "connectionAcquisitionTimeout": return long.class;
+        case "connectionmaxidletime":
+        case "connectionMaxIdleTime": return long.class;
         case "connectiontimeout":
         case "connectionTimeout": return long.class;
         case "controlplaneendpointoverride":
@@ -189,6 +209,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "guardrailTrace": return java.lang.String.class;
         case "guardrailversion":
         case "guardrailVersion": return java.lang.String.class;
+        case "http2maxstreams":
+        case "http2MaxStreams": return long.class;
         case "httpprotocol":
         case "httpProtocol": return java.lang.String.class;
         case "lazystartproducer":
@@ -197,6 +219,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxAttempts": return int.class;
         case "maxconcurrency":
         case "maxConcurrency": return int.class;
+        case "maxinflight":
+        case "maxInFlight": return int.class;
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
         case "modelid":
@@ -217,6 +241,12 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyProtocol": return java.lang.String.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
+        case "ratecontrol":
+        case "rateControl": return java.lang.String.class;
+        case "ratecontrolmaxrate":
+        case "rateControlMaxRate": return double.class;
+        case "ratecontrolminrate":
+        case "rateControlMinRate": return double.class;
         case "readtimeout":
         case "readTimeout": return long.class;
         case "region": return java.lang.String.class;
@@ -246,6 +276,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "streamTo": return java.lang.String.class;
         case "systemprompt":
         case "systemPrompt": return java.lang.String.class;
+        case "tcpkeepalive":
+        case "tcpKeepAlive": return boolean.class;
         case "temperature": return java.lang.Float.class;
         case "toolchoice":
         case "toolChoice": return java.lang.String.class;
@@ -289,6 +321,10 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": return getOrCreateConfiguration(target).getBedrockRuntimeClient();
         case "configuration": return target.getConfiguration();
+        case "connectionacquisitiontimeout":
+        case "connectionAcquisitionTimeout": return getOrCreateConfiguration(target).getConnectionAcquisitionTimeout();
+        case "connectionmaxidletime":
+        case "connectionMaxIdleTime": return getOrCreateConfiguration(target).getConnectionMaxIdleTime();
         case "connectiontimeout":
         case "connectionTimeout": return getOrCreateConfiguration(target).getConnectionTimeout();
         case "controlplaneendpointoverride":
@@ -303,6 +339,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "guardrailTrace": return getOrCreateConfiguration(target).getGuardrailTrace();
         case "guardrailversion":
         case "guardrailVersion": return getOrCreateConfiguration(target).getGuardrailVersion();
+        case "http2maxstreams":
+        case "http2MaxStreams": return getOrCreateConfiguration(target).getHttp2MaxStreams();
         case "httpprotocol":
         case "httpProtocol": return getOrCreateConfiguration(target).getHttpProtocol();
         case "lazystartproducer":
@@ -311,6 +349,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxAttempts": return getOrCreateConfiguration(target).getMaxAttempts();
         case "maxconcurrency":
         case "maxConcurrency": return getOrCreateConfiguration(target).getMaxConcurrency();
+        case "maxinflight":
+        case "maxInFlight": return getOrCreateConfiguration(target).getMaxInFlight();
         case "maxtokens":
         case "maxTokens": return getOrCreateConfiguration(target).getMaxTokens();
         case "modelid":
@@ -331,6 +371,12 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyProtocol": return getOrCreateConfiguration(target).getProxyProtocol();
         case "proxyusername":
         case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
+        case "ratecontrol":
+        case "rateControl": return getOrCreateConfiguration(target).getRateControl();
+        case "ratecontrolmaxrate":
+        case "rateControlMaxRate": return getOrCreateConfiguration(target).getRateControlMaxRate();
+        case "ratecontrolminrate":
+        case "rateControlMinRate": return getOrCreateConfiguration(target).getRateControlMinRate();
         case "readtimeout":
         case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
         case "region": return getOrCreateConfiguration(target).getRegion();
@@ -360,6 +406,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "streamTo": return getOrCreateConfiguration(target).getStreamTo();
         case "systemprompt":
         case "systemPrompt": return getOrCreateConfiguration(target).getSystemPrompt();
+        case "tcpkeepalive":
+        case "tcpKeepAlive": return getOrCreateConfiguration(target).isTcpKeepAlive();
         case "temperature": return getOrCreateConfiguration(target).getTemperature();
         case "toolchoice":
         case "toolChoice": return getOrCreateConfiguration(target).getToolChoice();

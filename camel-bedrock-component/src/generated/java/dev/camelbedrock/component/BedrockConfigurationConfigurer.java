@@ -47,6 +47,10 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "bedrockClient": target.setBedrockClient(property(camelContext, software.amazon.awssdk.services.bedrock.BedrockAsyncClient.class, value)); return true;
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": target.setBedrockRuntimeClient(property(camelContext, software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient.class, value)); return true;
+        case "connectionacquisitiontimeout":
+        case "connectionAcquisitionTimeout": target.setConnectionAcquisitionTimeout(property(camelContext, long.class, value)); return true;
+        case "connectionmaxidletime":
+        case "connectionMaxIdleTime": target.setConnectionMaxIdleTime(property(camelContext, long.class, value)); return true;
         case "connectiontimeout":
         case "connectionTimeout": target.setConnectionTimeout(property(camelContext, long.class, value)); return true;
         case "controlplaneendpointoverride":
@@ -61,12 +65,16 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "guardrailTrace": target.setGuardrailTrace(property(camelContext, java.lang.String.class, value)); return true;
         case "guardrailversion":
         case "guardrailVersion": target.setGuardrailVersion(property(camelContext, java.lang.String.class, value)); return true;
+        case "http2maxstreams":
+        case "http2MaxStreams": target.setHttp2MaxStreams(property(camelContext, long.class, value)); return true;
         case "httpprotocol":
         case "httpProtocol": target.setHttpProtocol(property(camelContext, java.lang.String.class, value)); return true;
         case "maxattempts":
         case "maxAttempts": target.setMaxAttempts(property(camelContext, int.class, value)); return true;
         case "maxconcurrency":
         case "maxConcurrency": target.setMaxConcurrency(property(camelContext, int.class, value)); return true;
+        case "maxinflight":
+        case "maxInFlight": target.setMaxInFlight(property(camelContext, int.class, value)); return true;
         case "maxtokens":
         case "maxTokens": target.setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
         case "modelid":
@@ -88,6 +96,12 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "proxyProtocol": target.setProxyProtocol(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": target.setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratecontrol":
+        case "rateControl": target.setRateControl(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratecontrolmaxrate":
+        case "rateControlMaxRate": target.setRateControlMaxRate(property(camelContext, double.class, value)); return true;
+        case "ratecontrolminrate":
+        case "rateControlMinRate": target.setRateControlMinRate(property(camelContext, double.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.setReadTimeout(property(camelContext, long.class, value)); return true;
         case "region": target.setRegion(property(camelContext, java.lang.String.class, value)); return true;
@@ -117,6 +131,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "streamTo": target.setStreamTo(property(camelContext, java.lang.String.class, value)); return true;
         case "systemprompt":
         case "systemPrompt": target.setSystemPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "tcpkeepalive":
+        case "tcpKeepAlive": target.setTcpKeepAlive(property(camelContext, boolean.class, value)); return true;
         case "temperature": target.setTemperature(property(camelContext, java.lang.Float.class, value)); return true;
         case "toolchoice":
         case "toolChoice": target.setToolChoice(property(camelContext, java.lang.String.class, value)); return true;
@@ -156,6 +172,10 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "bedrockClient": return software.amazon.awssdk.services.bedrock.BedrockAsyncClient.class;
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": return software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient.class;
+        case "connectionacquisitiontimeout":
+        case "connectionAcquisitionTimeout": return long.class;
+        case "connectionmaxidletime":
+        case "connectionMaxIdleTime": return long.class;
         case "connectiontimeout":
         case "connectionTimeout": return long.class;
         case "controlplaneendpointoverride":
@@ -170,12 +190,16 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "guardrailTrace": return java.lang.String.class;
         case "guardrailversion":
         case "guardrailVersion": return java.lang.String.class;
+        case "http2maxstreams":
+        case "http2MaxStreams": return long.class;
         case "httpprotocol":
         case "httpProtocol": return java.lang.String.class;
         case "maxattempts":
         case "maxAttempts": return int.class;
         case "maxconcurrency":
         case "maxConcurrency": return int.class;
+        case "maxinflight":
+        case "maxInFlight": return int.class;
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
         case "modelid":
@@ -197,6 +221,12 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "proxyProtocol": return java.lang.String.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
+        case "ratecontrol":
+        case "rateControl": return java.lang.String.class;
+        case "ratecontrolmaxrate":
+        case "rateControlMaxRate": return double.class;
+        case "ratecontrolminrate":
+        case "rateControlMinRate": return double.class;
         case "readtimeout":
         case "readTimeout": return long.class;
         case "region": return java.lang.String.class;
@@ -226,6 +256,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "streamTo": return java.lang.String.class;
         case "systemprompt":
         case "systemPrompt": return java.lang.String.class;
+        case "tcpkeepalive":
+        case "tcpKeepAlive": return boolean.class;
         case "temperature": return java.lang.Float.class;
         case "toolchoice":
         case "toolChoice": return java.lang.String.class;
@@ -266,6 +298,10 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "bedrockClient": return target.getBedrockClient();
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": return target.getBedrockRuntimeClient();
+        case "connectionacquisitiontimeout":
+        case "connectionAcquisitionTimeout": return target.getConnectionAcquisitionTimeout();
+        case "connectionmaxidletime":
+        case "connectionMaxIdleTime": return target.getConnectionMaxIdleTime();
         case "connectiontimeout":
         case "connectionTimeout": return target.getConnectionTimeout();
         case "controlplaneendpointoverride":
@@ -280,12 +316,16 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "guardrailTrace": return target.getGuardrailTrace();
         case "guardrailversion":
         case "guardrailVersion": return target.getGuardrailVersion();
+        case "http2maxstreams":
+        case "http2MaxStreams": return target.getHttp2MaxStreams();
         case "httpprotocol":
         case "httpProtocol": return target.getHttpProtocol();
         case "maxattempts":
         case "maxAttempts": return target.getMaxAttempts();
         case "maxconcurrency":
         case "maxConcurrency": return target.getMaxConcurrency();
+        case "maxinflight":
+        case "maxInFlight": return target.getMaxInFlight();
         case "maxtokens":
         case "maxTokens": return target.getMaxTokens();
         case "modelid":
@@ -307,6 +347,12 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "proxyProtocol": return target.getProxyProtocol();
         case "proxyusername":
         case "proxyUsername": return target.getProxyUsername();
+        case "ratecontrol":
+        case "rateControl": return target.getRateControl();
+        case "ratecontrolmaxrate":
+        case "rateControlMaxRate": return target.getRateControlMaxRate();
+        case "ratecontrolminrate":
+        case "rateControlMinRate": return target.getRateControlMinRate();
         case "readtimeout":
         case "readTimeout": return target.getReadTimeout();
         case "region": return target.getRegion();
@@ -336,6 +382,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "streamTo": return target.getStreamTo();
         case "systemprompt":
         case "systemPrompt": return target.getSystemPrompt();
+        case "tcpkeepalive":
+        case "tcpKeepAlive": return target.isTcpKeepAlive();
         case "temperature": return target.getTemperature();
         case "toolchoice":
         case "toolChoice": return target.getToolChoice();

@@ -47,6 +47,10 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bedrockClient": target.getConfiguration().setBedrockClient(property(camelContext, software.amazon.awssdk.services.bedrock.BedrockAsyncClient.class, value)); return true;
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": target.getConfiguration().setBedrockRuntimeClient(property(camelContext, software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient.class, value)); return true;
+        case "connectionacquisitiontimeout":
+        case "connectionAcquisitionTimeout": target.getConfiguration().setConnectionAcquisitionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connectionmaxidletime":
+        case "connectionMaxIdleTime": target.getConfiguration().setConnectionMaxIdleTime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectiontimeout":
         case "connectionTimeout": target.getConfiguration().setConnectionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "controlplaneendpointoverride":
@@ -61,6 +65,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "guardrailTrace": target.getConfiguration().setGuardrailTrace(property(camelContext, java.lang.String.class, value)); return true;
         case "guardrailversion":
         case "guardrailVersion": target.getConfiguration().setGuardrailVersion(property(camelContext, java.lang.String.class, value)); return true;
+        case "http2maxstreams":
+        case "http2MaxStreams": target.getConfiguration().setHttp2MaxStreams(property(camelContext, long.class, value)); return true;
         case "httpprotocol":
         case "httpProtocol": target.getConfiguration().setHttpProtocol(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -69,6 +75,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxAttempts": target.getConfiguration().setMaxAttempts(property(camelContext, int.class, value)); return true;
         case "maxconcurrency":
         case "maxConcurrency": target.getConfiguration().setMaxConcurrency(property(camelContext, int.class, value)); return true;
+        case "maxinflight":
+        case "maxInFlight": target.getConfiguration().setMaxInFlight(property(camelContext, int.class, value)); return true;
         case "maxtokens":
         case "maxTokens": target.getConfiguration().setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
         case "modelid":
@@ -89,6 +97,12 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyProtocol": target.getConfiguration().setProxyProtocol(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratecontrol":
+        case "rateControl": target.getConfiguration().setRateControl(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratecontrolmaxrate":
+        case "rateControlMaxRate": target.getConfiguration().setRateControlMaxRate(property(camelContext, double.class, value)); return true;
+        case "ratecontrolminrate":
+        case "rateControlMinRate": target.getConfiguration().setRateControlMinRate(property(camelContext, double.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
@@ -118,6 +132,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "streamTo": target.getConfiguration().setStreamTo(property(camelContext, java.lang.String.class, value)); return true;
         case "systemprompt":
         case "systemPrompt": target.getConfiguration().setSystemPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "tcpkeepalive":
+        case "tcpKeepAlive": target.getConfiguration().setTcpKeepAlive(property(camelContext, boolean.class, value)); return true;
         case "temperature": target.getConfiguration().setTemperature(property(camelContext, java.lang.Float.class, value)); return true;
         case "toolchoice":
         case "toolChoice": target.getConfiguration().setToolChoice(property(camelContext, java.lang.String.class, value)); return true;
@@ -162,6 +178,10 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bedrockClient": return software.amazon.awssdk.services.bedrock.BedrockAsyncClient.class;
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": return software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient.class;
+        case "connectionacquisitiontimeout":
+        case "connectionAcquisitionTimeout": return long.class;
+        case "connectionmaxidletime":
+        case "connectionMaxIdleTime": return long.class;
         case "connectiontimeout":
         case "connectionTimeout": return long.class;
         case "controlplaneendpointoverride":
@@ -176,6 +196,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "guardrailTrace": return java.lang.String.class;
         case "guardrailversion":
         case "guardrailVersion": return java.lang.String.class;
+        case "http2maxstreams":
+        case "http2MaxStreams": return long.class;
         case "httpprotocol":
         case "httpProtocol": return java.lang.String.class;
         case "lazystartproducer":
@@ -184,6 +206,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxAttempts": return int.class;
         case "maxconcurrency":
         case "maxConcurrency": return int.class;
+        case "maxinflight":
+        case "maxInFlight": return int.class;
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
         case "modelid":
@@ -204,6 +228,12 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyProtocol": return java.lang.String.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
+        case "ratecontrol":
+        case "rateControl": return java.lang.String.class;
+        case "ratecontrolmaxrate":
+        case "rateControlMaxRate": return double.class;
+        case "ratecontrolminrate":
+        case "rateControlMinRate": return double.class;
         case "readtimeout":
         case "readTimeout": return long.class;
         case "region": return java.lang.String.class;
@@ -233,6 +263,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "streamTo": return java.lang.String.class;
         case "systemprompt":
         case "systemPrompt": return java.lang.String.class;
+        case "tcpkeepalive":
+        case "tcpKeepAlive": return boolean.class;
         case "temperature": return java.lang.Float.class;
         case "toolchoice":
         case "toolChoice": return java.lang.String.class;
@@ -273,6 +305,10 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bedrockClient": return target.getConfiguration().getBedrockClient();
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": return target.getConfiguration().getBedrockRuntimeClient();
+        case "connectionacquisitiontimeout":
+        case "connectionAcquisitionTimeout": return target.getConfiguration().getConnectionAcquisitionTimeout();
+        case "connectionmaxidletime":
+        case "connectionMaxIdleTime": return target.getConfiguration().getConnectionMaxIdleTime();
         case "connectiontimeout":
         case "connectionTimeout": return target.getConfiguration().getConnectionTimeout();
         case "controlplaneendpointoverride":
@@ -287,6 +323,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "guardrailTrace": return target.getConfiguration().getGuardrailTrace();
         case "guardrailversion":
         case "guardrailVersion": return target.getConfiguration().getGuardrailVersion();
+        case "http2maxstreams":
+        case "http2MaxStreams": return target.getConfiguration().getHttp2MaxStreams();
         case "httpprotocol":
         case "httpProtocol": return target.getConfiguration().getHttpProtocol();
         case "lazystartproducer":
@@ -295,6 +333,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxAttempts": return target.getConfiguration().getMaxAttempts();
         case "maxconcurrency":
         case "maxConcurrency": return target.getConfiguration().getMaxConcurrency();
+        case "maxinflight":
+        case "maxInFlight": return target.getConfiguration().getMaxInFlight();
         case "maxtokens":
         case "maxTokens": return target.getConfiguration().getMaxTokens();
         case "modelid":
@@ -315,6 +355,12 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyProtocol": return target.getConfiguration().getProxyProtocol();
         case "proxyusername":
         case "proxyUsername": return target.getConfiguration().getProxyUsername();
+        case "ratecontrol":
+        case "rateControl": return target.getConfiguration().getRateControl();
+        case "ratecontrolmaxrate":
+        case "rateControlMaxRate": return target.getConfiguration().getRateControlMaxRate();
+        case "ratecontrolminrate":
+        case "rateControlMinRate": return target.getConfiguration().getRateControlMinRate();
         case "readtimeout":
         case "readTimeout": return target.getConfiguration().getReadTimeout();
         case "region": return target.getConfiguration().getRegion();
@@ -344,6 +390,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "streamTo": return target.getConfiguration().getStreamTo();
         case "systemprompt":
         case "systemPrompt": return target.getConfiguration().getSystemPrompt();
+        case "tcpkeepalive":
+        case "tcpKeepAlive": return target.getConfiguration().isTcpKeepAlive();
         case "temperature": return target.getConfiguration().getTemperature();
         case "toolchoice":
         case "toolChoice": return target.getConfiguration().getToolChoice();

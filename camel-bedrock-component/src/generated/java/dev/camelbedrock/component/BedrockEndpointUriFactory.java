@@ -23,7 +23,7 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(54);
+        Set<String> props = new HashSet<>(62);
         props.add("accessKey");
         props.add("additionalModelRequestFields");
         props.add("additionalModelResponseFieldPaths");
@@ -36,6 +36,8 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("bedrockAgentRuntimeClient");
         props.add("bedrockClient");
         props.add("bedrockRuntimeClient");
+        props.add("connectionAcquisitionTimeout");
+        props.add("connectionMaxIdleTime");
         props.add("connectionTimeout");
         props.add("controlPlaneEndpointOverride");
         props.add("endpointOverride");
@@ -43,10 +45,12 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("guardrailStreamProcessingMode");
         props.add("guardrailTrace");
         props.add("guardrailVersion");
+        props.add("http2MaxStreams");
         props.add("httpProtocol");
         props.add("lazyStartProducer");
         props.add("maxAttempts");
         props.add("maxConcurrency");
+        props.add("maxInFlight");
         props.add("maxTokens");
         props.add("modelId");
         props.add("operation");
@@ -58,6 +62,9 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("proxyPort");
         props.add("proxyProtocol");
         props.add("proxyUsername");
+        props.add("rateControl");
+        props.add("rateControlMaxRate");
+        props.add("rateControlMinRate");
         props.add("readTimeout");
         props.add("region");
         props.add("requestMetadata");
@@ -73,6 +80,7 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("streamBufferSize");
         props.add("streamTo");
         props.add("systemPrompt");
+        props.add("tcpKeepAlive");
         props.add("temperature");
         props.add("toolChoice");
         props.add("toolConfiguration");

@@ -5,6 +5,7 @@ public final class BedrockCall {
 
     private final BedrockOperation operation;
     private volatile String modelId;
+    private volatile java.util.concurrent.CompletableFuture<?> end;
 
     public BedrockCall(BedrockOperation operation) {
         this.operation = operation;
@@ -20,5 +21,18 @@ public final class BedrockCall {
 
     public void modelId(String modelId) {
         this.modelId = modelId;
+    }
+
+    /**
+     * For a call that outlives the future its handler returns (a stream handed to the route before it ended): the
+     * SDK's own future, whose completion is the real end of the call. The in-flight slot is held until then.
+     */
+    public void endsWith(java.util.concurrent.CompletableFuture<?> sdkCall) {
+        this.end = sdkCall;
+    }
+
+    /** The real end of the call: set by {@link #endsWith}, else null (the handler's future). */
+    public java.util.concurrent.CompletableFuture<?> end() {
+        return end;
     }
 }

@@ -2,9 +2,11 @@ package dev.camelbedrock.component;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 
 import dev.camelbedrock.component.client.BedrockClientSettings;
 import dev.camelbedrock.component.client.BedrockClients;
+import dev.camelbedrock.component.flow.FlowControl;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -23,6 +25,7 @@ public class BedrockComponent extends DefaultComponent {
     private BedrockConfiguration configuration = new BedrockConfiguration();
 
     private final Map<BedrockClientSettings, SharedClients> clients = new HashMap<>();
+    private ScheduledExecutorService flowScheduler;
 
     public BedrockComponent() {
     }
@@ -72,8 +75,21 @@ public class BedrockComponent extends DefaultComponent {
         return clients.size();
     }
 
+    /** Where requests delayed by rate control, or parked for an in-flight slot, resume: shared by the endpoints. */
+    synchronized ScheduledExecutorService flowScheduler() {
+        if (flowScheduler == null) {
+            flowScheduler = getCamelContext().getExecutorServiceManager()
+                    .newScheduledThreadPool(this, FlowControl.SCHEDULER_NAME, 2);
+        }
+        return flowScheduler;
+    }
+
     @Override
     protected synchronized void doStop() throws Exception {
+        if (flowScheduler != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(flowScheduler);
+            flowScheduler = null;
+        }
         clients.values().forEach(s -> s.clients.close());
         clients.clear();
         super.doStop();

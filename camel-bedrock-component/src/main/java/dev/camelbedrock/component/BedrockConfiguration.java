@@ -120,6 +120,51 @@ public class BedrockConfiguration implements Cloneable {
               description = "Maximum attempts per call, retries included (1 disables SDK retries); 0 keeps the retry mode's default.")
     private int maxAttempts;
 
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "How long a request may wait for a connection (HTTP/1.1) or stream (HTTP/2) of the pool once"
+                            + " maxConcurrency are busy before it fails. Keep maxInFlight at or below maxConcurrency and"
+                            + " requests wait in maxInFlight instead, without a timeout.")
+    private long connectionAcquisitionTimeout = 10_000;
+
+    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "Close a pooled connection after it was idle this long.")
+    private long connectionMaxIdleTime = 60_000;
+
+    @UriParam(label = "advanced", defaultValue = "false",
+              description = "Send TCP keep-alive probes on pooled connections (helps long generations through NATs and"
+                            + " load balancers that drop silent connections).")
+    private boolean tcpKeepAlive;
+
+    @UriParam(label = "advanced", defaultValue = "0",
+              description = "HTTP/2 only: the most concurrent streams on one connection; more requests open more"
+                            + " connections (up to maxConcurrency streams in all). 0 = what the server allows.")
+    private long http2MaxStreams;
+
+    // ---- throughput ----
+
+    @UriParam(label = "throughput", defaultValue = "500",
+              description = "The most requests this endpoint keeps open at once (a stream counts until it ends); 0 ="
+                            + " unbounded. Past it, the calling thread waits for a free slot (back-pressure); a thread"
+                            + " that must not block (an SDK or Netty thread continuing a route) parks the exchange"
+                            + " instead, at most maxInFlight of them. Keep it at or below maxConcurrency.")
+    private int maxInFlight = 500;
+
+    @UriParam(label = "throughput", enums = "none,adaptive", defaultValue = "adaptive",
+              description = "Client-side rate control per model. adaptive: after a throttle (429), requests are paced"
+                            + " at a rate learnt from the throttles (AIMD: cut to 70% on a throttle, climbed back on"
+                            + " success), so a route under a quota runs near the quota instead of burning retries;"
+                            + " until the first throttle, and a minute after the last, nothing is paced. none: off.")
+    private String rateControl = "adaptive";
+
+    @UriParam(label = "throughput", defaultValue = "0.1",
+              description = "rateControl=adaptive: the lowest rate it may cut to, in requests per second.")
+    private double rateControlMinRate = 0.1;
+
+    @UriParam(label = "throughput", defaultValue = "0",
+              description = "rateControl=adaptive: the highest rate, in requests per second (e.g. your quota per minute"
+                            + " / 60); requests are then paced to it from the start. 0 = no ceiling.")
+    private double rateControlMaxRate;
+
     @UriParam(label = "proxy", description = "HTTP proxy host.")
     private String proxyHost;
 
@@ -282,6 +327,22 @@ public class BedrockConfiguration implements Cloneable {
     public void setRetryMode(String retryMode) { this.retryMode = retryMode; }
     public int getMaxAttempts() { return maxAttempts; }
     public void setMaxAttempts(int maxAttempts) { this.maxAttempts = maxAttempts; }
+    public long getConnectionAcquisitionTimeout() { return connectionAcquisitionTimeout; }
+    public void setConnectionAcquisitionTimeout(long v) { this.connectionAcquisitionTimeout = v; }
+    public long getConnectionMaxIdleTime() { return connectionMaxIdleTime; }
+    public void setConnectionMaxIdleTime(long v) { this.connectionMaxIdleTime = v; }
+    public boolean isTcpKeepAlive() { return tcpKeepAlive; }
+    public void setTcpKeepAlive(boolean tcpKeepAlive) { this.tcpKeepAlive = tcpKeepAlive; }
+    public long getHttp2MaxStreams() { return http2MaxStreams; }
+    public void setHttp2MaxStreams(long http2MaxStreams) { this.http2MaxStreams = http2MaxStreams; }
+    public int getMaxInFlight() { return maxInFlight; }
+    public void setMaxInFlight(int maxInFlight) { this.maxInFlight = maxInFlight; }
+    public String getRateControl() { return rateControl; }
+    public void setRateControl(String rateControl) { this.rateControl = rateControl; }
+    public double getRateControlMinRate() { return rateControlMinRate; }
+    public void setRateControlMinRate(double v) { this.rateControlMinRate = v; }
+    public double getRateControlMaxRate() { return rateControlMaxRate; }
+    public void setRateControlMaxRate(double v) { this.rateControlMaxRate = v; }
     public String getProxyHost() { return proxyHost; }
     public void setProxyHost(String proxyHost) { this.proxyHost = proxyHost; }
     public Integer getProxyPort() { return proxyPort; }

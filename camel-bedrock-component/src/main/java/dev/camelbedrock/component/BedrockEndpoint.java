@@ -2,6 +2,7 @@ package dev.camelbedrock.component;
 
 import dev.camelbedrock.component.client.BedrockClientSettings;
 import dev.camelbedrock.component.client.BedrockClients;
+import dev.camelbedrock.component.flow.FlowControl;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -29,6 +30,7 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
     private BedrockClientSettings clientSettings;
     private BedrockClients clients;
+    private volatile FlowControl flowControl;
 
     public BedrockEndpoint(String uri, BedrockComponent component, BedrockConfiguration configuration) {
         super(uri, component);
@@ -62,12 +64,18 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        flowControl = new FlowControl(configuration.getMaxInFlight(), configuration.getRateControl(),
+                configuration.getRateControlMinRate(), configuration.getRateControlMaxRate(),
+                getComponent()::flowScheduler);
         clientSettings = BedrockClientSettings.of(configuration);
         clients = getComponent().acquireClients(clientSettings);
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (flowControl != null) {
+            flowControl.close();
+        }
         if (clients != null) {
             getComponent().releaseClients(clientSettings);
             clients = null;
@@ -102,6 +110,15 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     public BedrockAgentAsyncClient agentClient() {
         BedrockAgentAsyncClient own = configuration.getBedrockAgentClient();
         return own != null ? own : started().agent();
+    }
+
+    /** maxInFlight and rate control of this endpoint (see docs/throughput.md). */
+    public FlowControl flowControl() {
+        FlowControl f = flowControl;
+        if (f == null) {
+            throw new IllegalStateException("Endpoint " + getEndpointBaseUri() + " is not started");
+        }
+        return f;
     }
 
     private BedrockClients started() {

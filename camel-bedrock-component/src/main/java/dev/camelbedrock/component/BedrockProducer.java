@@ -3,12 +3,14 @@ package dev.camelbedrock.component;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 
 import dev.camelbedrock.component.converse.ConverseHandler;
 import dev.camelbedrock.component.converse.ConverseStreamHandler;
 import dev.camelbedrock.component.converse.CountTokensHandler;
 import dev.camelbedrock.component.error.BedrockErrors;
 import dev.camelbedrock.component.error.BedrockInputException;
+import dev.camelbedrock.component.flow.FlowControl;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
@@ -16,7 +18,8 @@ import org.apache.camel.support.DefaultAsyncProducer;
 /**
  * The asynchronous producer: picks the operation (URI path, or the CamelBedrockOperation header), hands the exchange
  * to that operation's handler, and completes the exchange when the SDK's future completes. No thread waits on a
- * Bedrock call.
+ * Bedrock call. Before that, the endpoint's {@link FlowControl} admits the request: the calling thread may wait for
+ * one of the maxInFlight slots, and rate control may delay the send (on a scheduler, not on a waiting thread).
  */
 public class BedrockProducer extends DefaultAsyncProducer {
 
@@ -45,21 +48,68 @@ public class BedrockProducer extends DefaultAsyncProducer {
             return true;
         }
         BedrockCall call = new BedrockCall(operation);
-        CompletableFuture<?> future;
+        FlowControl.Ticket ticket;
         try {
-            future = handlers.get(operation).handle(exchange, call);
+            ticket = getEndpoint().flowControl().enter(modelKey(exchange));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.setException(new RejectedExecutionException("interrupted while waiting for a free in-flight slot", e));
+            callback.done(true);
+            return true;
         } catch (Exception e) {
-            exchange.setException(BedrockErrors.map(e, operation.name(), call.modelId()));
+            exchange.setException(e);
             callback.done(true);
             return true;
         }
+        CompletableFuture<Void> ready = ticket.ready();
+        if (ready == null) {
+            return dispatch(exchange, callback, call, ticket, true);
+        }
+        // the in-flight slot was granted later, or rate control delays the request: continue on the scheduler
+        ready.whenComplete((v, failure) -> {
+            if (failure != null) {
+                exchange.setException(BedrockErrors.unwrap(failure));
+                callback.done(false);
+            } else {
+                dispatch(exchange, callback, call, ticket, false);
+            }
+        });
+        return false;
+    }
+
+    /** Starts the call; returns true when the exchange is already complete and {@code sync} (input errors only). */
+    private boolean dispatch(Exchange exchange, AsyncCallback callback, BedrockCall call, FlowControl.Ticket ticket,
+                             boolean sync) {
+        BedrockOperation operation = call.operation();
+        CompletableFuture<?> future;
+        try {
+            future = ticket.start(() -> handlers.get(operation).handle(exchange, call));
+        } catch (Exception e) {
+            ticket.finish(null);
+            exchange.setException(BedrockErrors.map(e, operation.name(), call.modelId()));
+            callback.done(sync);
+            return sync;
+        }
+        CompletableFuture<?> end = call.end();
+        if (end != null) {
+            end.whenComplete((result, failure) -> ticket.finish(failure));
+        }
         future.whenComplete((result, failure) -> {
+            if (end == null) {
+                ticket.finish(failure); // free the slot before the route goes on: it may call this endpoint again
+            }
             if (failure != null) {
                 exchange.setException(BedrockErrors.map(failure, operation.name(), call.modelId()));
             }
             callback.done(false);
         });
         return false;
+    }
+
+    /** Which model's rate limiter paces this exchange: the model id header, else the endpoint's modelId option. */
+    private String modelKey(Exchange exchange) {
+        Object header = exchange.getMessage().getHeader(BedrockHeaders.MODEL_ID);
+        return header != null ? header.toString() : getEndpoint().getConfiguration().getModelId();
     }
 
     @Override

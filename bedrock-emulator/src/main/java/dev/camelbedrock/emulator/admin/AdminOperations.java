@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelbedrock.emulator.EmulatorStats;
 import dev.camelbedrock.emulator.Fault;
+import dev.camelbedrock.emulator.Latency;
+import dev.camelbedrock.emulator.Quota;
 import dev.camelbedrock.emulator.RecordedRequest;
 import dev.camelbedrock.emulator.Rule;
 import dev.camelbedrock.emulator.core.EmulatorContext;
@@ -63,6 +65,15 @@ public final class AdminOperations implements OperationProvider {
             c.streamGate().resume();
             ex.sendJson(200, config(c));
         }));
+        ops.add(new AdminOperation("EmulatorQuotas", "GET", "/_emulator/quotas", ex -> ex.sendJson(200, quotas(c))));
+        ops.add(new AdminOperation("EmulatorQuotasAdd", "POST", "/_emulator/quotas", ex -> {
+            parseQuotas(ex.json()).forEach(c.quotas()::add);
+            ex.sendJson(200, quotas(c));
+        }));
+        ops.add(new AdminOperation("EmulatorQuotasClear", "DELETE", "/_emulator/quotas", ex -> {
+            c.quotas().clear();
+            ex.sendJson(200, quotas(c));
+        }));
         ops.add(new AdminOperation("EmulatorReset", "POST", "/_emulator/reset", ex -> {
             c.reset();
             ex.sendJson(200, config(c));
@@ -82,12 +93,39 @@ public final class AdminOperations implements OperationProvider {
             ObjectNode o = both.putObject(op);
             m.forEach(o::put);
         });
+        n.put("throttled", s.throttled());
+        ObjectNode throttled = n.putObject("throttledByModel");
+        s.throttledByModel().forEach(throttled::put);
+        n.put("inFlight", s.inFlight());
+        n.put("maxInFlight", s.maxInFlight());
         return n;
+    }
+
+    static ObjectNode quotas(EmulatorContext c) {
+        ObjectNode n = Json.object();
+        ArrayNode arr = n.putArray("quotas");
+        c.quotas().list().forEach(q -> arr.add(q.toJson()));
+        ObjectNode throttled = n.putObject("throttledByModel");
+        c.stats().throttledByModel().forEach(throttled::put);
+        return n;
+    }
+
+    /** Quotas from a quota object, an array of them, or {@code {"quotas":[…]}}. */
+    public static List<Quota> parseQuotas(JsonNode node) {
+        JsonNode arr = node.isObject() && node.has("quotas") ? node.get("quotas") : node;
+        List<Quota> out = new ArrayList<>();
+        if (arr.isArray()) {
+            arr.forEach(q -> out.add(Quota.fromJson(q)));
+        } else {
+            out.add(Quota.fromJson(arr));
+        }
+        return out;
     }
 
     static ObjectNode config(EmulatorContext c) {
         ObjectNode n = Json.object();
         n.put("latencyMs", c.latencyMs());
+        n.put("latency", c.latency().spec());
         n.put("chunkDelayMs", c.chunkDelayMs());
         int gate = c.streamGate().threshold();
         if (gate >= 0) {
@@ -98,6 +136,8 @@ public final class AdminOperations implements OperationProvider {
         n.put("heldStreams", c.streamGate().heldCount());
         n.put("requireInferenceProfiles", c.requireInferenceProfiles());
         n.put("imageContentFilter", c.imageContentFilter() == null ? null : c.imageContentFilter().pattern());
+        ArrayNode quotas = n.putArray("quotas");
+        c.quotas().list().forEach(q -> quotas.add(q.toJson()));
         ArrayNode rules = n.putArray("rules");
         c.rules().list().forEach(r -> rules.add(r.toJson()));
         return n;
@@ -110,8 +150,18 @@ public final class AdminOperations implements OperationProvider {
         }
         List<Rule> replace = body.has("rules") ? parseRules(body.get("rules")) : null;
         List<Rule> add = body.has("addRules") ? parseRules(body.get("addRules")) : null;
+        Latency latency = body.hasNonNull("latency") ? Latency.parse(body.get("latency").asText()) : null;
         if (body.hasNonNull("latencyMs")) {
             c.latencyMs(body.get("latencyMs").asLong());
+        }
+        if (latency != null) {
+            c.latency(latency);
+        }
+        if (body.hasNonNull("latencySeed")) {
+            c.latencySeed(body.get("latencySeed").asLong());
+        }
+        if (body.has("quotas")) {
+            c.quotas().set(parseQuotas(body.get("quotas")));
         }
         if (body.hasNonNull("chunkDelayMs")) {
             c.chunkDelayMs(body.get("chunkDelayMs").asLong());
@@ -143,6 +193,9 @@ public final class AdminOperations implements OperationProvider {
 
     /** Rules from a JSON array (or an object with a {@code rules} array). */
     public static List<Rule> parseRules(JsonNode node) {
+        if (node.isObject() && !node.has("rules")) {
+            return List.of(); // a config document that sets other things only
+        }
         JsonNode arr = node.isObject() && node.has("rules") ? node.get("rules") : node;
         if (!arr.isArray()) {
             throw new IllegalArgumentException("'rules' must be a JSON array");

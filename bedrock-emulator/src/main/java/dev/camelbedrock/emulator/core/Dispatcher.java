@@ -31,6 +31,9 @@ import java.util.function.Predicate;
 @ChannelHandler.Sharable
 final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
 
+    /** The service's message for a request over its quota. */
+    static final String THROTTLED_MESSAGE = "Too many requests, please wait before trying again.";
+
     private final Router router;
     private final EmulatorContext context;
 
@@ -73,13 +76,17 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
             context.stats().record(op.name(), modelId);
             context.requestLog().record(new RecordedRequest(Instant.now(), requestId, op.name(), modelId, method,
                     rawPath, http2 ? "HTTP/2" : req.protocolVersion().text(), lowerCaseHeaders(headers), new String(body, StandardCharsets.UTF_8)));
+            ex.trackInFlight();
+            if (op.consumesQuota() && !admitted(ex, modelId, body.length)) {
+                return;
+            }
             Fault f = context.faults().take(op.name(), op.streaming(), faultModelMatcher(modelId));
             if (f != null && f.isStreamFault()) {
                 ex.streamFault(f);
             } else {
                 errorFault = f;
             }
-            delay = context.latencyMs();
+            delay = context.sampleLatencyMs();
         }
         Fault fault = errorFault;
         ex.schedule(() -> {
@@ -90,6 +97,32 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
             }
             invoke(op, ex);
         }, delay);
+    }
+
+    /**
+     * Applies the model's quota, if one matches: a request over it is answered at once (no latency) with 429
+     * ThrottlingException, the service's message, and counted as throttled. Estimated tokens: body bytes / 4.
+     */
+    private boolean admitted(Exchange ex, String modelId, int bodyBytes) {
+        QuotaRegistry.Admission admission = context.quotas().admit(modelId, () -> baseId(modelId), (bodyBytes + 3) / 4);
+        if (admission == null) {
+            return true;
+        }
+        if (!admission.admitted()) {
+            context.stats().recordThrottled(modelId);
+            ex.sendError(ServiceException.of(ex.operation().service(), "ThrottlingException", THROTTLED_MESSAGE));
+            return false;
+        }
+        ex.admission(admission);
+        return true;
+    }
+
+    private String baseId(String modelId) {
+        try {
+            return modelId == null ? null : context.catalog().resolve(modelId).map(ResolvedModel::baseId).orElse(null);
+        } catch (RuntimeException e) { // an ARN resolver may refuse (e.g. a provisioned model not ready)
+            return null;
+        }
     }
 
     private static void invoke(Operation op, Exchange ex) {
@@ -114,12 +147,7 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
             if (faultModel.equals(modelId)) {
                 return true;
             }
-            try {
-                return context.catalog().resolve(modelId).map(ResolvedModel::baseId).filter(faultModel::equals)
-                        .isPresent();
-            } catch (RuntimeException e) { // an ARN resolver may refuse (e.g. a provisioned model not ready)
-                return false;
-            }
+            return faultModel.equals(baseId(modelId));
         };
     }
 

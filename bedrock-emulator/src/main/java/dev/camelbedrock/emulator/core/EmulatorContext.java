@@ -2,6 +2,8 @@ package dev.camelbedrock.emulator.core;
 
 import dev.camelbedrock.emulator.EmulatorStats;
 import dev.camelbedrock.emulator.FaultRegistry;
+import dev.camelbedrock.emulator.Latency;
+import dev.camelbedrock.emulator.Quota;
 import dev.camelbedrock.emulator.RecordedRequest;
 import dev.camelbedrock.emulator.Rule;
 import dev.camelbedrock.emulator.RuleSet;
@@ -14,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import java.util.Random;
 
 /** The shared state of one emulator instance, handed to every operation handler. Thread-safe. */
 public final class EmulatorContext {
@@ -25,17 +28,21 @@ public final class EmulatorContext {
     private final RequestLog requestLog;
     private final StreamGate streamGate = new StreamGate();
     private final PromptCache promptCache = new PromptCache();
+    private final QuotaRegistry quotas = new QuotaRegistry();
     private final String defaultRegion;
 
     private final List<Rule> initialRules;
-    private final long initialLatencyMs;
+    private Latency initialLatency;
     private final long initialChunkDelayMs;
+    private List<Quota> initialQuotas = List.of();
+    private Long initialSeed;
 
     /** Feature state (knowledge bases, guardrails, provisioned throughput, ...) keyed by its type. */
     private final Map<Class<?>, Object> features = new ConcurrentHashMap<>();
     private final List<Runnable> resetHooks = new CopyOnWriteArrayList<>();
 
-    private volatile long latencyMs;
+    private volatile Latency latency;
+    private volatile Random random = new Random();
     private volatile long chunkDelayMs;
     private volatile boolean requireInferenceProfiles;
 
@@ -49,9 +56,9 @@ public final class EmulatorContext {
         this.catalog = catalog;
         this.initialRules = List.copyOf(rules);
         this.rules.set(rules);
-        this.initialLatencyMs = latencyMs;
+        this.initialLatency = Latency.fixed(latencyMs);
         this.initialChunkDelayMs = chunkDelayMs;
-        this.latencyMs = latencyMs;
+        this.latency = initialLatency;
         this.chunkDelayMs = chunkDelayMs;
         this.requestLog = new RequestLog(requestLogCapacity);
         this.defaultRegion = defaultRegion;
@@ -90,15 +97,51 @@ public final class EmulatorContext {
         return defaultRegion;
     }
 
+    /**
+     * The start values of the throughput settings, restored by {@link #reset()}: the latency distribution (null
+     * keeps the constructor's fixed latency), the seed of its random numbers (null = unseeded) and the quotas.
+     */
+    public synchronized void throughputDefaults(Latency latency, Long seed, List<Quota> quotas) {
+        if (latency != null) {
+            this.initialLatency = latency;
+            this.latency = latency;
+        }
+        this.initialSeed = seed;
+        this.random = seed == null ? new Random() : new Random(seed);
+        this.initialQuotas = List.copyOf(quotas);
+        this.quotas.set(initialQuotas);
+    }
+
+    public QuotaRegistry quotas() {
+        return quotas;
+    }
+
+    /** The mean of the latency distribution, in ms (the latency itself when it is fixed). */
     public long latencyMs() {
-        return latencyMs;
+        return latency.meanMs();
     }
 
     public void latencyMs(long ms) {
-        if (ms < 0) {
-            throw new IllegalArgumentException("latency must be >= 0");
-        }
-        this.latencyMs = ms;
+        this.latency = Latency.fixed(ms);
+    }
+
+    public Latency latency() {
+        return latency;
+    }
+
+    public void latency(Latency latency) {
+        this.latency = java.util.Objects.requireNonNull(latency);
+    }
+
+    /** Restarts the latency random numbers from this seed, so the same delays are drawn again. */
+    public void latencySeed(long seed) {
+        this.random = new Random(seed);
+    }
+
+    /** One delay drawn from the latency distribution. */
+    public long sampleLatencyMs() {
+        Latency l = latency;
+        return l.isFixed() ? l.meanMs() : l.sampleMs(random);
     }
 
     public long chunkDelayMs() {
@@ -168,16 +211,18 @@ public final class EmulatorContext {
 
     /**
      * Back to the state after start: stats, request log, faults and prompt cache cleared, held streams
-     * released, rules and latencies restored to their start values.
+     * released, rules, latencies (and the latency seed) and quotas restored to their start values.
      */
-    public void reset() {
+    public synchronized void reset() {
         stats.reset();
         requestLog.clear();
         faults.clear();
         streamGate.resume();
         promptCache.clear();
         rules.set(initialRules);
-        latencyMs = initialLatencyMs;
+        latency = initialLatency;
+        random = initialSeed == null ? new Random() : new Random(initialSeed);
+        quotas.set(initialQuotas);
         chunkDelayMs = initialChunkDelayMs;
         imageContentFilter = initialImageContentFilter;
         resetHooks.forEach(Runnable::run);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelbedrock.emulator.Fault;
 import dev.camelbedrock.emulator.json.Json;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -27,6 +28,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One request and the means to answer it. All answering methods may be called from any thread; the work is
@@ -50,6 +52,9 @@ public final class Exchange {
     private volatile Fault streamFault;
     private volatile boolean responded;
     private JsonNode json;
+    private volatile QuotaRegistry.Admission admission;
+    private final AtomicBoolean open = new AtomicBoolean();
+    private ChannelFutureListener closeListener;
 
     Exchange(ChannelHandlerContext ctx, EmulatorContext context, String method, String rawPath,
              Map<String, List<String>> query, HttpHeaders headers, byte[] body, String requestId, long receivedNanos,
@@ -215,6 +220,42 @@ public final class Exchange {
         }
     }
 
+    /** The quota admission of this request (null when no quota applies). */
+    void admission(QuotaRegistry.Admission admission) {
+        this.admission = admission;
+    }
+
+    /**
+     * Reports the request's real token count (input plus output) so that its model's tokens-per-minute quota is
+     * debited what was used rather than the estimate made on arrival. Without a quota this does nothing.
+     */
+    public void reportTokens(long tokens) {
+        QuotaRegistry.Admission a = admission;
+        if (a != null) {
+            a.settle(tokens);
+        }
+    }
+
+    /**
+     * Counts this request as open in the stats until its response is complete or its channel closes. Called on
+     * the event loop when the request arrives.
+     */
+    void trackInFlight() {
+        if (open.compareAndSet(false, true)) {
+            context.stats().requestOpened();
+            closeListener = f -> requestDone();
+            ctx.channel().closeFuture().addListener(closeListener);
+        }
+    }
+
+    /** The response is complete (or can no longer be sent): no longer open. Runs on the event loop. */
+    private void requestDone() {
+        if (open.compareAndSet(true, false)) {
+            context.stats().requestClosed();
+            ctx.channel().closeFuture().removeListener(closeListener);
+        }
+    }
+
     public boolean responded() {
         return responded;
     }
@@ -246,6 +287,7 @@ public final class Exchange {
             }
             HttpUtil.setContentLength(r, content.length);
             ctx.writeAndFlush(r);
+            requestDone();
         });
     }
 
@@ -308,6 +350,7 @@ public final class Exchange {
                     closed = true;
                     ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
                 }
+                requestDone();
             });
         }
 

@@ -37,6 +37,15 @@ public interface Operation {
     }
 
     /**
+     * Whether the request draws on its model's quota ({@code dev.camelbedrock.emulator.Quota}): model invocations
+     * do; by default every bedrock-runtime operation with a model id. Operations that report their real token
+     * count call {@link Exchange#reportTokens(long)}.
+     */
+    default boolean consumesQuota() {
+        return modelled() && service() == Service.RUNTIME;
+    }
+
+    /**
      * Answers the request. Throwing {@link ServiceException} (synchronously) answers the error in the
      * service's shape; any other exception becomes a 500 {@code InternalServerException}.
      */

@@ -82,6 +82,7 @@ final class ConverseSupport {
             }
         }
         TokenCounter.Usage usage = TokenCounter.input(req, cacheKey(model), ex.context().promptCache());
+        ex.reportTokens(usage.totalInput() + reply.outputTokens);
         return new Result(req, model, conv, usage, reply, guard);
     }
 

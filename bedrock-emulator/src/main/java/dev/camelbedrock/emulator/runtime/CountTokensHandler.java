@@ -38,6 +38,12 @@ public final class CountTokensHandler implements Operation {
         return Service.RUNTIME;
     }
 
+    /** Counting tokens runs no model: it draws on no model quota. */
+    @Override
+    public boolean consumesQuota() {
+        return false;
+    }
+
     @Override
     public void handle(Exchange ex) {
         ResolvedModel model = ConverseSupport.resolveChatModel(ex, false);

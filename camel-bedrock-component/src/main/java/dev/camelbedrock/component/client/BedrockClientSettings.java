@@ -14,7 +14,8 @@ public record BedrockClientSettings(
         String controlPlaneEndpointOverride, String agentEndpointOverride,
         String httpProtocol, int maxConcurrency, long connectionTimeout, long readTimeout,
         long apiCallTimeout, long apiCallAttemptTimeout, String retryMode, int maxAttempts,
-        String proxyHost, Integer proxyPort, String proxyProtocol, String proxyUsername, String proxyPassword) {
+        String proxyHost, Integer proxyPort, String proxyProtocol, String proxyUsername, String proxyPassword,
+        long connectionAcquisitionTimeout, long connectionMaxIdleTime, boolean tcpKeepAlive, long http2MaxStreams) {
 
     public static BedrockClientSettings of(BedrockConfiguration c) {
         return new BedrockClientSettings(
@@ -24,7 +25,8 @@ public record BedrockClientSettings(
                 c.getControlPlaneEndpointOverride(), c.getAgentEndpointOverride(),
                 c.getHttpProtocol(), c.getMaxConcurrency(), c.getConnectionTimeout(), c.getReadTimeout(),
                 c.getApiCallTimeout(), c.getApiCallAttemptTimeout(), c.getRetryMode(), c.getMaxAttempts(),
-                c.getProxyHost(), c.getProxyPort(), c.getProxyProtocol(), c.getProxyUsername(), c.getProxyPassword());
+                c.getProxyHost(), c.getProxyPort(), c.getProxyProtocol(), c.getProxyUsername(), c.getProxyPassword(),
+                c.getConnectionAcquisitionTimeout(), c.getConnectionMaxIdleTime(), c.isTcpKeepAlive(), c.getHttp2MaxStreams());
     }
 
     /** The endpoint override of one service: its own override first, then the shared one. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import dev.camelbedrock.component.flow.AttemptObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.token.credentials.StaticTokenProvider;
@@ -104,7 +105,9 @@ public final class BedrockClients implements AutoCloseable {
         builder.credentialsProvider(credentials.provider());
         builder.httpClientBuilder(httpClientBuilder());
 
-        ClientOverrideConfiguration.Builder override2 = ClientOverrideConfiguration.builder();
+        // every attempt, retries included, is shown to the rate control of the exchange that made the call
+        ClientOverrideConfiguration.Builder override2 = ClientOverrideConfiguration.builder()
+                .addExecutionInterceptor(AttemptObserver.INSTANCE);
         if (settings.apiCallTimeout() > 0) {
             override2.apiCallTimeout(Duration.ofMillis(settings.apiCallTimeout()));
         }
@@ -130,7 +133,13 @@ public final class BedrockClients implements AutoCloseable {
                 .eventLoopGroup(eventLoopGroup)
                 .maxConcurrency(settings.maxConcurrency())
                 .connectionTimeout(Duration.ofMillis(settings.connectionTimeout()))
-                .readTimeout(Duration.ofMillis(settings.readTimeout()));
+                .readTimeout(Duration.ofMillis(settings.readTimeout()))
+                .connectionAcquisitionTimeout(Duration.ofMillis(settings.connectionAcquisitionTimeout()))
+                .connectionMaxIdleTime(Duration.ofMillis(settings.connectionMaxIdleTime()))
+                .tcpKeepAlive(settings.tcpKeepAlive());
+        if (settings.http2MaxStreams() > 0) {
+            http.http2Configuration(h2 -> h2.maxStreams(settings.http2MaxStreams()));
+        }
         if (settings.httpProtocol() != null) {
             http.protocol(Protocol.valueOf(settings.httpProtocol()));
         }

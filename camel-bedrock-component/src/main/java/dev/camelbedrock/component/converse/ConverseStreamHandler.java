@@ -62,9 +62,9 @@ public class ConverseStreamHandler implements BedrockOperationHandler, AutoClose
         call.modelId(input.modelId());
         ConverseStreamRequest request = toStreamRequest(input.request(), endpoint.getConfiguration(), operation);
         if (endpoint.getConfiguration().getStreamTo() != null) {
-            return new EndpointSession(exchange, input, operation, streamToProducer(operation, input.modelId())).start(request);
+            return new EndpointSession(exchange, input, operation, streamToProducer(operation, input.modelId())).start(request, call);
         }
-        return new IteratorSession(exchange, input, operation, readers()).start(request);
+        return new IteratorSession(exchange, input, operation, readers()).start(request, call);
     }
 
     static ConverseStreamRequest toStreamRequest(ConverseRequest r, BedrockConfiguration config, String operation) {
@@ -178,8 +178,10 @@ public class ConverseStreamHandler implements BedrockOperationHandler, AutoClose
             this.operation = operation;
         }
 
-        CompletableFuture<Void> start(ConverseStreamRequest request) {
-            endpoint.runtimeClient().converseStream(request, this).whenComplete((v, failure) -> {
+        CompletableFuture<Void> start(ConverseStreamRequest request, BedrockCall call) {
+            CompletableFuture<Void> sdkCall = endpoint.runtimeClient().converseStream(request, this);
+            call.endsWith(sdkCall); // the stream holds its in-flight slot until it ends, not until the body is handed over
+            sdkCall.whenComplete((v, failure) -> {
                 if (terminated) {
                     return;
                 }
