@@ -24,7 +24,7 @@ public final class TicketEnrichmentOptions {
     private String embeddingModelId;
     private boolean includeVector;
     private int maximumRedeliveries = 3;
-    private long redeliveryDelayMs = 200;
+    private long redeliveryDelayMs = 1000;
 
     public static TicketEnrichmentOptions forBrokers(String brokers) {
         return new TicketEnrichmentOptions().brokers(brokers);

@@ -6,9 +6,11 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.ShutdownRoute;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.model.OnExceptionDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.kafka.common.KafkaException;
 
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -89,6 +91,13 @@ public class TicketEnrichmentRoutes extends RouteBuilder {
                 cause);
     }
 
+    /** Redeliveries with exponential backoff, scheduled without holding a thread. */
+    private OnExceptionDefinition withBackoff(OnExceptionDefinition clause) {
+        return clause.maximumRedeliveries(options.maximumRedeliveries())
+                .redeliveryDelay(options.redeliveryDelayMs()).useExponentialBackOff().backOffMultiplier(2)
+                .asyncDelayedRedelivery();
+    }
+
     @Override
     public void configure() {
         from(consumerUri()).routeId("tickets-consumer")
@@ -100,15 +109,15 @@ public class TicketEnrichmentRoutes extends RouteBuilder {
         // Kafka did not take the record (output or dead letter): fail it, so its offset is not committed
         enrich.onException(KafkaException.class).handled(false);
         // transient Bedrock trouble: redelivered from the failed step with exponential backoff, no thread held
-        enrich.onException(BedrockException.class).onWhen(TicketEnrichmentRoutes::retryable)
-                .maximumRedeliveries(options.maximumRedeliveries())
-                .redeliveryDelay(options.redeliveryDelayMs()).useExponentialBackOff().backOffMultiplier(2)
-                .asyncDelayedRedelivery()
+        withBackoff(enrich.onException(BedrockException.class).onWhen(TicketEnrichmentRoutes::retryable))
                 .onRedelivery(e -> e.setProperty(Tickets.REDELIVERIES, e.getMessage().getHeader(
                         org.apache.camel.Exchange.REDELIVERY_COUNTER, Integer.class)))
                 .retryAttemptedLogLevel(LoggingLevel.DEBUG)
                 .handled(true)
                 .to(DEAD_LETTER);
+        // the bedrock: endpoint is full (maxInFlight, with as many parked) or stopping: not the record's fault, so
+        // retry and, failing that, fail the record (its batch is consumed again) instead of dead-lettering it
+        withBackoff(enrich.onException(RejectedExecutionException.class)).handled(false);
         // failing for good: bad input, refused request, malformed answer
         enrich.onException(Exception.class).handled(true).to(DEAD_LETTER);
         enrich.process(Tickets::readTicket);

@@ -76,7 +76,10 @@ class TicketEnrichmentTest {
 
     private static CamelContext context(TicketEnrichmentRoutes routes) throws Exception {
         CamelContext context = new DefaultCamelContext();
-        context.getRegistry().bind("bedrock", EmulatorComponents.bedrock(emulator));
+        var bedrock = EmulatorComponents.bedrock(emulator);
+        // the injected throttles must reach the error handler, not teach the adaptive rate limiter to slow down
+        bedrock.getConfiguration().setRateControl("none");
+        context.getRegistry().bind("bedrock", bedrock);
         context.getRegistry().bind("bedrockRuntimeClient", runtimeClient);
         context.getShutdownStrategy().setTimeout(60);
         context.addRoutes(routes);
