@@ -73,14 +73,14 @@ final class IngestionJobs {
         return switch (s) {
             case "COMPLETE" -> Waiting.Status.succeeded(s);
             case "FAILED", "STOPPED" -> Waiting.Status.failed(s, job.hasFailureReasons() ? String.join("; ", job.failureReasons()) : null);
-            default -> Waiting.Status.pending(s + progress(job));
+            default -> Waiting.Status.pending(s, progress(job));
         };
     }
 
     private static String progress(IngestionJob job) {
         var st = job.statistics();
-        return st == null ? "" : " (" + st.numberOfDocumentsScanned() + " documents scanned, " + st.numberOfNewDocumentsIndexed()
-                                 + " new indexed, " + st.numberOfDocumentsFailed() + " failed)";
+        return st == null ? null : st.numberOfDocumentsScanned() + " documents scanned, " + st.numberOfNewDocumentsIndexed()
+                                   + " new indexed, " + st.numberOfDocumentsFailed() + " failed";
     }
 
     private static void apply(Exchange exchange, IngestionJob job, String requestId) {

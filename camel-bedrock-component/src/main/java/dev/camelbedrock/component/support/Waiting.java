@@ -19,11 +19,19 @@ import org.slf4j.Logger;
  */
 public final class Waiting {
 
-    /** What one status check found. */
+    /**
+     * What one status check found.
+     *
+     * @param reason for a failure, why; while pending, progress details for the log (may be null)
+     */
     public record Status(String status, boolean done, boolean failed, String reason) {
 
         public static Status pending(String status) {
             return new Status(status, false, false, null);
+        }
+
+        public static Status pending(String status, String progress) {
+            return new Status(status, false, false, progress);
         }
 
         public static Status succeeded(String status) {
@@ -114,8 +122,8 @@ public final class Waiting {
                 return;
             }
             long delay = Math.min(interval.toMillis(), left.toMillis());
-            log.info("Waiting for {}: status {} after {} (next check in {}, waitTimeout {})", what, s.status(), human(elapsed),
-                    human(Duration.ofMillis(delay)), human(timeout));
+            log.info("Waiting for {}: status {}{} after {} (next check in {}, waitTimeout {})", what, s.status(),
+                    s.reason() != null ? " (" + s.reason() + ")" : "", human(elapsed), human(Duration.ofMillis(delay)), human(timeout));
             CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS, Runnable::run).execute(this);
         }
     }

@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.document.Document;
+import software.amazon.awssdk.services.bedrockagent.model.IngestionJob;
 import software.amazon.awssdk.services.bedrockagentruntime.model.Citation;
 import software.amazon.awssdk.services.bedrockagentruntime.model.ExternalSourceType;
 import software.amazon.awssdk.services.bedrockagentruntime.model.KnowledgeBaseRetrievalResult;
@@ -166,5 +167,19 @@ class KnowledgeRequestsTest extends BedrockTestSupport {
         List<BedrockCitation> citations = ex.getMessage().getHeader(BedrockHeaders.CITATIONS, List.class);
         assertThat(citations).containsExactly(new BedrockCitation("Foxes eat berries", 0, 16, List.of(new BedrockRetrievalResult(
                 "Foxes eat berries.", null, "S3", "s3://kb/foxes.md", Map.of("x-amz-bedrock-kb-source-uri", "s3://kb/foxes.md"), null))));
+    }
+
+    @Test
+    void ingestionStatusesEndTheWaitAsBedrockMeansThem() {
+        var running = IngestionJob.builder().status("IN_PROGRESS")
+                .statistics(st -> st.numberOfDocumentsScanned(3L).numberOfNewDocumentsIndexed(1L).numberOfDocumentsFailed(0L)).build();
+        assertThat(IngestionJobs.status(running).done()).isFalse();
+        assertThat(IngestionJobs.status(running).status()).isEqualTo("IN_PROGRESS");
+        assertThat(IngestionJobs.status(running).reason()).isEqualTo("3 documents scanned, 1 new indexed, 0 failed");
+        assertThat(IngestionJobs.status(IngestionJob.builder().status("COMPLETE").build()).failed()).isFalse();
+        var failed = IngestionJobs.status(IngestionJob.builder().status("FAILED").failureReasons("bucket gone", "no access").build());
+        assertThat(failed.failed()).isTrue();
+        assertThat(failed.reason()).isEqualTo("bucket gone; no access");
+        assertThat(IngestionJobs.status(IngestionJob.builder().status("STOPPED").build()).failed()).isTrue();
     }
 }

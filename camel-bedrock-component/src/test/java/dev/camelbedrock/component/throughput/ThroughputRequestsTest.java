@@ -77,4 +77,18 @@ class ThroughputRequestsTest extends BedrockTestSupport {
         assertThat(r.desiredProvisionedModelName()).isEqualTo("pm-renamed");
         assertThat(r.desiredModelId()).isNull();
     }
+
+    @Test
+    void inServiceEndsTheWaitAndFailedFailsItWithTheMessage() {
+        assertThat(ProvisionedThroughputs.status(pt("Creating", null)).done()).isFalse();
+        assertThat(ProvisionedThroughputs.status(pt("Updating", null)).done()).isFalse();
+        assertThat(ProvisionedThroughputs.status(pt("InService", null)).failed()).isFalse();
+        assertThat(ProvisionedThroughputs.status(pt("InService", null)).done()).isTrue();
+        assertThat(ProvisionedThroughputs.status(pt("Failed", "no capacity")).reason()).isEqualTo("no capacity");
+        assertThat(ProvisionedThroughputs.status(pt("Failed", "no capacity")).failed()).isTrue();
+    }
+
+    private static BedrockProvisionedThroughput pt(String status, String failure) {
+        return new BedrockProvisionedThroughput("pm", "arn", null, null, null, 1, 1, status, null, null, null, null, failure);
+    }
 }
