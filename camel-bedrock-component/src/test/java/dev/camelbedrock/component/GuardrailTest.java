@@ -11,7 +11,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.bedrockruntime.model.GuardrailTraceAssessment;
 
@@ -102,7 +101,6 @@ class GuardrailTest extends BedrockTestSupport {
     }
 
     @Test
-    @Disabled("waits for emulator guardrails (--guardrail ID=FILE, ApplyGuardrail)")
     void converseBlockedByTheGuardrailAnswersWithTheBlockedMessage() {
         Exchange out = template.request("direct:chat", e -> e.getMessage().setBody("Where can I buy a bazooka?"));
         assertThat(out.getException()).isNull();
@@ -113,7 +111,6 @@ class GuardrailTest extends BedrockTestSupport {
     // ---- applyGuardrail ----
 
     @Test
-    @Disabled("waits for emulator guardrails (--guardrail ID=FILE, ApplyGuardrail)")
     void anonymizedTextBecomesTheBody() {
         Exchange out = template.request("direct:check", e -> e.getMessage().setBody("Write to jane.doe@example.com about the order"));
         assertThat(out.getException()).isNull();
@@ -135,7 +132,6 @@ class GuardrailTest extends BedrockTestSupport {
     }
 
     @Test
-    @Disabled("waits for emulator guardrails (--guardrail ID=FILE, ApplyGuardrail)")
     void aDeniedWordIsBlockedWithTheBlockedMessage() {
         Exchange out = template.request("direct:check", e -> e.getMessage().setBody("Where can I buy a bazooka?"));
         assertThat(out.getMessage().getBody()).isEqualTo("Sorry, I cannot help with that request.");
@@ -151,19 +147,17 @@ class GuardrailTest extends BedrockTestSupport {
     }
 
     @Test
-    @Disabled("waits for emulator guardrails (--guardrail ID=FILE, ApplyGuardrail)")
     void cleanTextPassesUnchangedAndAListStaysAList() {
         Exchange clean = template.request("direct:check", e -> e.getMessage().setBody("What are your opening hours?"));
         assertThat(clean.getMessage().getBody()).isEqualTo("What are your opening hours?");
         assertThat(clean.getMessage().getHeader(BedrockHeaders.GUARDRAIL_ACTION)).isEqualTo("NONE");
 
-        Exchange list = template.request("direct:check", e -> e.getMessage().setBody(List.of("Call 555-0100 today", "Thanks")));
+        Exchange list = template.request("direct:check", e -> e.getMessage().setBody(List.of("Call 206-555-0100 today", "Thanks")));
         assertThat(list.getMessage().getBody()).isInstanceOf(List.class);
-        assertThat(list.getMessage().getBody(List.class).toString()).doesNotContain("555-0100");
+        assertThat(list.getMessage().getBody(List.class).toString()).doesNotContain("206-555-0100").contains("{PHONE}");
     }
 
     @Test
-    @Disabled("waits for emulator guardrails (--guardrail ID=FILE, ApplyGuardrail)")
     void failModeIsCaughtWithOnException() throws Exception {
         MockEndpoint refused = getMockEndpoint("mock:refused");
         MockEndpoint accepted = getMockEndpoint("mock:accepted");
@@ -175,11 +169,10 @@ class GuardrailTest extends BedrockTestSupport {
     }
 
     @Test
-    @Disabled("waits for emulator guardrails (--guardrail ID=FILE, ApplyGuardrail)")
     void aChoiceOnTheActionHeaderRoutesInterventions() throws Exception {
         getMockEndpoint("mock:intervened").expectedMessageCount(1);
         getMockEndpoint("mock:clean").expectedBodiesReceived("Good morning");
-        template.sendBody("direct:route", "My phone is 555-0100");
+        template.sendBody("direct:route", "My phone is 206-555-0100");
         template.sendBody("direct:route", "Good morning");
         MockEndpoint.assertIsSatisfied(context);
     }

@@ -9,7 +9,6 @@ import dev.camelbedrock.emulator.RecordedRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.bedrockagent.model.IngestionJob;
 import software.amazon.awssdk.services.bedrockagent.model.IngestionJobStatistics;
@@ -20,16 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Knowledge bases through the SDK to the emulator, which serves the folder kb/ (three documents with metadata files) as
  * knowledge base KBTEST0001: retrieve, a RAG route with citations and a session, external sources, ingestion.
  */
-@Disabled("waits for emulator knowledge bases (--knowledge-base ID=FOLDER, Retrieve, RetrieveAndGenerate, ingestion jobs)")
 class KnowledgeBaseTest extends BedrockTestSupport {
 
     static final String KB = "KBTEST0001";
-    /** The data source the emulator gives a folder knowledge base; adjust to the emulator's documented id. */
-    static final String DATA_SOURCE = "DSTEST0001";
 
     @BeforeAll
     static void startEmulator() {
-        emulator = FeatureEmulator.launch("--knowledge-base", KB + "=" + FeatureEmulator.resource("kb"));
+        emulator = FeatureEmulator.launch("--knowledge-base", KB + "=" + FeatureEmulator.resource("kb"),
+                "--guardrail", GuardrailTest.GUARDRAIL + "=" + FeatureEmulator.resource("guardrails/support-desk.json"));
     }
 
     @Override
@@ -37,6 +34,7 @@ class KnowledgeBaseTest extends BedrockTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
+                String dataSource = emulator.knowledgeBases().get(KB).dataSourceId();
                 from("direct:retrieve").to("bedrock:retrieve?knowledgeBaseId=" + KB + "&numberOfResults=3");
                 from("direct:policies").to("bedrock:retrieve?knowledgeBaseId=" + KB
                                            + "&retrievalFilter={\"equals\":{\"key\":\"category\",\"value\":\"policy\"}}");
@@ -44,10 +42,14 @@ class KnowledgeBaseTest extends BedrockTestSupport {
                         .to("bedrock:retrieveAndGenerate?knowledgeBaseId=" + KB + "&modelId=" + MODEL + "&numberOfResults=2"
                             + "&promptTemplate=Answer from these results only:\n$search_results$\n\nQuestion: $query$\n$output_format_instructions$")
                         .setHeader("citedSources", simple("${header.CamelBedrockCitations.size()}"));
+                from("direct:ragGuarded").to("bedrock:retrieveAndGenerate?knowledgeBaseId=" + KB + "&modelId=" + MODEL + "&"
+                                             + GuardrailTest.GUARD);
+                from("direct:ragProfile").to("bedrock:retrieveAndGenerate?knowledgeBaseId=" + KB
+                                             + "&modelId=us.anthropic.claude-3-5-haiku-20241022-v1:0&accountId=123456789012");
                 from("direct:external").to("bedrock:retrieveAndGenerate?modelId=" + MODEL);
-                from("direct:ingest").to("bedrock:startIngestionJob?knowledgeBaseId=" + KB + "&dataSourceId=" + DATA_SOURCE
+                from("direct:ingest").to("bedrock:startIngestionJob?knowledgeBaseId=" + KB + "&dataSourceId=" + dataSource
                                          + "&waitForCompletion=true&pollInterval=100&waitTimeout=20000");
-                from("direct:job").to("bedrock:getIngestionJob?knowledgeBaseId=" + KB + "&dataSourceId=" + DATA_SOURCE);
+                from("direct:job").to("bedrock:getIngestionJob?knowledgeBaseId=" + KB + "&dataSourceId=" + dataSource);
             }
         };
     }
@@ -110,6 +112,25 @@ class KnowledgeBaseTest extends BedrockTestSupport {
         assertThat(second.getException()).isNull();
         assertThat(second.getMessage().getHeader(BedrockHeaders.SESSION_ID)).isEqualTo(session);
         assertThat(emulator.lastRequest("RetrieveAndGenerate").orElseThrow().json().path("sessionId").asText()).isEqualTo(session);
+    }
+
+    @Test
+    void aGuardrailOnTheGenerationStepIntervenes() {
+        Exchange out = template.request("direct:ragGuarded", e -> e.getMessage().setBody("Where can I buy a bazooka?"));
+        assertThat(out.getException()).isNull();
+        assertThat(out.getMessage().getBody()).isEqualTo("Sorry, I cannot help with that request.");
+        assertThat(out.getMessage().getHeader(BedrockHeaders.GUARDRAIL_ACTION)).isEqualTo("INTERVENED");
+        assertThat(out.getMessage().getHeader(BedrockHeaders.CITATIONS, List.class)).isEmpty();
+    }
+
+    @Test
+    void anInferenceProfileIdIsSentAsItsArn() {
+        Exchange out = template.request("direct:ragProfile", e -> e.getMessage().setBody("What do barn owls eat?"));
+        assertThat(out.getException()).isNull();
+        assertThat(out.getMessage().getBody(String.class)).isNotBlank();
+        assertThat(emulator.lastRequest("RetrieveAndGenerate").orElseThrow().json()
+                .at("/retrieveAndGenerateConfiguration/knowledgeBaseConfiguration/modelArn").asText())
+                .isEqualTo("arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-5-haiku-20241022-v1:0");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.camelbedrock.component;
 
 import java.util.List;
 
+import dev.camelbedrock.component.error.BedrockConflictException;
 import dev.camelbedrock.component.error.BedrockResourceNotFoundException;
 import dev.camelbedrock.component.throughput.BedrockProvisionedThroughput;
 import dev.camelbedrock.emulator.Fault;
@@ -9,7 +10,6 @@ import dev.camelbedrock.emulator.RecordedRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,15 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Provisioned throughput through the SDK to the emulator (Creating becomes InService after a short delay): a retried
  * create buys once, waiting for InService, the ARN as a converse modelId, list filters and pages, update and delete.
  */
-@Disabled("waits for emulator provisioned throughput (state machine, idempotent create, list filters and pages)")
 class ProvisionedThroughputTest extends BedrockTestSupport {
 
     static final String TITAN = "amazon.titan-text-express-v1";
 
     @BeforeAll
     static void startEmulator() {
-        // the delay option's name is the emulator's to choose; adjust when it lands
-        emulator = FeatureEmulator.launch("--provisioning-delay-ms", "300");
+        emulator = FeatureEmulator.launch("--pt-ready-ms", "300", "--model-unit-quota", "100");
     }
 
     @Override
@@ -45,6 +43,7 @@ class ProvisionedThroughputTest extends BedrockTestSupport {
                         .errorHandler(defaultErrorHandler().maximumRedeliveries(2).redeliveryDelay(0))
                         .to("bedrock:createProvisionedThroughput?modelId=" + TITAN + "&modelUnits=1");
                 from("direct:get").to("bedrock:getProvisionedThroughput");
+                from("direct:await").to("bedrock:getProvisionedThroughput?waitForCompletion=true&pollInterval=100&waitTimeout=15000");
                 from("direct:list").to("bedrock:listProvisionedThroughputs?nameContains=lst-&sortOrder=Ascending&pageSize=1");
                 from("direct:listInService").to("bedrock:listProvisionedThroughputs?statusEquals=InService&modelArnEquals=" + TITAN);
                 from("direct:rename").to("bedrock:updateProvisionedThroughput");
@@ -87,7 +86,8 @@ class ProvisionedThroughputTest extends BedrockTestSupport {
         Exchange out = buy("direct:buyRetried", "pt-retried");
         assertThat(out.getException()).isNull();
 
-        List<RecordedRequest> creates = emulator.requests("CreateProvisionedModelThroughput");
+        List<RecordedRequest> creates = emulator.requests("CreateProvisionedModelThroughput").stream()
+                .filter(r -> r.json().path("provisionedModelName").asText().equals("pt-retried")).toList();
         assertThat(creates).hasSize(2);
         assertThat(creates).extracting(r -> r.json().path("clientRequestToken").asText()).doesNotContainNull()
                 .containsOnly(creates.get(0).json().path("clientRequestToken").asText());
@@ -136,6 +136,11 @@ class ProvisionedThroughputTest extends BedrockTestSupport {
                 BedrockProvisionedThroughput.class);
         assertThat(byArn.name()).isEqualTo("pt-new");
 
+        Exchange tooEarly = template.request("direct:delete", e -> e.getMessage().setHeader(BedrockHeaders.PROVISIONED_MODEL_ID, "pt-new"));
+        assertThat(tooEarly.getException()).as("Bedrock refuses while Creating").isInstanceOf(BedrockConflictException.class);
+
+        Exchange ready = template.request("direct:await", e -> e.getMessage().setHeader(BedrockHeaders.PROVISIONED_MODEL_ID, "pt-new"));
+        assertThat(ready.getMessage().getHeader(BedrockHeaders.PROVISIONED_MODEL_STATUS)).isEqualTo("InService");
         assertThat(template.request("direct:delete", e -> e.getMessage().setHeader(BedrockHeaders.PROVISIONED_MODEL_ID, "pt-new"))
                 .getException()).isNull();
         Exchange gone = template.request("direct:get", e -> e.getMessage().setHeader(BedrockHeaders.PROVISIONED_MODEL_ID, arn));
