@@ -3,13 +3,26 @@ package dev.camelbedrock.component;
 import java.util.List;
 import java.util.Map;
 
+import java.util.stream.Stream;
+
+import dev.camelbedrock.component.error.BedrockConflictException;
+import dev.camelbedrock.component.error.BedrockModelException;
+import dev.camelbedrock.component.error.BedrockQuotaExceededException;
+import dev.camelbedrock.component.error.BedrockResourceNotFoundException;
+import dev.camelbedrock.component.error.BedrockServiceException;
+import dev.camelbedrock.component.error.BedrockThrottlingException;
+import dev.camelbedrock.component.error.BedrockUnavailableException;
 import dev.camelbedrock.component.knowledge.BedrockCitation;
 import dev.camelbedrock.component.knowledge.BedrockRetrievalResult;
+import dev.camelbedrock.emulator.Fault;
 import dev.camelbedrock.emulator.RecordedRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.bedrockagent.model.IngestionJob;
 import software.amazon.awssdk.services.bedrockagent.model.IngestionJobStatistics;
 
@@ -67,6 +80,29 @@ class KnowledgeBaseTest extends BedrockTestSupport {
         assertThat(results).extracting(BedrockRetrievalResult::score).isSortedAccordingTo((a, b) -> Double.compare(b, a));
         RecordedRequest sent = emulator.lastRequest("Retrieve").orElseThrow();
         assertThat(sent.json().at("/retrievalConfiguration/vectorSearchConfiguration/numberOfResults").asInt()).isEqualTo(3);
+    }
+
+    static Stream<Arguments> agentRuntimeErrors() {
+        return Stream.of(
+                Arguments.of("DependencyFailedException", 424, BedrockModelException.class),
+                Arguments.of("BadGatewayException", 502, BedrockUnavailableException.class),
+                Arguments.of("ConflictException", 409, BedrockConflictException.class),
+                Arguments.of("ModelNotReadyException", 424, BedrockThrottlingException.class),
+                Arguments.of("ServiceQuotaExceededException", 400, BedrockQuotaExceededException.class),
+                Arguments.of("ResourceNotFoundException", 404, BedrockResourceNotFoundException.class));
+    }
+
+    /** The agent-runtime error codes and statuses of the wire reference (§1.3), from the emulator to the typed exception. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("agentRuntimeErrors")
+    void agentRuntimeErrorsBecomeTypedExceptions(String code, int status, Class<? extends BedrockServiceException> type) {
+        emulator.faults().add(Fault.error(code).forOperation("Retrieve"));
+        Exchange out = template.request("direct:retrieve", e -> e.getMessage().setBody("foxes"));
+        assertThat(out.getException()).isInstanceOf(type);
+        BedrockServiceException e = (BedrockServiceException) out.getException();
+        assertThat(e.getErrorCode()).isEqualTo(code);
+        assertThat(e.getStatusCode()).isEqualTo(status);
+        assertThat(e.getOperation()).isEqualTo("retrieve");
     }
 
     @Test

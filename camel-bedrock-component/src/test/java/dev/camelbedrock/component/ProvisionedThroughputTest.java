@@ -1,9 +1,11 @@
 package dev.camelbedrock.component;
 
+import java.time.Duration;
 import java.util.List;
 
 import dev.camelbedrock.component.error.BedrockConflictException;
 import dev.camelbedrock.component.error.BedrockResourceNotFoundException;
+import dev.camelbedrock.component.error.BedrockWaitTimeoutException;
 import dev.camelbedrock.component.throughput.BedrockProvisionedThroughput;
 import dev.camelbedrock.emulator.Fault;
 import dev.camelbedrock.emulator.RecordedRequest;
@@ -24,7 +26,7 @@ class ProvisionedThroughputTest extends BedrockTestSupport {
 
     @BeforeAll
     static void startEmulator() {
-        emulator = FeatureEmulator.launch("--pt-ready-ms", "300", "--model-unit-quota", "100");
+        emulator = FeatureEmulator.launch("--pt-ready-ms", "2500", "--model-unit-quota", "100");
     }
 
     @Override
@@ -43,6 +45,8 @@ class ProvisionedThroughputTest extends BedrockTestSupport {
                         .errorHandler(defaultErrorHandler().maximumRedeliveries(2).redeliveryDelay(0))
                         .to("bedrock:createProvisionedThroughput?modelId=" + TITAN + "&modelUnits=1");
                 from("direct:get").to("bedrock:getProvisionedThroughput");
+                from("direct:impatient").to("bedrock:createProvisionedThroughput?modelId=" + TITAN + "&modelUnits=1"
+                                            + "&waitForCompletion=true&pollInterval=50&waitTimeout=120");
                 from("direct:await").to("bedrock:getProvisionedThroughput?waitForCompletion=true&pollInterval=100&waitTimeout=15000");
                 from("direct:list").to("bedrock:listProvisionedThroughputs?nameContains=lst-&sortOrder=Ascending&pageSize=1");
                 from("direct:listInService").to("bedrock:listProvisionedThroughputs?statusEquals=InService&modelArnEquals=" + TITAN);
@@ -77,6 +81,22 @@ class ProvisionedThroughputTest extends BedrockTestSupport {
         String arn = out.getMessage().getHeader(BedrockHeaders.PROVISIONED_MODEL_ARN, String.class);
         assertThat(emulator.stats().count("Converse", arn)).isEqualTo(1);
         assertThat(emulator.stats().count("GetProvisionedModelThroughput")).isGreaterThan(1);
+    }
+
+    @Test
+    void waitingLongerThanWaitTimeoutFailsNamingTheLastStatus() {
+        emulator.provisionedThroughputs().readyDelay(Duration.ofMinutes(5));
+        Exchange out;
+        try {
+            out = buy("direct:impatient", "pt-impatient");
+        } finally {
+            emulator.provisionedThroughputs().readyDelay(Duration.ofMillis(2500));
+        }
+        assertThat(out.getException()).isInstanceOfSatisfying(BedrockWaitTimeoutException.class, e -> {
+            assertThat(e.getLastStatus()).isEqualTo("Creating");
+            assertThat(e.getResource()).contains("provisioned-model/");
+            assertThat(e.getMessage()).startsWith("createProvisionedThroughput: gave up waiting for provisioned throughput arn:");
+        });
     }
 
     @Test
