@@ -32,6 +32,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": getOrCreateConfiguration(target).setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "accountid":
+        case "accountId": getOrCreateConfiguration(target).setAccountId(property(camelContext, java.lang.String.class, value)); return true;
         case "additionalmodelrequestfields":
         case "additionalModelRequestFields": getOrCreateConfiguration(target).setAdditionalModelRequestFields(property(camelContext, java.lang.String.class, value)); return true;
         case "additionalmodelresponsefieldpaths":
@@ -56,6 +58,16 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "bedrockClient": getOrCreateConfiguration(target).setBedrockClient(property(camelContext, software.amazon.awssdk.services.bedrock.BedrockAsyncClient.class, value)); return true;
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": getOrCreateConfiguration(target).setBedrockRuntimeClient(property(camelContext, software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient.class, value)); return true;
+        case "bycustomizationtype":
+        case "byCustomizationType": getOrCreateConfiguration(target).setByCustomizationType(property(camelContext, java.lang.String.class, value)); return true;
+        case "byinferencetype":
+        case "byInferenceType": getOrCreateConfiguration(target).setByInferenceType(property(camelContext, java.lang.String.class, value)); return true;
+        case "byoutputmodality":
+        case "byOutputModality": getOrCreateConfiguration(target).setByOutputModality(property(camelContext, java.lang.String.class, value)); return true;
+        case "byprovider":
+        case "byProvider": getOrCreateConfiguration(target).setByProvider(property(camelContext, java.lang.String.class, value)); return true;
+        case "commitmentduration":
+        case "commitmentDuration": getOrCreateConfiguration(target).setCommitmentDuration(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, dev.camelbedrock.component.BedrockConfiguration.class, value)); return true;
         case "connectionacquisitiontimeout":
         case "connectionAcquisitionTimeout": getOrCreateConfiguration(target).setConnectionAcquisitionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -65,10 +77,20 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "connectionTimeout": getOrCreateConfiguration(target).setConnectionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": getOrCreateConfiguration(target).setControlPlaneEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
+        case "datasourceid":
+        case "dataSourceId": getOrCreateConfiguration(target).setDataSourceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "desiredmodelid":
+        case "desiredModelId": getOrCreateConfiguration(target).setDesiredModelId(property(camelContext, java.lang.String.class, value)); return true;
         case "endpointoverride":
         case "endpointOverride": getOrCreateConfiguration(target).setEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
+        case "externalsourceuri":
+        case "externalSourceUri": getOrCreateConfiguration(target).setExternalSourceUri(property(camelContext, java.lang.String.class, value)); return true;
         case "guardrailidentifier":
         case "guardrailIdentifier": getOrCreateConfiguration(target).setGuardrailIdentifier(property(camelContext, java.lang.String.class, value)); return true;
+        case "guardrailinterventionaction":
+        case "guardrailInterventionAction": getOrCreateConfiguration(target).setGuardrailInterventionAction(property(camelContext, java.lang.String.class, value)); return true;
+        case "guardrailsource":
+        case "guardrailSource": getOrCreateConfiguration(target).setGuardrailSource(property(camelContext, java.lang.String.class, value)); return true;
         case "guardrailstreamprocessingmode":
         case "guardrailStreamProcessingMode": getOrCreateConfiguration(target).setGuardrailStreamProcessingMode(property(camelContext, java.lang.String.class, value)); return true;
         case "guardrailtrace":
@@ -79,6 +101,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "http2MaxStreams": getOrCreateConfiguration(target).setHttp2MaxStreams(property(camelContext, long.class, value)); return true;
         case "httpprotocol":
         case "httpProtocol": getOrCreateConfiguration(target).setHttpProtocol(property(camelContext, java.lang.String.class, value)); return true;
+        case "knowledgebaseid":
+        case "knowledgeBaseId": getOrCreateConfiguration(target).setKnowledgeBaseId(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxattempts":
@@ -89,14 +113,34 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxInFlight": getOrCreateConfiguration(target).setMaxInFlight(property(camelContext, int.class, value)); return true;
         case "maxtokens":
         case "maxTokens": getOrCreateConfiguration(target).setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "modelarnequals":
+        case "modelArnEquals": getOrCreateConfiguration(target).setModelArnEquals(property(camelContext, java.lang.String.class, value)); return true;
         case "modelid":
         case "modelId": getOrCreateConfiguration(target).setModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "modelunits":
+        case "modelUnits": getOrCreateConfiguration(target).setModelUnits(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "namecontains":
+        case "nameContains": getOrCreateConfiguration(target).setNameContains(property(camelContext, java.lang.String.class, value)); return true;
+        case "numberofrerankedresults":
+        case "numberOfRerankedResults": getOrCreateConfiguration(target).setNumberOfRerankedResults(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "numberofresults":
+        case "numberOfResults": getOrCreateConfiguration(target).setNumberOfResults(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "pagesize":
+        case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "performancelatency":
         case "performanceLatency": getOrCreateConfiguration(target).setPerformanceLatency(property(camelContext, java.lang.String.class, value)); return true;
+        case "pollinterval":
+        case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "profilename":
         case "profileName": getOrCreateConfiguration(target).setProfileName(property(camelContext, java.lang.String.class, value)); return true;
         case "promptcachepoints":
         case "promptCachePoints": getOrCreateConfiguration(target).setPromptCachePoints(property(camelContext, java.lang.String.class, value)); return true;
+        case "prompttemplate":
+        case "promptTemplate": getOrCreateConfiguration(target).setPromptTemplate(property(camelContext, java.lang.String.class, value)); return true;
+        case "provisionedmodelid":
+        case "provisionedModelId": getOrCreateConfiguration(target).setProvisionedModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "provisionedmodelname":
+        case "provisionedModelName": getOrCreateConfiguration(target).setProvisionedModelName(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxypassword":
@@ -118,6 +162,10 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "requestmetadata":
         case "requestMetadata": getOrCreateConfiguration(target).setRequestMetadata(property(camelContext, java.lang.String.class, value)); return true;
+        case "rerankingmodelid":
+        case "rerankingModelId": getOrCreateConfiguration(target).setRerankingModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "retrievalfilter":
+        case "retrievalFilter": getOrCreateConfiguration(target).setRetrievalFilter(property(camelContext, java.lang.String.class, value)); return true;
         case "retrymode":
         case "retryMode": getOrCreateConfiguration(target).setRetryMode(property(camelContext, java.lang.String.class, value)); return true;
         case "rolearn":
@@ -128,12 +176,18 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "roleSessionName": getOrCreateConfiguration(target).setRoleSessionName(property(camelContext, java.lang.String.class, value)); return true;
         case "runtimeendpointoverride":
         case "runtimeEndpointOverride": getOrCreateConfiguration(target).setRuntimeEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
+        case "searchtype":
+        case "searchType": getOrCreateConfiguration(target).setSearchType(property(camelContext, java.lang.String.class, value)); return true;
         case "secretkey":
         case "secretKey": getOrCreateConfiguration(target).setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "servicetier":
         case "serviceTier": getOrCreateConfiguration(target).setServiceTier(property(camelContext, java.lang.String.class, value)); return true;
         case "sessiontoken":
         case "sessionToken": getOrCreateConfiguration(target).setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "sortorder":
+        case "sortOrder": getOrCreateConfiguration(target).setSortOrder(property(camelContext, java.lang.String.class, value)); return true;
+        case "statusequals":
+        case "statusEquals": getOrCreateConfiguration(target).setStatusEquals(property(camelContext, java.lang.String.class, value)); return true;
         case "stopsequences":
         case "stopSequences": getOrCreateConfiguration(target).setStopSequences(property(camelContext, java.lang.String.class, value)); return true;
         case "streambuffersize":
@@ -142,6 +196,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "streamTo": getOrCreateConfiguration(target).setStreamTo(property(camelContext, java.lang.String.class, value)); return true;
         case "systemprompt":
         case "systemPrompt": getOrCreateConfiguration(target).setSystemPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "tags": getOrCreateConfiguration(target).setTags(property(camelContext, java.lang.String.class, value)); return true;
         case "tcpkeepalive":
         case "tcpKeepAlive": getOrCreateConfiguration(target).setTcpKeepAlive(property(camelContext, boolean.class, value)); return true;
         case "temperature": getOrCreateConfiguration(target).setTemperature(property(camelContext, java.lang.Float.class, value)); return true;
@@ -152,6 +207,10 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "tools": getOrCreateConfiguration(target).setTools(property(camelContext, java.lang.String.class, value)); return true;
         case "topp":
         case "topP": getOrCreateConfiguration(target).setTopP(property(camelContext, java.lang.Float.class, value)); return true;
+        case "waitforcompletion":
+        case "waitForCompletion": getOrCreateConfiguration(target).setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
+        case "waittimeout":
+        case "waitTimeout": getOrCreateConfiguration(target).setWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
         }
     }
@@ -166,6 +225,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": return java.lang.String.class;
+        case "accountid":
+        case "accountId": return java.lang.String.class;
         case "additionalmodelrequestfields":
         case "additionalModelRequestFields": return java.lang.String.class;
         case "additionalmodelresponsefieldpaths":
@@ -190,6 +251,16 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "bedrockClient": return software.amazon.awssdk.services.bedrock.BedrockAsyncClient.class;
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": return software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient.class;
+        case "bycustomizationtype":
+        case "byCustomizationType": return java.lang.String.class;
+        case "byinferencetype":
+        case "byInferenceType": return java.lang.String.class;
+        case "byoutputmodality":
+        case "byOutputModality": return java.lang.String.class;
+        case "byprovider":
+        case "byProvider": return java.lang.String.class;
+        case "commitmentduration":
+        case "commitmentDuration": return java.lang.String.class;
         case "configuration": return dev.camelbedrock.component.BedrockConfiguration.class;
         case "connectionacquisitiontimeout":
         case "connectionAcquisitionTimeout": return long.class;
@@ -199,10 +270,20 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "connectionTimeout": return long.class;
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": return java.lang.String.class;
+        case "datasourceid":
+        case "dataSourceId": return java.lang.String.class;
+        case "desiredmodelid":
+        case "desiredModelId": return java.lang.String.class;
         case "endpointoverride":
         case "endpointOverride": return java.lang.String.class;
+        case "externalsourceuri":
+        case "externalSourceUri": return java.lang.String.class;
         case "guardrailidentifier":
         case "guardrailIdentifier": return java.lang.String.class;
+        case "guardrailinterventionaction":
+        case "guardrailInterventionAction": return java.lang.String.class;
+        case "guardrailsource":
+        case "guardrailSource": return java.lang.String.class;
         case "guardrailstreamprocessingmode":
         case "guardrailStreamProcessingMode": return java.lang.String.class;
         case "guardrailtrace":
@@ -213,6 +294,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "http2MaxStreams": return long.class;
         case "httpprotocol":
         case "httpProtocol": return java.lang.String.class;
+        case "knowledgebaseid":
+        case "knowledgeBaseId": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxattempts":
@@ -223,14 +306,34 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxInFlight": return int.class;
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
+        case "modelarnequals":
+        case "modelArnEquals": return java.lang.String.class;
         case "modelid":
         case "modelId": return java.lang.String.class;
+        case "modelunits":
+        case "modelUnits": return java.lang.Integer.class;
+        case "namecontains":
+        case "nameContains": return java.lang.String.class;
+        case "numberofrerankedresults":
+        case "numberOfRerankedResults": return java.lang.Integer.class;
+        case "numberofresults":
+        case "numberOfResults": return java.lang.Integer.class;
+        case "pagesize":
+        case "pageSize": return java.lang.Integer.class;
         case "performancelatency":
         case "performanceLatency": return java.lang.String.class;
+        case "pollinterval":
+        case "pollInterval": return long.class;
         case "profilename":
         case "profileName": return java.lang.String.class;
         case "promptcachepoints":
         case "promptCachePoints": return java.lang.String.class;
+        case "prompttemplate":
+        case "promptTemplate": return java.lang.String.class;
+        case "provisionedmodelid":
+        case "provisionedModelId": return java.lang.String.class;
+        case "provisionedmodelname":
+        case "provisionedModelName": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxypassword":
@@ -252,6 +355,10 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "region": return java.lang.String.class;
         case "requestmetadata":
         case "requestMetadata": return java.lang.String.class;
+        case "rerankingmodelid":
+        case "rerankingModelId": return java.lang.String.class;
+        case "retrievalfilter":
+        case "retrievalFilter": return java.lang.String.class;
         case "retrymode":
         case "retryMode": return java.lang.String.class;
         case "rolearn":
@@ -262,12 +369,18 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "roleSessionName": return java.lang.String.class;
         case "runtimeendpointoverride":
         case "runtimeEndpointOverride": return java.lang.String.class;
+        case "searchtype":
+        case "searchType": return java.lang.String.class;
         case "secretkey":
         case "secretKey": return java.lang.String.class;
         case "servicetier":
         case "serviceTier": return java.lang.String.class;
         case "sessiontoken":
         case "sessionToken": return java.lang.String.class;
+        case "sortorder":
+        case "sortOrder": return java.lang.String.class;
+        case "statusequals":
+        case "statusEquals": return java.lang.String.class;
         case "stopsequences":
         case "stopSequences": return java.lang.String.class;
         case "streambuffersize":
@@ -276,6 +389,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "streamTo": return java.lang.String.class;
         case "systemprompt":
         case "systemPrompt": return java.lang.String.class;
+        case "tags": return java.lang.String.class;
         case "tcpkeepalive":
         case "tcpKeepAlive": return boolean.class;
         case "temperature": return java.lang.Float.class;
@@ -286,6 +400,10 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "tools": return java.lang.String.class;
         case "topp":
         case "topP": return java.lang.Float.class;
+        case "waitforcompletion":
+        case "waitForCompletion": return boolean.class;
+        case "waittimeout":
+        case "waitTimeout": return long.class;
         default: return null;
         }
     }
@@ -296,6 +414,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": return getOrCreateConfiguration(target).getAccessKey();
+        case "accountid":
+        case "accountId": return getOrCreateConfiguration(target).getAccountId();
         case "additionalmodelrequestfields":
         case "additionalModelRequestFields": return getOrCreateConfiguration(target).getAdditionalModelRequestFields();
         case "additionalmodelresponsefieldpaths":
@@ -320,6 +440,16 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "bedrockClient": return getOrCreateConfiguration(target).getBedrockClient();
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": return getOrCreateConfiguration(target).getBedrockRuntimeClient();
+        case "bycustomizationtype":
+        case "byCustomizationType": return getOrCreateConfiguration(target).getByCustomizationType();
+        case "byinferencetype":
+        case "byInferenceType": return getOrCreateConfiguration(target).getByInferenceType();
+        case "byoutputmodality":
+        case "byOutputModality": return getOrCreateConfiguration(target).getByOutputModality();
+        case "byprovider":
+        case "byProvider": return getOrCreateConfiguration(target).getByProvider();
+        case "commitmentduration":
+        case "commitmentDuration": return getOrCreateConfiguration(target).getCommitmentDuration();
         case "configuration": return target.getConfiguration();
         case "connectionacquisitiontimeout":
         case "connectionAcquisitionTimeout": return getOrCreateConfiguration(target).getConnectionAcquisitionTimeout();
@@ -329,10 +459,20 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "connectionTimeout": return getOrCreateConfiguration(target).getConnectionTimeout();
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": return getOrCreateConfiguration(target).getControlPlaneEndpointOverride();
+        case "datasourceid":
+        case "dataSourceId": return getOrCreateConfiguration(target).getDataSourceId();
+        case "desiredmodelid":
+        case "desiredModelId": return getOrCreateConfiguration(target).getDesiredModelId();
         case "endpointoverride":
         case "endpointOverride": return getOrCreateConfiguration(target).getEndpointOverride();
+        case "externalsourceuri":
+        case "externalSourceUri": return getOrCreateConfiguration(target).getExternalSourceUri();
         case "guardrailidentifier":
         case "guardrailIdentifier": return getOrCreateConfiguration(target).getGuardrailIdentifier();
+        case "guardrailinterventionaction":
+        case "guardrailInterventionAction": return getOrCreateConfiguration(target).getGuardrailInterventionAction();
+        case "guardrailsource":
+        case "guardrailSource": return getOrCreateConfiguration(target).getGuardrailSource();
         case "guardrailstreamprocessingmode":
         case "guardrailStreamProcessingMode": return getOrCreateConfiguration(target).getGuardrailStreamProcessingMode();
         case "guardrailtrace":
@@ -343,6 +483,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "http2MaxStreams": return getOrCreateConfiguration(target).getHttp2MaxStreams();
         case "httpprotocol":
         case "httpProtocol": return getOrCreateConfiguration(target).getHttpProtocol();
+        case "knowledgebaseid":
+        case "knowledgeBaseId": return getOrCreateConfiguration(target).getKnowledgeBaseId();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxattempts":
@@ -353,14 +495,34 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxInFlight": return getOrCreateConfiguration(target).getMaxInFlight();
         case "maxtokens":
         case "maxTokens": return getOrCreateConfiguration(target).getMaxTokens();
+        case "modelarnequals":
+        case "modelArnEquals": return getOrCreateConfiguration(target).getModelArnEquals();
         case "modelid":
         case "modelId": return getOrCreateConfiguration(target).getModelId();
+        case "modelunits":
+        case "modelUnits": return getOrCreateConfiguration(target).getModelUnits();
+        case "namecontains":
+        case "nameContains": return getOrCreateConfiguration(target).getNameContains();
+        case "numberofrerankedresults":
+        case "numberOfRerankedResults": return getOrCreateConfiguration(target).getNumberOfRerankedResults();
+        case "numberofresults":
+        case "numberOfResults": return getOrCreateConfiguration(target).getNumberOfResults();
+        case "pagesize":
+        case "pageSize": return getOrCreateConfiguration(target).getPageSize();
         case "performancelatency":
         case "performanceLatency": return getOrCreateConfiguration(target).getPerformanceLatency();
+        case "pollinterval":
+        case "pollInterval": return getOrCreateConfiguration(target).getPollInterval();
         case "profilename":
         case "profileName": return getOrCreateConfiguration(target).getProfileName();
         case "promptcachepoints":
         case "promptCachePoints": return getOrCreateConfiguration(target).getPromptCachePoints();
+        case "prompttemplate":
+        case "promptTemplate": return getOrCreateConfiguration(target).getPromptTemplate();
+        case "provisionedmodelid":
+        case "provisionedModelId": return getOrCreateConfiguration(target).getProvisionedModelId();
+        case "provisionedmodelname":
+        case "provisionedModelName": return getOrCreateConfiguration(target).getProvisionedModelName();
         case "proxyhost":
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxypassword":
@@ -382,6 +544,10 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "region": return getOrCreateConfiguration(target).getRegion();
         case "requestmetadata":
         case "requestMetadata": return getOrCreateConfiguration(target).getRequestMetadata();
+        case "rerankingmodelid":
+        case "rerankingModelId": return getOrCreateConfiguration(target).getRerankingModelId();
+        case "retrievalfilter":
+        case "retrievalFilter": return getOrCreateConfiguration(target).getRetrievalFilter();
         case "retrymode":
         case "retryMode": return getOrCreateConfiguration(target).getRetryMode();
         case "rolearn":
@@ -392,12 +558,18 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "roleSessionName": return getOrCreateConfiguration(target).getRoleSessionName();
         case "runtimeendpointoverride":
         case "runtimeEndpointOverride": return getOrCreateConfiguration(target).getRuntimeEndpointOverride();
+        case "searchtype":
+        case "searchType": return getOrCreateConfiguration(target).getSearchType();
         case "secretkey":
         case "secretKey": return getOrCreateConfiguration(target).getSecretKey();
         case "servicetier":
         case "serviceTier": return getOrCreateConfiguration(target).getServiceTier();
         case "sessiontoken":
         case "sessionToken": return getOrCreateConfiguration(target).getSessionToken();
+        case "sortorder":
+        case "sortOrder": return getOrCreateConfiguration(target).getSortOrder();
+        case "statusequals":
+        case "statusEquals": return getOrCreateConfiguration(target).getStatusEquals();
         case "stopsequences":
         case "stopSequences": return getOrCreateConfiguration(target).getStopSequences();
         case "streambuffersize":
@@ -406,6 +578,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "streamTo": return getOrCreateConfiguration(target).getStreamTo();
         case "systemprompt":
         case "systemPrompt": return getOrCreateConfiguration(target).getSystemPrompt();
+        case "tags": return getOrCreateConfiguration(target).getTags();
         case "tcpkeepalive":
         case "tcpKeepAlive": return getOrCreateConfiguration(target).isTcpKeepAlive();
         case "temperature": return getOrCreateConfiguration(target).getTemperature();
@@ -416,6 +589,10 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "tools": return getOrCreateConfiguration(target).getTools();
         case "topp":
         case "topP": return getOrCreateConfiguration(target).getTopP();
+        case "waitforcompletion":
+        case "waitForCompletion": return getOrCreateConfiguration(target).isWaitForCompletion();
+        case "waittimeout":
+        case "waitTimeout": return getOrCreateConfiguration(target).getWaitTimeout();
         default: return null;
         }
     }

@@ -25,6 +25,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": target.setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "accountid":
+        case "accountId": target.setAccountId(property(camelContext, java.lang.String.class, value)); return true;
         case "additionalmodelrequestfields":
         case "additionalModelRequestFields": target.setAdditionalModelRequestFields(property(camelContext, java.lang.String.class, value)); return true;
         case "additionalmodelresponsefieldpaths":
@@ -47,6 +49,16 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "bedrockClient": target.setBedrockClient(property(camelContext, software.amazon.awssdk.services.bedrock.BedrockAsyncClient.class, value)); return true;
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": target.setBedrockRuntimeClient(property(camelContext, software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient.class, value)); return true;
+        case "bycustomizationtype":
+        case "byCustomizationType": target.setByCustomizationType(property(camelContext, java.lang.String.class, value)); return true;
+        case "byinferencetype":
+        case "byInferenceType": target.setByInferenceType(property(camelContext, java.lang.String.class, value)); return true;
+        case "byoutputmodality":
+        case "byOutputModality": target.setByOutputModality(property(camelContext, java.lang.String.class, value)); return true;
+        case "byprovider":
+        case "byProvider": target.setByProvider(property(camelContext, java.lang.String.class, value)); return true;
+        case "commitmentduration":
+        case "commitmentDuration": target.setCommitmentDuration(property(camelContext, java.lang.String.class, value)); return true;
         case "connectionacquisitiontimeout":
         case "connectionAcquisitionTimeout": target.setConnectionAcquisitionTimeout(property(camelContext, long.class, value)); return true;
         case "connectionmaxidletime":
@@ -55,10 +67,20 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "connectionTimeout": target.setConnectionTimeout(property(camelContext, long.class, value)); return true;
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": target.setControlPlaneEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
+        case "datasourceid":
+        case "dataSourceId": target.setDataSourceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "desiredmodelid":
+        case "desiredModelId": target.setDesiredModelId(property(camelContext, java.lang.String.class, value)); return true;
         case "endpointoverride":
         case "endpointOverride": target.setEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
+        case "externalsourceuri":
+        case "externalSourceUri": target.setExternalSourceUri(property(camelContext, java.lang.String.class, value)); return true;
         case "guardrailidentifier":
         case "guardrailIdentifier": target.setGuardrailIdentifier(property(camelContext, java.lang.String.class, value)); return true;
+        case "guardrailinterventionaction":
+        case "guardrailInterventionAction": target.setGuardrailInterventionAction(property(camelContext, java.lang.String.class, value)); return true;
+        case "guardrailsource":
+        case "guardrailSource": target.setGuardrailSource(property(camelContext, java.lang.String.class, value)); return true;
         case "guardrailstreamprocessingmode":
         case "guardrailStreamProcessingMode": target.setGuardrailStreamProcessingMode(property(camelContext, java.lang.String.class, value)); return true;
         case "guardrailtrace":
@@ -69,6 +91,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "http2MaxStreams": target.setHttp2MaxStreams(property(camelContext, long.class, value)); return true;
         case "httpprotocol":
         case "httpProtocol": target.setHttpProtocol(property(camelContext, java.lang.String.class, value)); return true;
+        case "knowledgebaseid":
+        case "knowledgeBaseId": target.setKnowledgeBaseId(property(camelContext, java.lang.String.class, value)); return true;
         case "maxattempts":
         case "maxAttempts": target.setMaxAttempts(property(camelContext, int.class, value)); return true;
         case "maxconcurrency":
@@ -77,15 +101,35 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "maxInFlight": target.setMaxInFlight(property(camelContext, int.class, value)); return true;
         case "maxtokens":
         case "maxTokens": target.setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "modelarnequals":
+        case "modelArnEquals": target.setModelArnEquals(property(camelContext, java.lang.String.class, value)); return true;
         case "modelid":
         case "modelId": target.setModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "modelunits":
+        case "modelUnits": target.setModelUnits(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "namecontains":
+        case "nameContains": target.setNameContains(property(camelContext, java.lang.String.class, value)); return true;
+        case "numberofrerankedresults":
+        case "numberOfRerankedResults": target.setNumberOfRerankedResults(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "numberofresults":
+        case "numberOfResults": target.setNumberOfResults(property(camelContext, java.lang.Integer.class, value)); return true;
         case "operation": target.setOperation(property(camelContext, dev.camelbedrock.component.BedrockOperation.class, value)); return true;
+        case "pagesize":
+        case "pageSize": target.setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "performancelatency":
         case "performanceLatency": target.setPerformanceLatency(property(camelContext, java.lang.String.class, value)); return true;
+        case "pollinterval":
+        case "pollInterval": target.setPollInterval(property(camelContext, long.class, value)); return true;
         case "profilename":
         case "profileName": target.setProfileName(property(camelContext, java.lang.String.class, value)); return true;
         case "promptcachepoints":
         case "promptCachePoints": target.setPromptCachePoints(property(camelContext, java.lang.String.class, value)); return true;
+        case "prompttemplate":
+        case "promptTemplate": target.setPromptTemplate(property(camelContext, java.lang.String.class, value)); return true;
+        case "provisionedmodelid":
+        case "provisionedModelId": target.setProvisionedModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "provisionedmodelname":
+        case "provisionedModelName": target.setProvisionedModelName(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxypassword":
@@ -107,6 +151,10 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "region": target.setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "requestmetadata":
         case "requestMetadata": target.setRequestMetadata(property(camelContext, java.lang.String.class, value)); return true;
+        case "rerankingmodelid":
+        case "rerankingModelId": target.setRerankingModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "retrievalfilter":
+        case "retrievalFilter": target.setRetrievalFilter(property(camelContext, java.lang.String.class, value)); return true;
         case "retrymode":
         case "retryMode": target.setRetryMode(property(camelContext, java.lang.String.class, value)); return true;
         case "rolearn":
@@ -117,12 +165,18 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "roleSessionName": target.setRoleSessionName(property(camelContext, java.lang.String.class, value)); return true;
         case "runtimeendpointoverride":
         case "runtimeEndpointOverride": target.setRuntimeEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
+        case "searchtype":
+        case "searchType": target.setSearchType(property(camelContext, java.lang.String.class, value)); return true;
         case "secretkey":
         case "secretKey": target.setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "servicetier":
         case "serviceTier": target.setServiceTier(property(camelContext, java.lang.String.class, value)); return true;
         case "sessiontoken":
         case "sessionToken": target.setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "sortorder":
+        case "sortOrder": target.setSortOrder(property(camelContext, java.lang.String.class, value)); return true;
+        case "statusequals":
+        case "statusEquals": target.setStatusEquals(property(camelContext, java.lang.String.class, value)); return true;
         case "stopsequences":
         case "stopSequences": target.setStopSequences(property(camelContext, java.lang.String.class, value)); return true;
         case "streambuffersize":
@@ -131,6 +185,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "streamTo": target.setStreamTo(property(camelContext, java.lang.String.class, value)); return true;
         case "systemprompt":
         case "systemPrompt": target.setSystemPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "tags": target.setTags(property(camelContext, java.lang.String.class, value)); return true;
         case "tcpkeepalive":
         case "tcpKeepAlive": target.setTcpKeepAlive(property(camelContext, boolean.class, value)); return true;
         case "temperature": target.setTemperature(property(camelContext, java.lang.Float.class, value)); return true;
@@ -141,6 +196,10 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "tools": target.setTools(property(camelContext, java.lang.String.class, value)); return true;
         case "topp":
         case "topP": target.setTopP(property(camelContext, java.lang.Float.class, value)); return true;
+        case "waitforcompletion":
+        case "waitForCompletion": target.setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
+        case "waittimeout":
+        case "waitTimeout": target.setWaitTimeout(property(camelContext, long.class, value)); return true;
         default: return false;
         }
     }
@@ -150,6 +209,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": return java.lang.String.class;
+        case "accountid":
+        case "accountId": return java.lang.String.class;
         case "additionalmodelrequestfields":
         case "additionalModelRequestFields": return java.lang.String.class;
         case "additionalmodelresponsefieldpaths":
@@ -172,6 +233,16 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "bedrockClient": return software.amazon.awssdk.services.bedrock.BedrockAsyncClient.class;
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": return software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient.class;
+        case "bycustomizationtype":
+        case "byCustomizationType": return java.lang.String.class;
+        case "byinferencetype":
+        case "byInferenceType": return java.lang.String.class;
+        case "byoutputmodality":
+        case "byOutputModality": return java.lang.String.class;
+        case "byprovider":
+        case "byProvider": return java.lang.String.class;
+        case "commitmentduration":
+        case "commitmentDuration": return java.lang.String.class;
         case "connectionacquisitiontimeout":
         case "connectionAcquisitionTimeout": return long.class;
         case "connectionmaxidletime":
@@ -180,10 +251,20 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "connectionTimeout": return long.class;
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": return java.lang.String.class;
+        case "datasourceid":
+        case "dataSourceId": return java.lang.String.class;
+        case "desiredmodelid":
+        case "desiredModelId": return java.lang.String.class;
         case "endpointoverride":
         case "endpointOverride": return java.lang.String.class;
+        case "externalsourceuri":
+        case "externalSourceUri": return java.lang.String.class;
         case "guardrailidentifier":
         case "guardrailIdentifier": return java.lang.String.class;
+        case "guardrailinterventionaction":
+        case "guardrailInterventionAction": return java.lang.String.class;
+        case "guardrailsource":
+        case "guardrailSource": return java.lang.String.class;
         case "guardrailstreamprocessingmode":
         case "guardrailStreamProcessingMode": return java.lang.String.class;
         case "guardrailtrace":
@@ -194,6 +275,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "http2MaxStreams": return long.class;
         case "httpprotocol":
         case "httpProtocol": return java.lang.String.class;
+        case "knowledgebaseid":
+        case "knowledgeBaseId": return java.lang.String.class;
         case "maxattempts":
         case "maxAttempts": return int.class;
         case "maxconcurrency":
@@ -202,15 +285,35 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "maxInFlight": return int.class;
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
+        case "modelarnequals":
+        case "modelArnEquals": return java.lang.String.class;
         case "modelid":
         case "modelId": return java.lang.String.class;
+        case "modelunits":
+        case "modelUnits": return java.lang.Integer.class;
+        case "namecontains":
+        case "nameContains": return java.lang.String.class;
+        case "numberofrerankedresults":
+        case "numberOfRerankedResults": return java.lang.Integer.class;
+        case "numberofresults":
+        case "numberOfResults": return java.lang.Integer.class;
         case "operation": return dev.camelbedrock.component.BedrockOperation.class;
+        case "pagesize":
+        case "pageSize": return java.lang.Integer.class;
         case "performancelatency":
         case "performanceLatency": return java.lang.String.class;
+        case "pollinterval":
+        case "pollInterval": return long.class;
         case "profilename":
         case "profileName": return java.lang.String.class;
         case "promptcachepoints":
         case "promptCachePoints": return java.lang.String.class;
+        case "prompttemplate":
+        case "promptTemplate": return java.lang.String.class;
+        case "provisionedmodelid":
+        case "provisionedModelId": return java.lang.String.class;
+        case "provisionedmodelname":
+        case "provisionedModelName": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxypassword":
@@ -232,6 +335,10 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "region": return java.lang.String.class;
         case "requestmetadata":
         case "requestMetadata": return java.lang.String.class;
+        case "rerankingmodelid":
+        case "rerankingModelId": return java.lang.String.class;
+        case "retrievalfilter":
+        case "retrievalFilter": return java.lang.String.class;
         case "retrymode":
         case "retryMode": return java.lang.String.class;
         case "rolearn":
@@ -242,12 +349,18 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "roleSessionName": return java.lang.String.class;
         case "runtimeendpointoverride":
         case "runtimeEndpointOverride": return java.lang.String.class;
+        case "searchtype":
+        case "searchType": return java.lang.String.class;
         case "secretkey":
         case "secretKey": return java.lang.String.class;
         case "servicetier":
         case "serviceTier": return java.lang.String.class;
         case "sessiontoken":
         case "sessionToken": return java.lang.String.class;
+        case "sortorder":
+        case "sortOrder": return java.lang.String.class;
+        case "statusequals":
+        case "statusEquals": return java.lang.String.class;
         case "stopsequences":
         case "stopSequences": return java.lang.String.class;
         case "streambuffersize":
@@ -256,6 +369,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "streamTo": return java.lang.String.class;
         case "systemprompt":
         case "systemPrompt": return java.lang.String.class;
+        case "tags": return java.lang.String.class;
         case "tcpkeepalive":
         case "tcpKeepAlive": return boolean.class;
         case "temperature": return java.lang.Float.class;
@@ -266,6 +380,10 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "tools": return java.lang.String.class;
         case "topp":
         case "topP": return java.lang.Float.class;
+        case "waitforcompletion":
+        case "waitForCompletion": return boolean.class;
+        case "waittimeout":
+        case "waitTimeout": return long.class;
         default: return null;
         }
     }
@@ -276,6 +394,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": return target.getAccessKey();
+        case "accountid":
+        case "accountId": return target.getAccountId();
         case "additionalmodelrequestfields":
         case "additionalModelRequestFields": return target.getAdditionalModelRequestFields();
         case "additionalmodelresponsefieldpaths":
@@ -298,6 +418,16 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "bedrockClient": return target.getBedrockClient();
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": return target.getBedrockRuntimeClient();
+        case "bycustomizationtype":
+        case "byCustomizationType": return target.getByCustomizationType();
+        case "byinferencetype":
+        case "byInferenceType": return target.getByInferenceType();
+        case "byoutputmodality":
+        case "byOutputModality": return target.getByOutputModality();
+        case "byprovider":
+        case "byProvider": return target.getByProvider();
+        case "commitmentduration":
+        case "commitmentDuration": return target.getCommitmentDuration();
         case "connectionacquisitiontimeout":
         case "connectionAcquisitionTimeout": return target.getConnectionAcquisitionTimeout();
         case "connectionmaxidletime":
@@ -306,10 +436,20 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "connectionTimeout": return target.getConnectionTimeout();
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": return target.getControlPlaneEndpointOverride();
+        case "datasourceid":
+        case "dataSourceId": return target.getDataSourceId();
+        case "desiredmodelid":
+        case "desiredModelId": return target.getDesiredModelId();
         case "endpointoverride":
         case "endpointOverride": return target.getEndpointOverride();
+        case "externalsourceuri":
+        case "externalSourceUri": return target.getExternalSourceUri();
         case "guardrailidentifier":
         case "guardrailIdentifier": return target.getGuardrailIdentifier();
+        case "guardrailinterventionaction":
+        case "guardrailInterventionAction": return target.getGuardrailInterventionAction();
+        case "guardrailsource":
+        case "guardrailSource": return target.getGuardrailSource();
         case "guardrailstreamprocessingmode":
         case "guardrailStreamProcessingMode": return target.getGuardrailStreamProcessingMode();
         case "guardrailtrace":
@@ -320,6 +460,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "http2MaxStreams": return target.getHttp2MaxStreams();
         case "httpprotocol":
         case "httpProtocol": return target.getHttpProtocol();
+        case "knowledgebaseid":
+        case "knowledgeBaseId": return target.getKnowledgeBaseId();
         case "maxattempts":
         case "maxAttempts": return target.getMaxAttempts();
         case "maxconcurrency":
@@ -328,15 +470,35 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "maxInFlight": return target.getMaxInFlight();
         case "maxtokens":
         case "maxTokens": return target.getMaxTokens();
+        case "modelarnequals":
+        case "modelArnEquals": return target.getModelArnEquals();
         case "modelid":
         case "modelId": return target.getModelId();
+        case "modelunits":
+        case "modelUnits": return target.getModelUnits();
+        case "namecontains":
+        case "nameContains": return target.getNameContains();
+        case "numberofrerankedresults":
+        case "numberOfRerankedResults": return target.getNumberOfRerankedResults();
+        case "numberofresults":
+        case "numberOfResults": return target.getNumberOfResults();
         case "operation": return target.getOperation();
+        case "pagesize":
+        case "pageSize": return target.getPageSize();
         case "performancelatency":
         case "performanceLatency": return target.getPerformanceLatency();
+        case "pollinterval":
+        case "pollInterval": return target.getPollInterval();
         case "profilename":
         case "profileName": return target.getProfileName();
         case "promptcachepoints":
         case "promptCachePoints": return target.getPromptCachePoints();
+        case "prompttemplate":
+        case "promptTemplate": return target.getPromptTemplate();
+        case "provisionedmodelid":
+        case "provisionedModelId": return target.getProvisionedModelId();
+        case "provisionedmodelname":
+        case "provisionedModelName": return target.getProvisionedModelName();
         case "proxyhost":
         case "proxyHost": return target.getProxyHost();
         case "proxypassword":
@@ -358,6 +520,10 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "region": return target.getRegion();
         case "requestmetadata":
         case "requestMetadata": return target.getRequestMetadata();
+        case "rerankingmodelid":
+        case "rerankingModelId": return target.getRerankingModelId();
+        case "retrievalfilter":
+        case "retrievalFilter": return target.getRetrievalFilter();
         case "retrymode":
         case "retryMode": return target.getRetryMode();
         case "rolearn":
@@ -368,12 +534,18 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "roleSessionName": return target.getRoleSessionName();
         case "runtimeendpointoverride":
         case "runtimeEndpointOverride": return target.getRuntimeEndpointOverride();
+        case "searchtype":
+        case "searchType": return target.getSearchType();
         case "secretkey":
         case "secretKey": return target.getSecretKey();
         case "servicetier":
         case "serviceTier": return target.getServiceTier();
         case "sessiontoken":
         case "sessionToken": return target.getSessionToken();
+        case "sortorder":
+        case "sortOrder": return target.getSortOrder();
+        case "statusequals":
+        case "statusEquals": return target.getStatusEquals();
         case "stopsequences":
         case "stopSequences": return target.getStopSequences();
         case "streambuffersize":
@@ -382,6 +554,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "streamTo": return target.getStreamTo();
         case "systemprompt":
         case "systemPrompt": return target.getSystemPrompt();
+        case "tags": return target.getTags();
         case "tcpkeepalive":
         case "tcpKeepAlive": return target.isTcpKeepAlive();
         case "temperature": return target.getTemperature();
@@ -392,6 +565,10 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "tools": return target.getTools();
         case "topp":
         case "topP": return target.getTopP();
+        case "waitforcompletion":
+        case "waitForCompletion": return target.isWaitForCompletion();
+        case "waittimeout":
+        case "waitTimeout": return target.getWaitTimeout();
         default: return null;
         }
     }

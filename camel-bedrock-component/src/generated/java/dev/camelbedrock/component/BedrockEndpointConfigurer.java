@@ -25,6 +25,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": target.getConfiguration().setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "accountid":
+        case "accountId": target.getConfiguration().setAccountId(property(camelContext, java.lang.String.class, value)); return true;
         case "additionalmodelrequestfields":
         case "additionalModelRequestFields": target.getConfiguration().setAdditionalModelRequestFields(property(camelContext, java.lang.String.class, value)); return true;
         case "additionalmodelresponsefieldpaths":
@@ -47,6 +49,16 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bedrockClient": target.getConfiguration().setBedrockClient(property(camelContext, software.amazon.awssdk.services.bedrock.BedrockAsyncClient.class, value)); return true;
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": target.getConfiguration().setBedrockRuntimeClient(property(camelContext, software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient.class, value)); return true;
+        case "bycustomizationtype":
+        case "byCustomizationType": target.getConfiguration().setByCustomizationType(property(camelContext, java.lang.String.class, value)); return true;
+        case "byinferencetype":
+        case "byInferenceType": target.getConfiguration().setByInferenceType(property(camelContext, java.lang.String.class, value)); return true;
+        case "byoutputmodality":
+        case "byOutputModality": target.getConfiguration().setByOutputModality(property(camelContext, java.lang.String.class, value)); return true;
+        case "byprovider":
+        case "byProvider": target.getConfiguration().setByProvider(property(camelContext, java.lang.String.class, value)); return true;
+        case "commitmentduration":
+        case "commitmentDuration": target.getConfiguration().setCommitmentDuration(property(camelContext, java.lang.String.class, value)); return true;
         case "connectionacquisitiontimeout":
         case "connectionAcquisitionTimeout": target.getConfiguration().setConnectionAcquisitionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectionmaxidletime":
@@ -55,10 +67,20 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "connectionTimeout": target.getConfiguration().setConnectionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": target.getConfiguration().setControlPlaneEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
+        case "datasourceid":
+        case "dataSourceId": target.getConfiguration().setDataSourceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "desiredmodelid":
+        case "desiredModelId": target.getConfiguration().setDesiredModelId(property(camelContext, java.lang.String.class, value)); return true;
         case "endpointoverride":
         case "endpointOverride": target.getConfiguration().setEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
+        case "externalsourceuri":
+        case "externalSourceUri": target.getConfiguration().setExternalSourceUri(property(camelContext, java.lang.String.class, value)); return true;
         case "guardrailidentifier":
         case "guardrailIdentifier": target.getConfiguration().setGuardrailIdentifier(property(camelContext, java.lang.String.class, value)); return true;
+        case "guardrailinterventionaction":
+        case "guardrailInterventionAction": target.getConfiguration().setGuardrailInterventionAction(property(camelContext, java.lang.String.class, value)); return true;
+        case "guardrailsource":
+        case "guardrailSource": target.getConfiguration().setGuardrailSource(property(camelContext, java.lang.String.class, value)); return true;
         case "guardrailstreamprocessingmode":
         case "guardrailStreamProcessingMode": target.getConfiguration().setGuardrailStreamProcessingMode(property(camelContext, java.lang.String.class, value)); return true;
         case "guardrailtrace":
@@ -69,6 +91,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "http2MaxStreams": target.getConfiguration().setHttp2MaxStreams(property(camelContext, long.class, value)); return true;
         case "httpprotocol":
         case "httpProtocol": target.getConfiguration().setHttpProtocol(property(camelContext, java.lang.String.class, value)); return true;
+        case "knowledgebaseid":
+        case "knowledgeBaseId": target.getConfiguration().setKnowledgeBaseId(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxattempts":
@@ -79,14 +103,34 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxInFlight": target.getConfiguration().setMaxInFlight(property(camelContext, int.class, value)); return true;
         case "maxtokens":
         case "maxTokens": target.getConfiguration().setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "modelarnequals":
+        case "modelArnEquals": target.getConfiguration().setModelArnEquals(property(camelContext, java.lang.String.class, value)); return true;
         case "modelid":
         case "modelId": target.getConfiguration().setModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "modelunits":
+        case "modelUnits": target.getConfiguration().setModelUnits(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "namecontains":
+        case "nameContains": target.getConfiguration().setNameContains(property(camelContext, java.lang.String.class, value)); return true;
+        case "numberofrerankedresults":
+        case "numberOfRerankedResults": target.getConfiguration().setNumberOfRerankedResults(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "numberofresults":
+        case "numberOfResults": target.getConfiguration().setNumberOfResults(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "pagesize":
+        case "pageSize": target.getConfiguration().setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "performancelatency":
         case "performanceLatency": target.getConfiguration().setPerformanceLatency(property(camelContext, java.lang.String.class, value)); return true;
+        case "pollinterval":
+        case "pollInterval": target.getConfiguration().setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "profilename":
         case "profileName": target.getConfiguration().setProfileName(property(camelContext, java.lang.String.class, value)); return true;
         case "promptcachepoints":
         case "promptCachePoints": target.getConfiguration().setPromptCachePoints(property(camelContext, java.lang.String.class, value)); return true;
+        case "prompttemplate":
+        case "promptTemplate": target.getConfiguration().setPromptTemplate(property(camelContext, java.lang.String.class, value)); return true;
+        case "provisionedmodelid":
+        case "provisionedModelId": target.getConfiguration().setProvisionedModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "provisionedmodelname":
+        case "provisionedModelName": target.getConfiguration().setProvisionedModelName(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxypassword":
@@ -108,6 +152,10 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "requestmetadata":
         case "requestMetadata": target.getConfiguration().setRequestMetadata(property(camelContext, java.lang.String.class, value)); return true;
+        case "rerankingmodelid":
+        case "rerankingModelId": target.getConfiguration().setRerankingModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "retrievalfilter":
+        case "retrievalFilter": target.getConfiguration().setRetrievalFilter(property(camelContext, java.lang.String.class, value)); return true;
         case "retrymode":
         case "retryMode": target.getConfiguration().setRetryMode(property(camelContext, java.lang.String.class, value)); return true;
         case "rolearn":
@@ -118,12 +166,18 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "roleSessionName": target.getConfiguration().setRoleSessionName(property(camelContext, java.lang.String.class, value)); return true;
         case "runtimeendpointoverride":
         case "runtimeEndpointOverride": target.getConfiguration().setRuntimeEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
+        case "searchtype":
+        case "searchType": target.getConfiguration().setSearchType(property(camelContext, java.lang.String.class, value)); return true;
         case "secretkey":
         case "secretKey": target.getConfiguration().setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "servicetier":
         case "serviceTier": target.getConfiguration().setServiceTier(property(camelContext, java.lang.String.class, value)); return true;
         case "sessiontoken":
         case "sessionToken": target.getConfiguration().setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "sortorder":
+        case "sortOrder": target.getConfiguration().setSortOrder(property(camelContext, java.lang.String.class, value)); return true;
+        case "statusequals":
+        case "statusEquals": target.getConfiguration().setStatusEquals(property(camelContext, java.lang.String.class, value)); return true;
         case "stopsequences":
         case "stopSequences": target.getConfiguration().setStopSequences(property(camelContext, java.lang.String.class, value)); return true;
         case "streambuffersize":
@@ -132,6 +186,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "streamTo": target.getConfiguration().setStreamTo(property(camelContext, java.lang.String.class, value)); return true;
         case "systemprompt":
         case "systemPrompt": target.getConfiguration().setSystemPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "tags": target.getConfiguration().setTags(property(camelContext, java.lang.String.class, value)); return true;
         case "tcpkeepalive":
         case "tcpKeepAlive": target.getConfiguration().setTcpKeepAlive(property(camelContext, boolean.class, value)); return true;
         case "temperature": target.getConfiguration().setTemperature(property(camelContext, java.lang.Float.class, value)); return true;
@@ -142,6 +197,10 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "tools": target.getConfiguration().setTools(property(camelContext, java.lang.String.class, value)); return true;
         case "topp":
         case "topP": target.getConfiguration().setTopP(property(camelContext, java.lang.Float.class, value)); return true;
+        case "waitforcompletion":
+        case "waitForCompletion": target.getConfiguration().setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
+        case "waittimeout":
+        case "waitTimeout": target.getConfiguration().setWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
         }
     }
@@ -156,6 +215,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": return java.lang.String.class;
+        case "accountid":
+        case "accountId": return java.lang.String.class;
         case "additionalmodelrequestfields":
         case "additionalModelRequestFields": return java.lang.String.class;
         case "additionalmodelresponsefieldpaths":
@@ -178,6 +239,16 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bedrockClient": return software.amazon.awssdk.services.bedrock.BedrockAsyncClient.class;
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": return software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient.class;
+        case "bycustomizationtype":
+        case "byCustomizationType": return java.lang.String.class;
+        case "byinferencetype":
+        case "byInferenceType": return java.lang.String.class;
+        case "byoutputmodality":
+        case "byOutputModality": return java.lang.String.class;
+        case "byprovider":
+        case "byProvider": return java.lang.String.class;
+        case "commitmentduration":
+        case "commitmentDuration": return java.lang.String.class;
         case "connectionacquisitiontimeout":
         case "connectionAcquisitionTimeout": return long.class;
         case "connectionmaxidletime":
@@ -186,10 +257,20 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "connectionTimeout": return long.class;
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": return java.lang.String.class;
+        case "datasourceid":
+        case "dataSourceId": return java.lang.String.class;
+        case "desiredmodelid":
+        case "desiredModelId": return java.lang.String.class;
         case "endpointoverride":
         case "endpointOverride": return java.lang.String.class;
+        case "externalsourceuri":
+        case "externalSourceUri": return java.lang.String.class;
         case "guardrailidentifier":
         case "guardrailIdentifier": return java.lang.String.class;
+        case "guardrailinterventionaction":
+        case "guardrailInterventionAction": return java.lang.String.class;
+        case "guardrailsource":
+        case "guardrailSource": return java.lang.String.class;
         case "guardrailstreamprocessingmode":
         case "guardrailStreamProcessingMode": return java.lang.String.class;
         case "guardrailtrace":
@@ -200,6 +281,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "http2MaxStreams": return long.class;
         case "httpprotocol":
         case "httpProtocol": return java.lang.String.class;
+        case "knowledgebaseid":
+        case "knowledgeBaseId": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxattempts":
@@ -210,14 +293,34 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxInFlight": return int.class;
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
+        case "modelarnequals":
+        case "modelArnEquals": return java.lang.String.class;
         case "modelid":
         case "modelId": return java.lang.String.class;
+        case "modelunits":
+        case "modelUnits": return java.lang.Integer.class;
+        case "namecontains":
+        case "nameContains": return java.lang.String.class;
+        case "numberofrerankedresults":
+        case "numberOfRerankedResults": return java.lang.Integer.class;
+        case "numberofresults":
+        case "numberOfResults": return java.lang.Integer.class;
+        case "pagesize":
+        case "pageSize": return java.lang.Integer.class;
         case "performancelatency":
         case "performanceLatency": return java.lang.String.class;
+        case "pollinterval":
+        case "pollInterval": return long.class;
         case "profilename":
         case "profileName": return java.lang.String.class;
         case "promptcachepoints":
         case "promptCachePoints": return java.lang.String.class;
+        case "prompttemplate":
+        case "promptTemplate": return java.lang.String.class;
+        case "provisionedmodelid":
+        case "provisionedModelId": return java.lang.String.class;
+        case "provisionedmodelname":
+        case "provisionedModelName": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxypassword":
@@ -239,6 +342,10 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "region": return java.lang.String.class;
         case "requestmetadata":
         case "requestMetadata": return java.lang.String.class;
+        case "rerankingmodelid":
+        case "rerankingModelId": return java.lang.String.class;
+        case "retrievalfilter":
+        case "retrievalFilter": return java.lang.String.class;
         case "retrymode":
         case "retryMode": return java.lang.String.class;
         case "rolearn":
@@ -249,12 +356,18 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "roleSessionName": return java.lang.String.class;
         case "runtimeendpointoverride":
         case "runtimeEndpointOverride": return java.lang.String.class;
+        case "searchtype":
+        case "searchType": return java.lang.String.class;
         case "secretkey":
         case "secretKey": return java.lang.String.class;
         case "servicetier":
         case "serviceTier": return java.lang.String.class;
         case "sessiontoken":
         case "sessionToken": return java.lang.String.class;
+        case "sortorder":
+        case "sortOrder": return java.lang.String.class;
+        case "statusequals":
+        case "statusEquals": return java.lang.String.class;
         case "stopsequences":
         case "stopSequences": return java.lang.String.class;
         case "streambuffersize":
@@ -263,6 +376,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "streamTo": return java.lang.String.class;
         case "systemprompt":
         case "systemPrompt": return java.lang.String.class;
+        case "tags": return java.lang.String.class;
         case "tcpkeepalive":
         case "tcpKeepAlive": return boolean.class;
         case "temperature": return java.lang.Float.class;
@@ -273,6 +387,10 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "tools": return java.lang.String.class;
         case "topp":
         case "topP": return java.lang.Float.class;
+        case "waitforcompletion":
+        case "waitForCompletion": return boolean.class;
+        case "waittimeout":
+        case "waitTimeout": return long.class;
         default: return null;
         }
     }
@@ -283,6 +401,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": return target.getConfiguration().getAccessKey();
+        case "accountid":
+        case "accountId": return target.getConfiguration().getAccountId();
         case "additionalmodelrequestfields":
         case "additionalModelRequestFields": return target.getConfiguration().getAdditionalModelRequestFields();
         case "additionalmodelresponsefieldpaths":
@@ -305,6 +425,16 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bedrockClient": return target.getConfiguration().getBedrockClient();
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": return target.getConfiguration().getBedrockRuntimeClient();
+        case "bycustomizationtype":
+        case "byCustomizationType": return target.getConfiguration().getByCustomizationType();
+        case "byinferencetype":
+        case "byInferenceType": return target.getConfiguration().getByInferenceType();
+        case "byoutputmodality":
+        case "byOutputModality": return target.getConfiguration().getByOutputModality();
+        case "byprovider":
+        case "byProvider": return target.getConfiguration().getByProvider();
+        case "commitmentduration":
+        case "commitmentDuration": return target.getConfiguration().getCommitmentDuration();
         case "connectionacquisitiontimeout":
         case "connectionAcquisitionTimeout": return target.getConfiguration().getConnectionAcquisitionTimeout();
         case "connectionmaxidletime":
@@ -313,10 +443,20 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "connectionTimeout": return target.getConfiguration().getConnectionTimeout();
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": return target.getConfiguration().getControlPlaneEndpointOverride();
+        case "datasourceid":
+        case "dataSourceId": return target.getConfiguration().getDataSourceId();
+        case "desiredmodelid":
+        case "desiredModelId": return target.getConfiguration().getDesiredModelId();
         case "endpointoverride":
         case "endpointOverride": return target.getConfiguration().getEndpointOverride();
+        case "externalsourceuri":
+        case "externalSourceUri": return target.getConfiguration().getExternalSourceUri();
         case "guardrailidentifier":
         case "guardrailIdentifier": return target.getConfiguration().getGuardrailIdentifier();
+        case "guardrailinterventionaction":
+        case "guardrailInterventionAction": return target.getConfiguration().getGuardrailInterventionAction();
+        case "guardrailsource":
+        case "guardrailSource": return target.getConfiguration().getGuardrailSource();
         case "guardrailstreamprocessingmode":
         case "guardrailStreamProcessingMode": return target.getConfiguration().getGuardrailStreamProcessingMode();
         case "guardrailtrace":
@@ -327,6 +467,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "http2MaxStreams": return target.getConfiguration().getHttp2MaxStreams();
         case "httpprotocol":
         case "httpProtocol": return target.getConfiguration().getHttpProtocol();
+        case "knowledgebaseid":
+        case "knowledgeBaseId": return target.getConfiguration().getKnowledgeBaseId();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxattempts":
@@ -337,14 +479,34 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxInFlight": return target.getConfiguration().getMaxInFlight();
         case "maxtokens":
         case "maxTokens": return target.getConfiguration().getMaxTokens();
+        case "modelarnequals":
+        case "modelArnEquals": return target.getConfiguration().getModelArnEquals();
         case "modelid":
         case "modelId": return target.getConfiguration().getModelId();
+        case "modelunits":
+        case "modelUnits": return target.getConfiguration().getModelUnits();
+        case "namecontains":
+        case "nameContains": return target.getConfiguration().getNameContains();
+        case "numberofrerankedresults":
+        case "numberOfRerankedResults": return target.getConfiguration().getNumberOfRerankedResults();
+        case "numberofresults":
+        case "numberOfResults": return target.getConfiguration().getNumberOfResults();
+        case "pagesize":
+        case "pageSize": return target.getConfiguration().getPageSize();
         case "performancelatency":
         case "performanceLatency": return target.getConfiguration().getPerformanceLatency();
+        case "pollinterval":
+        case "pollInterval": return target.getConfiguration().getPollInterval();
         case "profilename":
         case "profileName": return target.getConfiguration().getProfileName();
         case "promptcachepoints":
         case "promptCachePoints": return target.getConfiguration().getPromptCachePoints();
+        case "prompttemplate":
+        case "promptTemplate": return target.getConfiguration().getPromptTemplate();
+        case "provisionedmodelid":
+        case "provisionedModelId": return target.getConfiguration().getProvisionedModelId();
+        case "provisionedmodelname":
+        case "provisionedModelName": return target.getConfiguration().getProvisionedModelName();
         case "proxyhost":
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxypassword":
@@ -366,6 +528,10 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "region": return target.getConfiguration().getRegion();
         case "requestmetadata":
         case "requestMetadata": return target.getConfiguration().getRequestMetadata();
+        case "rerankingmodelid":
+        case "rerankingModelId": return target.getConfiguration().getRerankingModelId();
+        case "retrievalfilter":
+        case "retrievalFilter": return target.getConfiguration().getRetrievalFilter();
         case "retrymode":
         case "retryMode": return target.getConfiguration().getRetryMode();
         case "rolearn":
@@ -376,12 +542,18 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "roleSessionName": return target.getConfiguration().getRoleSessionName();
         case "runtimeendpointoverride":
         case "runtimeEndpointOverride": return target.getConfiguration().getRuntimeEndpointOverride();
+        case "searchtype":
+        case "searchType": return target.getConfiguration().getSearchType();
         case "secretkey":
         case "secretKey": return target.getConfiguration().getSecretKey();
         case "servicetier":
         case "serviceTier": return target.getConfiguration().getServiceTier();
         case "sessiontoken":
         case "sessionToken": return target.getConfiguration().getSessionToken();
+        case "sortorder":
+        case "sortOrder": return target.getConfiguration().getSortOrder();
+        case "statusequals":
+        case "statusEquals": return target.getConfiguration().getStatusEquals();
         case "stopsequences":
         case "stopSequences": return target.getConfiguration().getStopSequences();
         case "streambuffersize":
@@ -390,6 +562,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "streamTo": return target.getConfiguration().getStreamTo();
         case "systemprompt":
         case "systemPrompt": return target.getConfiguration().getSystemPrompt();
+        case "tags": return target.getConfiguration().getTags();
         case "tcpkeepalive":
         case "tcpKeepAlive": return target.getConfiguration().isTcpKeepAlive();
         case "temperature": return target.getConfiguration().getTemperature();
@@ -400,6 +573,10 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "tools": return target.getConfiguration().getTools();
         case "topp":
         case "topP": return target.getConfiguration().getTopP();
+        case "waitforcompletion":
+        case "waitForCompletion": return target.getConfiguration().isWaitForCompletion();
+        case "waittimeout":
+        case "waitTimeout": return target.getConfiguration().getWaitTimeout();
         default: return null;
         }
     }

@@ -235,10 +235,12 @@ public class BedrockConfiguration implements Cloneable {
     @UriParam(label = "converse", description = "How the model chooses tools: auto, any, or tool:<name>.")
     private String toolChoice;
 
-    @UriParam(label = "converse", description = "Guardrail identifier or ARN applied to the conversation.")
+    @UriParam(label = "converse,guardrail",
+              description = "Guardrail identifier or ARN: applied to converse/converseStream, used by applyGuardrail, and"
+                            + " by retrieveAndGenerate for the generation step.")
     private String guardrailIdentifier;
 
-    @UriParam(label = "converse", description = "Guardrail version: DRAFT or a number.")
+    @UriParam(label = "converse,guardrail", description = "Guardrail version: DRAFT or a number.")
     private String guardrailVersion;
 
     @UriParam(label = "converse", enums = "enabled,disabled,enabled_full",
@@ -276,6 +278,143 @@ public class BedrockConfiguration implements Cloneable {
               description = "converseStream: how many undelivered deltas may be buffered before the producer stops"
                             + " requesting more from the stream (back-pressure).")
     private int streamBufferSize = 64;
+
+    // ---- knowledge bases ----
+
+    @UriParam(label = "knowledge", description = "The knowledge base id (10 characters) for retrieve, retrieveAndGenerate and"
+                                                 + " ingestion jobs. Header CamelBedrockKnowledgeBaseId overrides it.")
+    private String knowledgeBaseId;
+
+    @UriParam(label = "knowledge", description = "How many results retrieve returns and retrieveAndGenerate grounds its answer"
+                                                 + " on, 1 to 100. retrieve follows further pages until it has this many."
+                                                 + " Unset: the service default (5).")
+    private Integer numberOfResults;
+
+    @UriParam(label = "knowledge", enums = "SEMANTIC,HYBRID",
+              description = "The search type: SEMANTIC (vectors) or HYBRID (vectors and keywords). Unset: Bedrock decides.")
+    private String searchType;
+
+    @UriParam(label = "knowledge",
+              description = "A metadata filter in the Bedrock JSON shape, e.g. {\"andAll\":[{\"equals\":{\"key\":\"category\",\"value\":\"faq\"}},"
+                            + "{\"greaterThan\":{\"key\":\"year\",\"value\":2020}}]}. Operators: equals, notEquals,"
+                            + " greaterThan, greaterThanOrEquals, lessThan, lessThanOrEquals, in, notIn, startsWith,"
+                            + " listContains, stringContains, andAll, orAll.")
+    private String retrievalFilter;
+
+    @UriParam(label = "knowledge",
+              description = "Rerank the vector search results with this model (amazon.rerank-v1:0, cohere.rerank-v3-5:0, or an ARN).")
+    private String rerankingModelId;
+
+    @UriParam(label = "knowledge", description = "With rerankingModelId: how many reranked results to keep. Unset: all.")
+    private Integer numberOfRerankedResults;
+
+    @UriParam(label = "knowledge",
+              description = "retrieveAndGenerate: the generation prompt template. It must contain $search_results$ and may use"
+                            + " $query$ and $output_format_instructions$ (needed for citations).")
+    private String promptTemplate;
+
+    @UriParam(label = "knowledge",
+              description = "retrieveAndGenerate: answer from this S3 object (s3://bucket/key) instead of a knowledge base."
+                            + " In-message documents (header CamelBedrockDocuments, a Map of file name to bytes) work the same way.")
+    private String externalSourceUri;
+
+    @UriParam(label = "knowledge",
+              description = "The AWS account id, needed to turn a cross-region inference profile id (us.anthropic...) into the"
+                            + " inference-profile ARN that retrieveAndGenerate requires. Alternatively give the ARN as modelId.")
+    private String accountId;
+
+    @UriParam(label = "knowledge", description = "The data source to sync (startIngestionJob) or whose job to read (getIngestionJob).")
+    private String dataSourceId;
+
+    // ---- waiting for long-running work ----
+
+    @UriParam(label = "knowledge,throughput", defaultValue = "false",
+              description = "startIngestionJob/getIngestionJob: wait until the job is COMPLETE, FAILED or STOPPED;"
+                            + " createProvisionedThroughput/getProvisionedThroughput: wait until the throughput is InService"
+                            + " or Failed. Polls without blocking a thread, logging progress at INFO.")
+    private boolean waitForCompletion;
+
+    @UriParam(label = "knowledge,throughput", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "With waitForCompletion: the time between two status checks.")
+    private long pollInterval = 10_000;
+
+    @UriParam(label = "knowledge,throughput", defaultValue = "1800000", javaType = "java.time.Duration",
+              description = "With waitForCompletion: how long to wait before failing with BedrockWaitTimeoutException.")
+    private long waitTimeout = 1_800_000;
+
+    // ---- guardrails ----
+
+    @UriParam(label = "guardrail", enums = "INPUT,OUTPUT", defaultValue = "INPUT",
+              description = "applyGuardrail: whether the content is user input (INPUT) or model output (OUTPUT).")
+    private String guardrailSource = "INPUT";
+
+    @UriParam(label = "guardrail", enums = "continue,fail", defaultValue = "continue",
+              description = "applyGuardrail: when the guardrail intervenes, continue (the body becomes the masked or blocked"
+                            + " text and CamelBedrockGuardrailAction says GUARDRAIL_INTERVENED) or fail (the exchange fails"
+                            + " with BedrockGuardrailInterventionException, for onException).")
+    private String guardrailInterventionAction = "continue";
+
+    // ---- provisioned throughput ----
+
+    @UriParam(label = "throughput", description = "The provisioned throughput to get, update or delete: its name or ARN.")
+    private String provisionedModelId;
+
+    @UriParam(label = "throughput",
+              description = "createProvisionedThroughput: the name (1-63 characters: letters, digits, single - or _ between"
+                            + " them); updateProvisionedThroughput: the new name.")
+    private String provisionedModelName;
+
+    @UriParam(label = "throughput", description = "createProvisionedThroughput: the number of model units, 1 or more.")
+    private Integer modelUnits;
+
+    @UriParam(label = "throughput", enums = "none,OneMonth,SixMonths", defaultValue = "none",
+              description = "createProvisionedThroughput: the commitment term. none can be deleted any time; a commitment"
+                            + " is cheaper and binds for its term.")
+    private String commitmentDuration = "none";
+
+    @UriParam(label = "throughput",
+              description = "createProvisionedThroughput: tags as key=value pairs separated by commas. Header CamelBedrockTags"
+                            + " (a Map) is merged over them.")
+    private String tags;
+
+    @UriParam(label = "throughput",
+              description = "updateProvisionedThroughput: the new model (only for throughput of a custom model).")
+    private String desiredModelId;
+
+    @UriParam(label = "throughput", enums = "Creating,InService,Updating,Failed",
+              description = "listProvisionedThroughputs: only those in this status.")
+    private String statusEquals;
+
+    @UriParam(label = "throughput",
+              description = "listProvisionedThroughputs: only those of this model (a model id or ARN; an id is turned into the"
+                            + " foundation-model ARN).")
+    private String modelArnEquals;
+
+    @UriParam(label = "throughput", description = "listProvisionedThroughputs: only those whose name contains this text.")
+    private String nameContains;
+
+    @UriParam(label = "throughput", enums = "Ascending,Descending",
+              description = "listProvisionedThroughputs: order by creation time. Unset: the service's order.")
+    private String sortOrder;
+
+    @UriParam(label = "throughput",
+              description = "listProvisionedThroughputs: the page size of each request (1-1000); every page is read either way.")
+    private Integer pageSize;
+
+    // ---- foundation models ----
+
+    @UriParam(label = "models", description = "listFoundationModels: only this provider's models, e.g. Anthropic.")
+    private String byProvider;
+
+    @UriParam(label = "models", enums = "TEXT,IMAGE,EMBEDDING", description = "listFoundationModels: only models with this output.")
+    private String byOutputModality;
+
+    @UriParam(label = "models", enums = "ON_DEMAND,PROVISIONED", description = "listFoundationModels: only models offering this inference type.")
+    private String byInferenceType;
+
+    @UriParam(label = "models", enums = "FINE_TUNING,CONTINUED_PRE_TRAINING,DISTILLATION",
+              description = "listFoundationModels: only models supporting this customization.")
+    private String byCustomizationType;
 
     // ---- getters and setters ----
 
@@ -401,6 +540,66 @@ public class BedrockConfiguration implements Cloneable {
     public void setStreamTo(String streamTo) { this.streamTo = streamTo; }
     public int getStreamBufferSize() { return streamBufferSize; }
     public void setStreamBufferSize(int streamBufferSize) { this.streamBufferSize = streamBufferSize; }
+    public String getKnowledgeBaseId() { return knowledgeBaseId; }
+    public void setKnowledgeBaseId(String knowledgeBaseId) { this.knowledgeBaseId = knowledgeBaseId; }
+    public Integer getNumberOfResults() { return numberOfResults; }
+    public void setNumberOfResults(Integer numberOfResults) { this.numberOfResults = numberOfResults; }
+    public String getSearchType() { return searchType; }
+    public void setSearchType(String searchType) { this.searchType = searchType; }
+    public String getRetrievalFilter() { return retrievalFilter; }
+    public void setRetrievalFilter(String retrievalFilter) { this.retrievalFilter = retrievalFilter; }
+    public String getRerankingModelId() { return rerankingModelId; }
+    public void setRerankingModelId(String rerankingModelId) { this.rerankingModelId = rerankingModelId; }
+    public Integer getNumberOfRerankedResults() { return numberOfRerankedResults; }
+    public void setNumberOfRerankedResults(Integer numberOfRerankedResults) { this.numberOfRerankedResults = numberOfRerankedResults; }
+    public String getPromptTemplate() { return promptTemplate; }
+    public void setPromptTemplate(String promptTemplate) { this.promptTemplate = promptTemplate; }
+    public String getExternalSourceUri() { return externalSourceUri; }
+    public void setExternalSourceUri(String externalSourceUri) { this.externalSourceUri = externalSourceUri; }
+    public String getAccountId() { return accountId; }
+    public void setAccountId(String accountId) { this.accountId = accountId; }
+    public String getDataSourceId() { return dataSourceId; }
+    public void setDataSourceId(String dataSourceId) { this.dataSourceId = dataSourceId; }
+    public boolean isWaitForCompletion() { return waitForCompletion; }
+    public void setWaitForCompletion(boolean waitForCompletion) { this.waitForCompletion = waitForCompletion; }
+    public long getPollInterval() { return pollInterval; }
+    public void setPollInterval(long pollInterval) { this.pollInterval = pollInterval; }
+    public long getWaitTimeout() { return waitTimeout; }
+    public void setWaitTimeout(long waitTimeout) { this.waitTimeout = waitTimeout; }
+    public String getGuardrailSource() { return guardrailSource; }
+    public void setGuardrailSource(String guardrailSource) { this.guardrailSource = guardrailSource; }
+    public String getGuardrailInterventionAction() { return guardrailInterventionAction; }
+    public void setGuardrailInterventionAction(String guardrailInterventionAction) { this.guardrailInterventionAction = guardrailInterventionAction; }
+    public String getProvisionedModelId() { return provisionedModelId; }
+    public void setProvisionedModelId(String provisionedModelId) { this.provisionedModelId = provisionedModelId; }
+    public String getProvisionedModelName() { return provisionedModelName; }
+    public void setProvisionedModelName(String provisionedModelName) { this.provisionedModelName = provisionedModelName; }
+    public Integer getModelUnits() { return modelUnits; }
+    public void setModelUnits(Integer modelUnits) { this.modelUnits = modelUnits; }
+    public String getCommitmentDuration() { return commitmentDuration; }
+    public void setCommitmentDuration(String commitmentDuration) { this.commitmentDuration = commitmentDuration; }
+    public String getTags() { return tags; }
+    public void setTags(String tags) { this.tags = tags; }
+    public String getDesiredModelId() { return desiredModelId; }
+    public void setDesiredModelId(String desiredModelId) { this.desiredModelId = desiredModelId; }
+    public String getStatusEquals() { return statusEquals; }
+    public void setStatusEquals(String statusEquals) { this.statusEquals = statusEquals; }
+    public String getModelArnEquals() { return modelArnEquals; }
+    public void setModelArnEquals(String modelArnEquals) { this.modelArnEquals = modelArnEquals; }
+    public String getNameContains() { return nameContains; }
+    public void setNameContains(String nameContains) { this.nameContains = nameContains; }
+    public String getSortOrder() { return sortOrder; }
+    public void setSortOrder(String sortOrder) { this.sortOrder = sortOrder; }
+    public Integer getPageSize() { return pageSize; }
+    public void setPageSize(Integer pageSize) { this.pageSize = pageSize; }
+    public String getByProvider() { return byProvider; }
+    public void setByProvider(String byProvider) { this.byProvider = byProvider; }
+    public String getByOutputModality() { return byOutputModality; }
+    public void setByOutputModality(String byOutputModality) { this.byOutputModality = byOutputModality; }
+    public String getByInferenceType() { return byInferenceType; }
+    public void setByInferenceType(String byInferenceType) { this.byInferenceType = byInferenceType; }
+    public String getByCustomizationType() { return byCustomizationType; }
+    public void setByCustomizationType(String byCustomizationType) { this.byCustomizationType = byCustomizationType; }
 
     public BedrockConfiguration copy() {
         try {

@@ -11,7 +11,10 @@ public final class BedrockHeaders {
     // ---- request: per-message overrides ----
 
     @Metadata(label = "producer", description = "The operation to perform; overrides the URI path for this message.",
-              javaType = "String", enums = "converse,converseStream,countTokens")
+              javaType = "String", enums = "converse,converseStream,countTokens,"
+                      + "retrieve,retrieveAndGenerate,startIngestionJob,getIngestionJob,applyGuardrail,"
+                      + "createProvisionedThroughput,getProvisionedThroughput,listProvisionedThroughputs,"
+                      + "updateProvisionedThroughput,deleteProvisionedThroughput,listFoundationModels,getFoundationModel")
     public static final String OPERATION = "CamelBedrockOperation";
 
     @Metadata(label = "producer", description = "The model id, inference profile id or ARN; overrides the modelId option.",
@@ -139,6 +142,131 @@ public final class BedrockHeaders {
 
     @Metadata(label = "producer", description = "On a toolUse delta sent to streamTo: the tool name.", javaType = "String")
     public static final String STREAM_TOOL_NAME = "CamelBedrockStreamToolName";
+
+    // ---- knowledge bases: request ----
+
+    @Metadata(label = "knowledge", description = "The knowledge base id; overrides the knowledgeBaseId option.", javaType = "String")
+    public static final String KNOWLEDGE_BASE_ID = "CamelBedrockKnowledgeBaseId";
+
+    @Metadata(label = "knowledge", description = "How many results to retrieve (1-100); overrides the numberOfResults option.",
+              javaType = "Integer")
+    public static final String NUMBER_OF_RESULTS = "CamelBedrockNumberOfResults";
+
+    @Metadata(label = "knowledge", description = "SEMANTIC or HYBRID; overrides the searchType option.", javaType = "String",
+              enums = "SEMANTIC,HYBRID")
+    public static final String SEARCH_TYPE = "CamelBedrockSearchType";
+
+    @Metadata(label = "knowledge",
+              description = "A metadata filter: JSON text, a Map, a Jackson JsonNode (the wire shape, e.g. {\"equals\":{\"key\":\"category\",\"value\":\"faq\"}}) or an SDK RetrievalFilter; overrides the retrievalFilter option.",
+              javaType = "Object")
+    public static final String RETRIEVAL_FILTER = "CamelBedrockRetrievalFilter";
+
+    @Metadata(label = "knowledge",
+              description = "retrieveAndGenerate: the generation prompt template (must contain $search_results$); overrides the promptTemplate option.",
+              javaType = "String")
+    public static final String PROMPT_TEMPLATE = "CamelBedrockPromptTemplate";
+
+    @Metadata(label = "knowledge",
+              description = "retrieveAndGenerate: the session id. Set by the result; send it back in on the next question to continue the session.",
+              javaType = "String")
+    public static final String SESSION_ID = "CamelBedrockSessionId";
+
+    @Metadata(label = "knowledge",
+              description = "retrieveAndGenerate: answer from this S3 object (s3://bucket/key) instead of a knowledge base; overrides the externalSourceUri option.",
+              javaType = "String")
+    public static final String EXTERNAL_SOURCE_URI = "CamelBedrockExternalSourceUri";
+
+    @Metadata(label = "knowledge", description = "The data source of an ingestion job; overrides the dataSourceId option.",
+              javaType = "String")
+    public static final String DATA_SOURCE_ID = "CamelBedrockDataSourceId";
+
+    // ---- knowledge bases: result ----
+
+    @Metadata(label = "knowledge",
+              description = "retrieveAndGenerate: the citations, a List of BedrockCitation (the cited span of the answer and the references it rests on).",
+              javaType = "java.util.List<dev.camelbedrock.component.knowledge.BedrockCitation>")
+    public static final String CITATIONS = "CamelBedrockCitations";
+
+    @Metadata(label = "knowledge",
+              description = "The ingestion job id: set by startIngestionJob, read by getIngestionJob.", javaType = "String")
+    public static final String INGESTION_JOB_ID = "CamelBedrockIngestionJobId";
+
+    @Metadata(label = "knowledge",
+              description = "The ingestion job status: STARTING, IN_PROGRESS, COMPLETE, FAILED, STOPPING or STOPPED.", javaType = "String")
+    public static final String INGESTION_JOB_STATUS = "CamelBedrockIngestionJobStatus";
+
+    @Metadata(label = "knowledge", description = "The ingestion job statistics (documents scanned, indexed, failed ...).",
+              javaType = "software.amazon.awssdk.services.bedrockagent.model.IngestionJobStatistics")
+    public static final String INGESTION_JOB_STATISTICS = "CamelBedrockIngestionJobStatistics";
+
+    // ---- guardrails ----
+
+    @Metadata(label = "guardrail", description = "applyGuardrail: INPUT or OUTPUT; overrides the guardrailSource option.",
+              javaType = "String", enums = "INPUT,OUTPUT")
+    public static final String GUARDRAIL_SOURCE = "CamelBedrockGuardrailSource";
+
+    @Metadata(label = "guardrail",
+              description = "What the guardrail did: NONE or GUARDRAIL_INTERVENED (applyGuardrail); NONE or INTERVENED (retrieve, retrieveAndGenerate).",
+              javaType = "String")
+    public static final String GUARDRAIL_ACTION = "CamelBedrockGuardrailAction";
+
+    @Metadata(label = "guardrail", description = "applyGuardrail: why the guardrail intervened, when Bedrock says.", javaType = "String")
+    public static final String GUARDRAIL_ACTION_REASON = "CamelBedrockGuardrailActionReason";
+
+    @Metadata(label = "guardrail",
+              description = "applyGuardrail: what each policy detected, flattened: a List of BedrockGuardrailFinding (policy, type or name, match, action, detected).",
+              javaType = "java.util.List<dev.camelbedrock.component.guardrail.BedrockGuardrailFinding>")
+    public static final String GUARDRAIL_FINDINGS = "CamelBedrockGuardrailFindings";
+
+    @Metadata(label = "guardrail", description = "applyGuardrail: the assessments as Bedrock returned them.",
+              javaType = "java.util.List<software.amazon.awssdk.services.bedrockruntime.model.GuardrailAssessment>")
+    public static final String GUARDRAIL_ASSESSMENTS = "CamelBedrockGuardrailAssessments";
+
+    @Metadata(label = "guardrail", description = "applyGuardrail: the policy units used.",
+              javaType = "software.amazon.awssdk.services.bedrockruntime.model.GuardrailUsage")
+    public static final String GUARDRAIL_USAGE = "CamelBedrockGuardrailUsage";
+
+    // ---- provisioned throughput ----
+
+    @Metadata(label = "throughput",
+              description = "The provisioned throughput to get, update or delete: its name or ARN; overrides the provisionedModelId option.",
+              javaType = "String")
+    public static final String PROVISIONED_MODEL_ID = "CamelBedrockProvisionedModelId";
+
+    @Metadata(label = "throughput",
+              description = "createProvisionedThroughput: the name; updateProvisionedThroughput: the new name. Overrides the provisionedModelName option.",
+              javaType = "String")
+    public static final String PROVISIONED_MODEL_NAME = "CamelBedrockProvisionedModelName";
+
+    @Metadata(label = "throughput", description = "createProvisionedThroughput: model units (1 or more); overrides the modelUnits option.",
+              javaType = "Integer")
+    public static final String MODEL_UNITS = "CamelBedrockModelUnits";
+
+    @Metadata(label = "throughput",
+              description = "createProvisionedThroughput: none, OneMonth or SixMonths; overrides the commitmentDuration option.",
+              javaType = "String", enums = "none,OneMonth,SixMonths")
+    public static final String COMMITMENT_DURATION = "CamelBedrockCommitmentDuration";
+
+    @Metadata(label = "throughput", description = "createProvisionedThroughput: tags, a Map of String to String, merged over the tags option.",
+              javaType = "java.util.Map<String, String>")
+    public static final String TAGS = "CamelBedrockTags";
+
+    @Metadata(label = "throughput",
+              description = "createProvisionedThroughput: the idempotency token. Unset: derived from the exchange id and the name, so a redelivered exchange does not buy twice.",
+              javaType = "String")
+    public static final String CLIENT_REQUEST_TOKEN = "CamelBedrockClientRequestToken";
+
+    @Metadata(label = "throughput",
+              description = "updateProvisionedThroughput: the new (custom) model; overrides the desiredModelId option.", javaType = "String")
+    public static final String DESIRED_MODEL_ID = "CamelBedrockDesiredModelId";
+
+    @Metadata(label = "throughput",
+              description = "The provisioned throughput's ARN; usable as modelId in converse and invokeModel.", javaType = "String")
+    public static final String PROVISIONED_MODEL_ARN = "CamelBedrockProvisionedModelArn";
+
+    @Metadata(label = "throughput", description = "The provisioned throughput's status: Creating, InService, Updating or Failed.",
+              javaType = "String")
+    public static final String PROVISIONED_MODEL_STATUS = "CamelBedrockProvisionedModelStatus";
 
     private BedrockHeaders() {
     }

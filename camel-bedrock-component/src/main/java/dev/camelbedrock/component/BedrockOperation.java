@@ -9,7 +9,27 @@ public enum BedrockOperation {
              + " Out: the reply text; usage, stop reason, tool calls in headers."),
     converseStream("Chat through ConverseStream; deltas reach the route while the model writes. Out: an Iterator of text"
                    + " deltas (split(body()).streaming()), or each delta sent to streamTo and the whole text at the end."),
-    countTokens("Counts the input tokens converse would send for the same body, without running the model. Out: Integer.");
+    countTokens("Counts the input tokens converse would send for the same body, without running the model. Out: Integer."),
+
+    // ---- knowledge bases, guardrails, provisioned throughput, foundation models ----
+
+    retrieve("Queries a knowledge base. In: the query text. Out: a List of BedrockRetrievalResult (text, score, location,"
+             + " metadata), every page up to numberOfResults."),
+    retrieveAndGenerate("Answers a question from a knowledge base or external sources. In: the question. Out: the answer"
+                        + " text; citations and the session id in headers."),
+    startIngestionJob("Starts syncing a knowledge-base data source; optionally waits until the job ends. Out: the job status;"
+                      + " statistics in headers."),
+    getIngestionJob("Reads an ingestion job's status and statistics; optionally waits until it ends."),
+    applyGuardrail("Checks content with a guardrail, no model involved. In: a String, List of Strings or content blocks."
+                   + " Out: the text to carry on with (masked, blocked message, or unchanged); action and assessments in headers."),
+    createProvisionedThroughput("Buys provisioned throughput for a model; retry-safe (the client request token comes from the"
+                                + " exchange); optionally waits until InService. Out: the ARN."),
+    getProvisionedThroughput("Reads one provisioned throughput by name or ARN. Out: the SDK response; ARN and status in headers."),
+    listProvisionedThroughputs("Lists provisioned throughputs, every page, optionally filtered and sorted. Out: a List of summaries."),
+    updateProvisionedThroughput("Renames a provisioned throughput or changes its (custom) model."),
+    deleteProvisionedThroughput("Deletes a provisioned throughput."),
+    listFoundationModels("Lists the region's foundation models, optionally filtered. Out: a List of model summaries."),
+    getFoundationModel("Reads one foundation model's details.");
 
     private final String description;
 

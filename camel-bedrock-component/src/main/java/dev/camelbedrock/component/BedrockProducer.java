@@ -11,6 +11,18 @@ import dev.camelbedrock.component.converse.CountTokensHandler;
 import dev.camelbedrock.component.error.BedrockErrors;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.flow.FlowControl;
+import dev.camelbedrock.component.guardrail.ApplyGuardrailHandler;
+import dev.camelbedrock.component.knowledge.GetIngestionJobHandler;
+import dev.camelbedrock.component.knowledge.RetrieveAndGenerateHandler;
+import dev.camelbedrock.component.knowledge.RetrieveHandler;
+import dev.camelbedrock.component.knowledge.StartIngestionJobHandler;
+import dev.camelbedrock.component.models.GetFoundationModelHandler;
+import dev.camelbedrock.component.models.ListFoundationModelsHandler;
+import dev.camelbedrock.component.throughput.CreateProvisionedThroughputHandler;
+import dev.camelbedrock.component.throughput.DeleteProvisionedThroughputHandler;
+import dev.camelbedrock.component.throughput.GetProvisionedThroughputHandler;
+import dev.camelbedrock.component.throughput.ListProvisionedThroughputsHandler;
+import dev.camelbedrock.component.throughput.UpdateProvisionedThroughputHandler;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
@@ -30,6 +42,19 @@ public class BedrockProducer extends DefaultAsyncProducer {
         handlers.put(BedrockOperation.converse, new ConverseHandler(endpoint));
         handlers.put(BedrockOperation.converseStream, new ConverseStreamHandler(endpoint));
         handlers.put(BedrockOperation.countTokens, new CountTokensHandler(endpoint));
+        // knowledge bases, guardrails, provisioned throughput, foundation models
+        handlers.put(BedrockOperation.retrieve, new RetrieveHandler(endpoint));
+        handlers.put(BedrockOperation.retrieveAndGenerate, new RetrieveAndGenerateHandler(endpoint));
+        handlers.put(BedrockOperation.startIngestionJob, new StartIngestionJobHandler(endpoint));
+        handlers.put(BedrockOperation.getIngestionJob, new GetIngestionJobHandler(endpoint));
+        handlers.put(BedrockOperation.applyGuardrail, new ApplyGuardrailHandler(endpoint));
+        handlers.put(BedrockOperation.createProvisionedThroughput, new CreateProvisionedThroughputHandler(endpoint));
+        handlers.put(BedrockOperation.getProvisionedThroughput, new GetProvisionedThroughputHandler(endpoint));
+        handlers.put(BedrockOperation.listProvisionedThroughputs, new ListProvisionedThroughputsHandler(endpoint));
+        handlers.put(BedrockOperation.updateProvisionedThroughput, new UpdateProvisionedThroughputHandler(endpoint));
+        handlers.put(BedrockOperation.deleteProvisionedThroughput, new DeleteProvisionedThroughputHandler(endpoint));
+        handlers.put(BedrockOperation.listFoundationModels, new ListFoundationModelsHandler(endpoint));
+        handlers.put(BedrockOperation.getFoundationModel, new GetFoundationModelHandler(endpoint));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.camelbedrock.component;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -23,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Bad input fails with a message naming the operation, what was wrong and what is accepted, before any request. */
 class BadInputTest extends BedrockTestSupport {
 
+    private static final String KB = "KBTEST0001";
+
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
@@ -39,6 +42,36 @@ class BadInputTest extends BedrockTestSupport {
                 from("direct:badTier").to("bedrock:converse?modelId=" + MODEL + "&serviceTier=gold");
                 from("direct:badCache").to("bedrock:converse?modelId=" + MODEL + "&promptCachePoints=everywhere");
                 from("direct:remoteTools").to("bedrock:converse?modelId=" + MODEL + "&tools=http://example.com/tools.json");
+                // knowledge bases, guardrails, provisioned throughput, foundation models
+                from("direct:retrieve").to("bedrock:retrieve?knowledgeBaseId=" + KB);
+                from("direct:retrieveNoKb").to("bedrock:retrieve");
+                from("direct:badFilter").to("bedrock:retrieve?knowledgeBaseId=" + KB + "&retrievalFilter={\"equals\":{\"key\":\"a\"}}");
+                from("direct:rerankedNoModel").to("bedrock:retrieve?knowledgeBaseId=" + KB + "&numberOfRerankedResults=3");
+                from("direct:rag").to("bedrock:retrieveAndGenerate?knowledgeBaseId=" + KB + "&modelId=" + MODEL);
+                from("direct:ragNoModel").to("bedrock:retrieveAndGenerate?knowledgeBaseId=" + KB);
+                from("direct:ragNoSource").to("bedrock:retrieveAndGenerate?modelId=" + MODEL);
+                from("direct:ragBoth").to("bedrock:retrieveAndGenerate?knowledgeBaseId=" + KB + "&modelId=" + MODEL
+                                          + "&externalSourceUri=s3://b/doc.pdf");
+                from("direct:ragTemplate").to("bedrock:retrieveAndGenerate?knowledgeBaseId=" + KB + "&modelId=" + MODEL
+                                              + "&promptTemplate=Answer $query$");
+                from("direct:ragProfile").to("bedrock:retrieveAndGenerate?knowledgeBaseId=" + KB
+                                             + "&modelId=us.anthropic.claude-3-5-haiku-20241022-v1:0");
+                from("direct:ragBadUri").to("bedrock:retrieveAndGenerate?modelId=" + MODEL + "&externalSourceUri=https://x/doc.pdf");
+                from("direct:ingest").to("bedrock:startIngestionJob?knowledgeBaseId=" + KB);
+                from("direct:getJob").to("bedrock:getIngestionJob?knowledgeBaseId=" + KB + "&dataSourceId=DS00000001");
+                from("direct:guard").to("bedrock:applyGuardrail?guardrailIdentifier=gr1&guardrailVersion=1");
+                from("direct:guardNone").to("bedrock:applyGuardrail");
+                from("direct:guardBadAction").to("bedrock:applyGuardrail?guardrailIdentifier=gr1&guardrailVersion=1"
+                                                 + "&guardrailInterventionAction=explode");
+                from("direct:createPt").to("bedrock:createProvisionedThroughput?provisionedModelName=pm-1&modelUnits=1"
+                                           + "&modelId=amazon.titan-text-express-v1");
+                from("direct:createPtNoUnits").to("bedrock:createProvisionedThroughput?provisionedModelName=pm-1"
+                                                  + "&modelId=amazon.titan-text-express-v1");
+                from("direct:getPt").to("bedrock:getProvisionedThroughput");
+                from("direct:waitPt").to("bedrock:getProvisionedThroughput?provisionedModelId=pm-1&waitForCompletion=true&pollInterval=0");
+                from("direct:updatePt").to("bedrock:updateProvisionedThroughput?provisionedModelId=pm-1");
+                from("direct:listPt").to("bedrock:listProvisionedThroughputs?pageSize=5000");
+                from("direct:getFm").to("bedrock:getFoundationModel");
             }
         };
     }
@@ -109,7 +142,62 @@ class BadInputTest extends BedrockTestSupport {
                 Arguments.of("stop sequences wrong type", "direct:converse",
                         bodyAndHeader("hi", BedrockHeaders.STOP_SEQUENCES, 7), "List of Strings"),
                 Arguments.of("request metadata wrong type", "direct:converse",
-                        bodyAndHeader("hi", BedrockHeaders.REQUEST_METADATA, "k=v"), "Map"));
+                        bodyAndHeader("hi", BedrockHeaders.REQUEST_METADATA, "k=v"), "Map"),
+                // knowledge bases
+                Arguments.of("retrieve without knowledge base", "direct:retrieveNoKb", body("q"), "knowledgeBaseId"),
+                Arguments.of("retrieve blank query", "direct:retrieve", body("  "), "blank"),
+                Arguments.of("retrieve query too long", "direct:retrieve", body("x".repeat(20_001)), "at most 20000"),
+                Arguments.of("retrieve body not a String", "direct:retrieve", body(42), "RetrieveRequest"),
+                Arguments.of("knowledge base id malformed", "direct:retrieve",
+                        bodyAndHeader("q", BedrockHeaders.KNOWLEDGE_BASE_ID, "my-kb"), "10 letters or digits"),
+                Arguments.of("numberOfResults above 100", "direct:retrieve",
+                        bodyAndHeader("q", BedrockHeaders.NUMBER_OF_RESULTS, 101), "1 to 100"),
+                Arguments.of("unknown search type", "direct:retrieve",
+                        bodyAndHeader("q", BedrockHeaders.SEARCH_TYPE, "FUZZY"), "SEMANTIC, HYBRID"),
+                Arguments.of("filter option without value", "direct:badFilter", body("q"), "$.equals"),
+                Arguments.of("filter header not JSON", "direct:retrieve",
+                        bodyAndHeader("q", BedrockHeaders.RETRIEVAL_FILTER, "{oops"), "not valid JSON"),
+                Arguments.of("reranked count without reranker", "direct:rerankedNoModel", body("q"), "rerankingModelId"),
+                Arguments.of("rag without model", "direct:ragNoModel", body("q"), "modelId"),
+                Arguments.of("rag without knowledge base or source", "direct:ragNoSource", body("q"), "nothing to answer from"),
+                Arguments.of("rag with knowledge base and source", "direct:ragBoth", body("q"), "not both"),
+                Arguments.of("rag template without search results", "direct:ragTemplate", body("q"), "$search_results$"),
+                Arguments.of("rag inference profile without account", "direct:ragProfile", body("q"), "accountId"),
+                Arguments.of("rag external source not S3", "direct:ragBadUri", body("q"), "s3://bucket/key"),
+                Arguments.of("rag question too long", "direct:rag", body("x".repeat(1001)), "at most 1000"),
+                Arguments.of("rag session id malformed", "direct:rag",
+                        bodyAndHeader("q", BedrockHeaders.SESSION_ID, "not a session!"), BedrockHeaders.SESSION_ID),
+                Arguments.of("rag document without extension", "direct:ragNoSource",
+                        bodyAndHeader("q", BedrockHeaders.DOCUMENTS, Map.of("README", "text")), "no known extension"),
+                Arguments.of("ingestion without data source", "direct:ingest", body(null), "dataSourceId"),
+                Arguments.of("ingestion job without id", "direct:getJob", body(null), BedrockHeaders.INGESTION_JOB_ID),
+                // guardrails
+                Arguments.of("guardrail without identifier", "direct:guardNone", body("hi"), "no guardrail"),
+                Arguments.of("guardrail blank text", "direct:guard", body(" "), "blank"),
+                Arguments.of("guardrail mixed list", "direct:guard", body(List.of("a", 1)), "not mixed"),
+                Arguments.of("guardrail empty list", "direct:guard", body(List.of()), "empty List"),
+                Arguments.of("guardrail body a number", "direct:guard", body(7), "GuardrailContentBlock"),
+                Arguments.of("guardrail source unknown", "direct:guard",
+                        bodyAndHeader("hi", BedrockHeaders.GUARDRAIL_SOURCE, "BOTH"), "INPUT, OUTPUT"),
+                Arguments.of("guardrail version malformed", "direct:guard",
+                        bodyAndHeader("hi", BedrockHeaders.GUARDRAIL_VERSION, "latest"), "DRAFT or a version number"),
+                Arguments.of("guardrail intervention action unknown", "direct:guardBadAction", body("hi"), "continue, fail"),
+                // provisioned throughput, foundation models
+                Arguments.of("model units zero", "direct:createPt", bodyAndHeader(null, BedrockHeaders.MODEL_UNITS, 0), "1 or more"),
+                Arguments.of("model units missing", "direct:createPtNoUnits", body(null), "modelUnits"),
+                Arguments.of("commitment unknown", "direct:createPt",
+                        bodyAndHeader(null, BedrockHeaders.COMMITMENT_DURATION, "ThreeYears"), "none, OneMonth, SixMonths"),
+                Arguments.of("throughput name invalid", "direct:createPt",
+                        bodyAndHeader(null, BedrockHeaders.PROVISIONED_MODEL_NAME, "my model!"), "not a valid name"),
+                Arguments.of("throughput name too long", "direct:createPt",
+                        bodyAndHeader(null, BedrockHeaders.PROVISIONED_MODEL_NAME, "p".repeat(64)), "1 to 63"),
+                Arguments.of("client token too long", "direct:createPt",
+                        bodyAndHeader(null, BedrockHeaders.CLIENT_REQUEST_TOKEN, "t".repeat(257)), "1 to 256"),
+                Arguments.of("throughput without id", "direct:getPt", body(null), "provisionedModelId"),
+                Arguments.of("wait with zero poll interval", "direct:waitPt", body(null), "positive pollInterval"),
+                Arguments.of("update with nothing to change", "direct:updatePt", body(null), "nothing to change"),
+                Arguments.of("list page size too large", "direct:listPt", body(null), "1 to 1000"),
+                Arguments.of("foundation model without id", "direct:getFm", body(null), "modelId"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -119,7 +207,8 @@ class BadInputTest extends BedrockTestSupport {
 
         assertThat(out.getException()).as(name).isInstanceOf(BedrockInputException.class);
         assertThat(out.getException().getMessage()).as(name).contains(expected);
-        assertThat(out.getException().getMessage()).as(name).containsAnyOf("converse:", "converseStream:", "countTokens:");
+        assertThat(Arrays.stream(BedrockOperation.values()).map(op -> op.name() + ": ")).as(name + ": names the operation")
+                .anyMatch(out.getException().getMessage()::startsWith);
         assertThat(emulator.stats().total()).as("requests that reached the emulator").isZero();
     }
 }

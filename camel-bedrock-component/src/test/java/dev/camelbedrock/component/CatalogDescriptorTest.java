@@ -50,6 +50,28 @@ class CatalogDescriptorTest {
     }
 
     @Test
+    void knowledgeGuardrailAndThroughputOptionsValidate() {
+        for (String uri : new String[] {
+                "bedrock:retrieve?knowledgeBaseId=KB12345678&numberOfResults=5&searchType=HYBRID",
+                "bedrock:retrieveAndGenerate?knowledgeBaseId=KB12345678&modelId=x&accountId=123456789012&rerankingModelId=amazon.rerank-v1:0",
+                "bedrock:startIngestionJob?knowledgeBaseId=KB12345678&dataSourceId=DS12345678&waitForCompletion=true&pollInterval=30s&waitTimeout=2h",
+                "bedrock:applyGuardrail?guardrailIdentifier=gr1&guardrailVersion=1&guardrailSource=OUTPUT&guardrailInterventionAction=fail",
+                "bedrock:createProvisionedThroughput?provisionedModelName=pm&modelId=x&modelUnits=1&commitmentDuration=SixMonths",
+                "bedrock:listProvisionedThroughputs?statusEquals=InService&sortOrder=Descending&pageSize=10",
+                "bedrock:listFoundationModels?byOutputModality=EMBEDDING&byInferenceType=PROVISIONED" }) {
+            EndpointValidationResult r = catalog.validateEndpointProperties(uri);
+            assertThat(r.isSuccess()).as(uri + " -> " + r.summaryErrorMessage(false)).isTrue();
+        }
+        assertThat(catalog.validateEndpointProperties("bedrock:retrieve?searchType=FUZZY").getInvalidEnum()).containsKey("searchType");
+        assertThat(catalog.validateEndpointProperties("bedrock:applyGuardrail?guardrailSource=BOTH").getInvalidEnum())
+                .containsKey("guardrailSource");
+        assertThat(catalog.validateEndpointProperties("bedrock:createProvisionedThroughput?commitmentDuration=OneYear").getInvalidEnum())
+                .containsKey("commitmentDuration");
+        assertThat(catalog.validateEndpointProperties("bedrock:createProvisionedThroughput?modelUnits=two").getInvalidInteger())
+                .containsKey("modelUnits");
+    }
+
+    @Test
     void everyOptionAndHeaderIsDocumentedAndSecretsAreMarked() throws Exception {
         JsonNode root = new ObjectMapper().readTree(json);
         for (String section : new String[] { "componentProperties", "properties", "headers" }) {

@@ -44,6 +44,13 @@ class ConverseStreamTest extends BedrockTestSupport {
                         .split(body()).streaming().process(e -> iterated.add(e.getMessage().getBody(String.class))).end();
                 from("direct:push")
                         .to("bedrock:converseStream?modelId=" + MODEL + "&streamTo=direct:delta&tools=classpath:tools.json");
+                from("direct:failingPush")
+                        .to("bedrock:converseStream?modelId=" + MODEL + "&streamTo=direct:failingDelta");
+                from("direct:failingDelta").process(e -> {
+                    if (e.getMessage().getHeader(BedrockHeaders.STREAM_CHUNK_INDEX, Integer.class) == 1) {
+                        throw new IllegalStateException("the browser went away");
+                    }
+                });
                 from("direct:delta").process(e -> {
                     pushed.add(e.getMessage().getBody(String.class));
                     pushedTypes.add(e.getMessage().getHeader(BedrockHeaders.STREAM_EVENT_TYPE, String.class));
@@ -100,6 +107,13 @@ class ConverseStreamTest extends BedrockTestSupport {
     }
 
     @Test
+    void aFailingDeltaRouteFailsTheExchangeAndStopsTheStream() {
+        Exchange out = template.request("direct:failingPush", e -> e.getMessage().setBody("one two three four five six"));
+        assertThat(out.getException()).isInstanceOf(IllegalStateException.class).hasMessage("the browser went away");
+        assertThat(out.getMessage().getHeader(BedrockHeaders.STOP_REASON)).isNull();
+    }
+
+    @Test
     void toolInputFragmentsAreStreamedAndAssembledIntoAToolCall() {
         Exchange out = template.request("direct:push", e -> e.getMessage().setBody("What is the weather in Paris?"));
         assertThat(out.getException()).isNull();
@@ -153,12 +167,18 @@ class ConverseStreamTest extends BedrockTestSupport {
     }
 
     @Test
-    void aStreamTheRouteNeverReadsIsClosedWhenTheExchangeCompletes() {
-        Exchange out = template.request("bedrock:converseStream?modelId=" + MODEL, e -> e.getMessage().setBody("Nobody reads this"));
-        assertThat(out.getException()).isNull();
-        var stream = out.getMessage().getBody(dev.camelbedrock.component.converse.ChatStream.class);
-        assertThat(stream.isFinished()).as("closed with the exchange").isTrue();
-        assertThat(stream.hasNext()).isFalse();
+    void theStreamCanBeReadAfterTheExchangeCompletedAndClosedEarly() {
+        var stream = template.requestBody("bedrock:converseStream?modelId=" + MODEL, "Read me from Java code",
+                dev.camelbedrock.component.converse.ChatStream.class);
+        StringBuilder text = new StringBuilder();
+        stream.forEachRemaining(d -> text.append(d == null ? "" : d));
+        assertThat(text.toString()).isEqualTo("You said: Read me from Java code");
+
+        var abandoned = template.requestBody("bedrock:converseStream?modelId=" + MODEL, "Nobody reads this",
+                dev.camelbedrock.component.converse.ChatStream.class);
+        abandoned.close();
+        assertThat(abandoned.isFinished()).isTrue();
+        assertThat(abandoned.hasNext()).isFalse();
     }
 
     @Test

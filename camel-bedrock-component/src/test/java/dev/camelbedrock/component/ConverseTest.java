@@ -7,8 +7,10 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 import dev.camelbedrock.component.converse.BedrockToolCall;
+import dev.camelbedrock.component.support.JsonDocuments;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.document.Document;
@@ -22,6 +24,14 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolResultContentBlo
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ConverseTest extends BedrockTestSupport {
+
+    /** Bedrock (and the emulator) refuse a guardrail that does not exist: create the one direct:guarded uses. */
+    @BeforeAll
+    static void createTheGuardrail() throws Exception {
+        emulator.guardrails().configure("gr1abc", JsonDocuments.parse(
+                "{\"name\":\"gr1abc\",\"blockedInputMessaging\":\"Blocked.\",\"blockedOutputsMessaging\":\"Blocked.\","
+                + "\"wordPolicyConfig\":{\"wordsConfig\":[{\"text\":\"bazooka\"}]}}"));
+    }
 
     @Override
     protected RouteBuilder createRouteBuilder() {

@@ -16,6 +16,7 @@ import dev.camelbedrock.component.BedrockEndpoint;
 import dev.camelbedrock.component.BedrockHeaders;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.support.ExchangeOptions;
+import dev.camelbedrock.component.support.InferenceOptions;
 import dev.camelbedrock.component.support.JsonDocuments;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.ResourceHelper;
@@ -363,25 +364,14 @@ public final class ConverseRequestFactory {
 
     private static InferenceConfiguration inferenceConfig(ExchangeOptions opts, BedrockConfiguration config, String operation,
                                                           String modelId) {
-        Integer maxTokens = opts.integer(BedrockHeaders.MAX_TOKENS, config.getMaxTokens());
-        Float temperature = opts.decimal(BedrockHeaders.TEMPERATURE, config.getTemperature());
-        Float topP = opts.decimal(BedrockHeaders.TOP_P, config.getTopP());
-        List<String> stops = opts.stringList(BedrockHeaders.STOP_SEQUENCES, config.getStopSequences());
-        if (maxTokens != null && maxTokens < 1) {
-            throw new BedrockInputException(operation, modelId, "maxTokens is " + maxTokens + "; accepted: 1 or more");
-        }
-        if (temperature != null && (temperature < 0 || temperature > 1)) {
-            throw new BedrockInputException(operation, modelId, "temperature is " + temperature + "; accepted: 0 to 1");
-        }
-        if (topP != null && (topP < 0 || topP > 1)) {
-            throw new BedrockInputException(operation, modelId, "topP is " + topP + "; accepted: 0 to 1");
-        }
-        if (maxTokens == null && temperature == null && topP == null && stops.isEmpty()) {
+        InferenceOptions inference = InferenceOptions.read(opts, config, operation, modelId);
+        if (inference.isEmpty()) {
             return null;
         }
-        InferenceConfiguration.Builder b = InferenceConfiguration.builder().maxTokens(maxTokens).temperature(temperature).topP(topP);
-        if (!stops.isEmpty()) {
-            b.stopSequences(stops);
+        InferenceConfiguration.Builder b = InferenceConfiguration.builder().maxTokens(inference.maxTokens())
+                .temperature(inference.temperature()).topP(inference.topP());
+        if (!inference.stopSequences().isEmpty()) {
+            b.stopSequences(inference.stopSequences());
         }
         return b.build();
     }

@@ -16,7 +16,6 @@ import org.apache.camel.AsyncProducer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
-import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.support.service.ServiceHelper;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
@@ -347,13 +346,6 @@ public class ConverseStreamHandler implements BedrockOperationHandler, AutoClose
         @Override
         void onStarted() {
             started = true;
-            // a route that never reads the stream must not keep the connection open after the exchange is done
-            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                @Override
-                public void onDone(Exchange completed) {
-                    stream.close();
-                }
-            });
             exchange.getMessage().setBody(stream);
             exchange.getMessage().setHeader(BedrockHeaders.REQUEST_ID, requestId);
             readers.execute(() -> done.complete(null));
@@ -416,11 +408,12 @@ public class ConverseStreamHandler implements BedrockOperationHandler, AutoClose
             chunk.getMessage().setBody(delta.text());
             target.process(chunk, doneSync -> {
                 if (chunk.getException() != null) {
-                    cancel();
+                    // fail first: cancelling lets the SDK future complete normally, which must not finish the exchange
                     if (!terminated) {
                         terminated = true;
                         done.completeExceptionally(chunk.getException());
                     }
+                    cancel();
                 } else {
                     request(1);
                 }

@@ -58,7 +58,7 @@ public final class BedrockErrors {
             || (c.isEmpty() && status == 429)) {
             return new BedrockThrottlingException(message, operation, modelId, requestId, status, errorCode, true, e);
         }
-        if (c.equals("ValidationException")) {
+        if (c.equals("ValidationException") || c.equals("TooManyTagsException")) {
             return new BedrockValidationException(message, operation, modelId, requestId, status, errorCode, false, e);
         }
         if (c.equals("AccessDeniedException") || c.equals("UnrecognizedClientException")

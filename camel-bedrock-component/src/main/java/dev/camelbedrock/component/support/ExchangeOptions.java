@@ -114,6 +114,32 @@ public final class ExchangeOptions {
         return out;
     }
 
+    /**
+     * A value that must be there: the header, else the option; fails naming both when neither is set or the value is
+     * blank.
+     */
+    public String required(String header, String fallback, String optionName, String what) {
+        String v = string(header, fallback);
+        if (v == null || v.isBlank()) {
+            throw new BedrockInputException(operation, null, "no " + what + ": set the " + optionName + " option or the " + header
+                    + " header");
+        }
+        return v.trim();
+    }
+
+    /** Checks that a value (from the named option or header) is one of the accepted ones; null passes. */
+    public String oneOf(String name, String value, String... accepted) {
+        if (value == null) {
+            return null;
+        }
+        for (String a : accepted) {
+            if (a.equals(value)) {
+                return value;
+            }
+        }
+        throw new BedrockInputException(operation, null, name + " is '" + value + "'; accepted: " + String.join(", ", accepted));
+    }
+
     public Object raw(String header) {
         return exchange.getMessage().getHeader(header);
     }

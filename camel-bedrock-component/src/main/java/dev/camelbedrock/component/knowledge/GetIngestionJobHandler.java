@@ -1,0 +1,45 @@
+package dev.camelbedrock.component.knowledge;
+
+import java.util.concurrent.CompletableFuture;
+
+import dev.camelbedrock.component.BedrockCall;
+import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.BedrockHeaders;
+import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.error.BedrockInputException;
+import dev.camelbedrock.component.support.ExchangeOptions;
+import dev.camelbedrock.component.support.Waiting;
+import org.apache.camel.Exchange;
+
+/**
+ * {@code bedrock:getIngestionJob}: reads the job named by the CamelBedrockIngestionJobId header (set by
+ * startIngestionJob) of knowledgeBaseId/dataSourceId. The body is not read; the body out is the SDK IngestionJob, with
+ * id, status and statistics as headers. With waitForCompletion it answers once the job has ended.
+ */
+public class GetIngestionJobHandler implements BedrockOperationHandler {
+
+    private final BedrockEndpoint endpoint;
+    private final IngestionJobs jobs;
+
+    public GetIngestionJobHandler(BedrockEndpoint endpoint) {
+        this.endpoint = endpoint;
+        this.jobs = new IngestionJobs(endpoint);
+    }
+
+    @Override
+    public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
+        String operation = call.operation().name();
+        ExchangeOptions opts = new ExchangeOptions(exchange, operation);
+        IngestionJobs.Source source = jobs.source(opts, operation);
+        String jobId = opts.string(BedrockHeaders.INGESTION_JOB_ID, null);
+        if (jobId == null || jobId.isBlank()) {
+            throw new BedrockInputException(operation, null, "no ingestion job id: set the " + BedrockHeaders.INGESTION_JOB_ID
+                    + " header (startIngestionJob sets it)");
+        }
+        KnowledgeOptions.checkId(jobId, "ingestion job id", operation);
+        Waiting.Settings wait = jobs.waitSettings(operation);
+        return jobs.complete(exchange, endpoint.agentClient().getIngestionJob(r -> r.knowledgeBaseId(source.knowledgeBaseId())
+                        .dataSourceId(source.dataSourceId()).ingestionJobId(jobId))
+                .thenApply(r -> new IngestionJobs.Answer(r.ingestionJob(), r.responseMetadata().requestId())), wait, operation);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.camelbedrock.component.models;
+
+import java.util.concurrent.CompletableFuture;
+
+import dev.camelbedrock.component.BedrockCall;
+import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.BedrockHeaders;
+import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.support.ExchangeOptions;
+import org.apache.camel.Exchange;
+
+/**
+ * {@code bedrock:getFoundationModel}: the details of the foundation model named by modelId (an id or a foundation-model
+ * ARN; header CamelBedrockModelId overrides). The body is not read; the body out is the SDK FoundationModelDetails.
+ */
+public class GetFoundationModelHandler implements BedrockOperationHandler {
+
+    private final BedrockEndpoint endpoint;
+
+    public GetFoundationModelHandler(BedrockEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
+        ExchangeOptions opts = new ExchangeOptions(exchange, call.operation().name());
+        String model = opts.required(BedrockHeaders.MODEL_ID, endpoint.getConfiguration().getModelId(), "modelId", "model");
+        call.modelId(model);
+        return endpoint.controlPlaneClient().getFoundationModel(r -> r.modelIdentifier(model))
+                .thenAccept(r -> exchange.getMessage().setBody(r.modelDetails()));
+    }
+}

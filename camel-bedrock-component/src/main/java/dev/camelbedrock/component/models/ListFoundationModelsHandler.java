@@ -1,0 +1,40 @@
+package dev.camelbedrock.component.models;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import dev.camelbedrock.component.BedrockCall;
+import dev.camelbedrock.component.BedrockConfiguration;
+import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.support.ExchangeOptions;
+import org.apache.camel.Exchange;
+import software.amazon.awssdk.services.bedrock.model.ListFoundationModelsRequest;
+
+/**
+ * {@code bedrock:listFoundationModels}: the foundation models of the region, optionally only a provider's
+ * (byProvider), with an output modality (byOutputModality), an inference type (byInferenceType) or a customization
+ * (byCustomizationType). The body is not read; the body out is a List of SDK FoundationModelSummary.
+ */
+public class ListFoundationModelsHandler implements BedrockOperationHandler {
+
+    private final BedrockEndpoint endpoint;
+
+    public ListFoundationModelsHandler(BedrockEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
+        ExchangeOptions opts = new ExchangeOptions(exchange, call.operation().name());
+        BedrockConfiguration c = endpoint.getConfiguration();
+        ListFoundationModelsRequest request = ListFoundationModelsRequest.builder().byProvider(c.getByProvider())
+                .byOutputModality(opts.oneOf("byOutputModality", c.getByOutputModality(), "TEXT", "IMAGE", "EMBEDDING"))
+                .byInferenceType(opts.oneOf("byInferenceType", c.getByInferenceType(), "ON_DEMAND", "PROVISIONED"))
+                .byCustomizationType(opts.oneOf("byCustomizationType", c.getByCustomizationType(),
+                        "FINE_TUNING", "CONTINUED_PRE_TRAINING", "DISTILLATION"))
+                .build();
+        return endpoint.controlPlaneClient().listFoundationModels(request)
+                .thenAccept(r -> exchange.getMessage().setBody(r.hasModelSummaries() ? r.modelSummaries() : List.of()));
+    }
+}

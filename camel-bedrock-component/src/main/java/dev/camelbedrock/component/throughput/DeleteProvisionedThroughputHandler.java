@@ -1,0 +1,31 @@
+package dev.camelbedrock.component.throughput;
+
+import java.util.concurrent.CompletableFuture;
+
+import dev.camelbedrock.component.BedrockCall;
+import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.support.ExchangeOptions;
+import org.apache.camel.Exchange;
+
+/**
+ * {@code bedrock:deleteProvisionedThroughput}: deletes the throughput named by provisionedModelId (name or ARN). Bedrock
+ * refuses (ConflictException, BedrockConflictException here) while a commitment runs. The body is neither read nor
+ * changed.
+ */
+public class DeleteProvisionedThroughputHandler implements BedrockOperationHandler {
+
+    private final BedrockEndpoint endpoint;
+    private final ProvisionedThroughputs throughputs;
+
+    public DeleteProvisionedThroughputHandler(BedrockEndpoint endpoint) {
+        this.endpoint = endpoint;
+        this.throughputs = new ProvisionedThroughputs(endpoint);
+    }
+
+    @Override
+    public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
+        String id = throughputs.id(new ExchangeOptions(exchange, call.operation().name()));
+        return endpoint.controlPlaneClient().deleteProvisionedModelThroughput(r -> r.provisionedModelId(id));
+    }
+}
