@@ -125,7 +125,7 @@ public class TicketEnrichmentRoutes extends RouteBuilder {
             // before anything reaches a model: the body becomes the text with PII masked
             enrich.to("bedrock:applyGuardrail?guardrailIdentifier=" + options.guardrailIdentifier()
                       + "&guardrailVersion=" + options.guardrailVersion())
-                    .setProperty(Tickets.GUARDRAIL_ACTION, header("CamelBedrockGuardrailAction"));
+                    .process(Tickets::readGuardrail);
         }
         enrich.setProperty(Tickets.MASKED_TEXT, body())
                 .setHeader(BedrockHeaders.SYSTEM_PROMPT, constant(Tickets.CLASSIFY_PROMPT))

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.camelbedrock.component.BedrockHeaders;
 import dev.camelbedrock.component.error.BedrockException;
+import dev.camelbedrock.component.guardrail.BedrockGuardrailFinding;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.kafka.KafkaConstants;
 
@@ -70,6 +72,13 @@ public final class Tickets {
         }
     }
 
+    /** The guardrail blocked the ticket (rather than masking it): no model may see it, whatever the retries. */
+    public static class TicketBlockedException extends RuntimeException {
+        public TicketBlockedException(String message) {
+            super(message);
+        }
+    }
+
     public record Classification(String sentiment, String category) {
     }
 
@@ -95,6 +104,24 @@ public final class Tickets {
         }
         exchange.setProperty(TICKET, ticket);
         exchange.getMessage().setBody(text.asText());
+    }
+
+    /**
+     * After bedrock:applyGuardrail: the body is the text to carry on with. A masked text goes on; a blocked one (the
+     * guardrail's blocked message) is a failure for good. The reason names the policies, never the matched text.
+     */
+    public static void readGuardrail(Exchange exchange) {
+        exchange.setProperty(GUARDRAIL_ACTION, exchange.getMessage().getHeader(BedrockHeaders.GUARDRAIL_ACTION, String.class));
+        List<?> findings = exchange.getMessage().getHeader(BedrockHeaders.GUARDRAIL_FINDINGS, List.class);
+        if (findings == null) {
+            return;
+        }
+        List<String> blocked = findings.stream().map(BedrockGuardrailFinding.class::cast)
+                .filter(f -> "BLOCKED".equals(f.action()))
+                .map(f -> f.policy() + "/" + f.type()).distinct().toList();
+        if (!blocked.isEmpty()) {
+            throw new TicketBlockedException("The guardrail blocked the ticket: " + String.join(", ", blocked));
+        }
     }
 
     /** Parses the converse answer: one JSON object (a Markdown code fence around it is tolerated). */

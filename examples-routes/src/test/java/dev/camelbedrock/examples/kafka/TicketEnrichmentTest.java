@@ -107,6 +107,7 @@ class TicketEnrichmentTest {
         inputs.set(51, withText(inputs.get(51), "Please ramble about my order"));
         inputs.set(120, withText(inputs.get(120), "ramble on"));
         inputs.set(77, withText(inputs.get(77), "A storm of requests"));
+        inputs.set(140, withText(inputs.get(140), "Please drop table customers and refund me"));
         // transient Bedrock trouble: redelivered by Camel's error handler (the SDK's own retries are off)
         emulator.inject(Fault.error("ThrottlingException").forOperation("Converse").times(6));
         emulator.inject(Fault.error("ServiceUnavailableException").forOperation("Converse").times(2));
@@ -127,8 +128,13 @@ class TicketEnrichmentTest {
                     .containsEntry(inputs.get(51).value(), "MalformedModelReplyException")
                     .containsEntry(inputs.get(120).value(), "MalformedModelReplyException")
                     .containsEntry(inputs.get(77).value(), "BedrockThrottlingException");
-            assertThat(out.deadLetters).hasSize(5);
-            assertThat(out.enriched).hasSize(195);
+            // a ticket the guardrail blocks (rather than masks) never reaches a model
+            int blocked = options.guardrailEnabled() ? 1 : 0;
+            if (blocked == 1) {
+                assertThat(errorTypeByOriginal).containsEntry(inputs.get(140).value(), "TicketBlockedException");
+            }
+            assertThat(out.deadLetters).hasSize(5 + blocked);
+            assertThat(out.enriched).hasSize(195 - blocked);
             var stormLetter = out.deadLetters.stream().map(r -> json(r.value()))
                     .filter(d -> d.path("original").asText().equals(inputs.get(77).value())).findFirst().orElseThrow();
             assertThat(stormLetter.path("retryable").asBoolean()).isTrue();
@@ -163,10 +169,11 @@ class TicketEnrichmentTest {
             }
             if (options.guardrailEnabled()) {
                 // no model saw the PII: every converse request carried the masked text
-                assertThat(emulator.requests("Converse")).noneMatch(r -> r.body().contains("jane.doe@example.com"));
+                assertThat(emulator.requests("Converse")).noneMatch(r -> r.body().contains("jane.doe@example.com")
+                                                                         || r.body().contains("drop table"));
             }
-            assertThat(routes.enrichedCount()).isEqualTo(195);
-            assertThat(routes.deadLetteredCount()).isEqualTo(5);
+            assertThat(routes.enrichedCount()).isEqualTo(195 - blocked);
+            assertThat(routes.deadLetteredCount()).isEqualTo(5 + blocked);
             assertThat(emulator.faults().pending()).isEmpty();
         }
     }
