@@ -44,20 +44,27 @@ public final class OrderedBatchProcessor extends ServiceSupport implements Proce
     private final CamelContext context;
     private final String target;
     private final long timeoutMs;
+    private final int dispatchThreads;
     private AsyncProducer producer;
     private ExecutorService dispatcher;
 
-    public OrderedBatchProcessor(CamelContext context, String target, long timeoutMs) {
+    /**
+     * @param target          the endpoint each record is sent to (asynchronously)
+     * @param timeoutMs       how long a batch may take
+     * @param dispatchThreads threads that start the batches' chains: one per consumer thread sharing this processor
+     */
+    public OrderedBatchProcessor(CamelContext context, String target, long timeoutMs, int dispatchThreads) {
         this.context = Objects.requireNonNull(context);
         this.target = Objects.requireNonNull(target);
         this.timeoutMs = timeoutMs;
+        this.dispatchThreads = Math.max(1, dispatchThreads);
     }
 
     @Override
     protected void doStart() throws Exception {
         producer = context.getEndpoint(target).createAsyncProducer();
         ServiceHelper.startService(producer);
-        dispatcher = context.getExecutorServiceManager().newSingleThreadExecutor(this, "ticket-batch-dispatch");
+        dispatcher = context.getExecutorServiceManager().newFixedThreadPool(this, "batch-dispatch", dispatchThreads);
     }
 
     @Override

@@ -101,7 +101,7 @@ public class TicketEnrichmentRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from(consumerUri()).routeId("tickets-consumer")
-                .process(new OrderedBatchProcessor(getContext(), ENRICH, options.batchTimeoutMs()));
+                .process(new OrderedBatchProcessor(getContext(), ENRICH, options.batchTimeoutMs(), options.consumersCount()));
 
         RouteDefinition enrich = from(ENRICH).routeId("enrich-ticket")
                 // keep enriching (and dead-lettering) until the consumer route has finished its in-flight batch
