@@ -111,6 +111,18 @@ public class BedrockComponentConfiguration {
     private String bedrockRuntimeClient;
 
     /**
+     * How long a request may wait for a connection (HTTP/1.1) or stream (HTTP/2) of the pool once maxConcurrency are
+     * busy before it fails. Keep maxInFlight at or below maxConcurrency and requests wait in maxInFlight instead,
+     * without a timeout. A duration: 10s, 500ms, or a number of milliseconds.
+     */
+    private Duration connectionAcquisitionTimeout = Duration.ofMillis(10000);
+
+    /**
+     * Close a pooled connection after it was idle this long. A duration: 10s, 500ms, or a number of milliseconds.
+     */
+    private Duration connectionMaxIdleTime = Duration.ofMillis(60000);
+
+    /**
      * Timeout to establish a connection. A duration: 10s, 500ms, or a number of milliseconds.
      */
     private Duration connectionTimeout = Duration.ofMillis(10000);
@@ -125,6 +137,12 @@ public class BedrockComponentConfiguration {
      * http://127.0.0.1:4566 for the bedrock-emulator. The per-service overrides win over it.
      */
     private String endpointOverride;
+
+    /**
+     * HTTP/2 only: the most concurrent streams on one connection; more requests open more connections (up to
+     * maxConcurrency streams in all). 0 = what the server allows.
+     */
+    private Long http2MaxStreams = 0L;
 
     /**
      * The HTTP protocol of the async clients. Unset: the SDK default (HTTP/2 for bedrock-runtime, HTTP/1.1 for the
@@ -160,6 +178,12 @@ public class BedrockComponentConfiguration {
     private String runtimeEndpointOverride;
 
     /**
+     * Send TCP keep-alive probes on pooled connections (helps long generations through NATs and load balancers that
+     * drop silent connections).
+     */
+    private Boolean tcpKeepAlive = false;
+
+    /**
      * Model-specific request fields as a JSON object, e.g. {top_k:50} or {thinking:{type:enabled,budget_tokens:2048}}.
      */
     private String additionalModelRequestFields;
@@ -168,11 +192,6 @@ public class BedrockComponentConfiguration {
      * Comma-separated JSON Pointers of model-specific response fields to return, e.g. /stop_sequence.
      */
     private String additionalModelResponseFieldPaths;
-
-    /**
-     * Guardrail identifier or ARN applied to the conversation.
-     */
-    private String guardrailIdentifier;
 
     /**
      * converseStream only: whether the guardrail checks chunks before (sync) or while (async) they are sent. One of:
@@ -185,11 +204,6 @@ public class BedrockComponentConfiguration {
      * disabled, enabled_full.
      */
     private String guardrailTrace;
-
-    /**
-     * Guardrail version: DRAFT or a number.
-     */
-    private String guardrailVersion;
 
     /**
      * Maximum number of tokens to generate. Unset: the model's default.
@@ -270,6 +284,109 @@ public class BedrockComponentConfiguration {
     private Float topP;
 
     /**
+     * Guardrail identifier or ARN: applied to converse/converseStream, used by applyGuardrail, and by
+     * retrieveAndGenerate for the generation step.
+     */
+    private String guardrailIdentifier;
+
+    /**
+     * applyGuardrail: when the guardrail intervenes, continue (the body becomes the masked or blocked text and
+     * CamelBedrockGuardrailAction says GUARDRAIL_INTERVENED) or fail (the exchange fails with
+     * BedrockGuardrailInterventionException, for onException). One of: continue, fail.
+     */
+    private String guardrailInterventionAction = "continue";
+
+    /**
+     * applyGuardrail: whether the content is user input (INPUT) or model output (OUTPUT). One of: INPUT, OUTPUT.
+     */
+    private String guardrailSource = "INPUT";
+
+    /**
+     * Guardrail version: DRAFT or a number.
+     */
+    private String guardrailVersion;
+
+    /**
+     * The AWS account id, needed to turn a cross-region inference profile id (us.anthropic...) into the
+     * inference-profile ARN that retrieveAndGenerate requires. Alternatively give the ARN as modelId.
+     */
+    private String accountId;
+
+    /**
+     * The data source to sync (startIngestionJob) or whose job to read (getIngestionJob).
+     */
+    private String dataSourceId;
+
+    /**
+     * retrieveAndGenerate: answer from this S3 object (s3://bucket/key) instead of a knowledge base. In-message
+     * documents (header CamelBedrockDocuments, a Map of file name to bytes) work the same way.
+     */
+    private String externalSourceUri;
+
+    /**
+     * The knowledge base id (10 characters) for retrieve, retrieveAndGenerate and ingestion jobs. Header
+     * CamelBedrockKnowledgeBaseId overrides it.
+     */
+    private String knowledgeBaseId;
+
+    /**
+     * With rerankingModelId: how many reranked results to keep. Unset: all.
+     */
+    private Integer numberOfRerankedResults;
+
+    /**
+     * How many results retrieve returns and retrieveAndGenerate grounds its answer on, 1 to 100. retrieve follows
+     * further pages until it has this many. Unset: the service default (5).
+     */
+    private Integer numberOfResults;
+
+    /**
+     * retrieveAndGenerate: the generation prompt template. It must contain $search_results$ and may use $query$ and
+     * $output_format_instructions$ (needed for citations).
+     */
+    private String promptTemplate;
+
+    /**
+     * Rerank the vector search results with this model (amazon.rerank-v1:0, cohere.rerank-v3-5:0, or an ARN).
+     */
+    private String rerankingModelId;
+
+    /**
+     * A metadata filter in the Bedrock JSON shape, e.g.
+     * {andAll:{equals:{key:category,value:faq}},{greaterThan:{key:year,value:2020}}}. Operators: equals, notEquals,
+     * greaterThan, greaterThanOrEquals, lessThan, lessThanOrEquals, in, notIn, startsWith, listContains,
+     * stringContains, andAll, orAll.
+     */
+    private String retrievalFilter;
+
+    /**
+     * The search type: SEMANTIC (vectors) or HYBRID (vectors and keywords). Unset: Bedrock decides. One of: SEMANTIC,
+     * HYBRID.
+     */
+    private String searchType;
+
+    /**
+     * listFoundationModels: only models supporting this customization. One of: FINE_TUNING, CONTINUED_PRE_TRAINING,
+     * DISTILLATION.
+     */
+    private String byCustomizationType;
+
+    /**
+     * listFoundationModels: only models offering this inference type. One of: ON_DEMAND, PROVISIONED.
+     */
+    private String byInferenceType;
+
+    /**
+     * listFoundationModels: only models with this output. One of: TEXT, IMAGE, EMBEDDING.
+     */
+    private String byOutputModality;
+
+    /**
+     * listFoundationModels: only this provider's models, e.g. Anthropic.
+     */
+    private String byProvider;
+
+    /**
      * HTTP proxy host.
      */
     private String proxyHost;
@@ -337,6 +454,109 @@ public class BedrockComponentConfiguration {
      * masks it.
      */
     private String sessionToken;
+
+    /**
+     * createProvisionedThroughput: the commitment term. none can be deleted any time; a commitment is cheaper and
+     * binds for its term. One of: none, OneMonth, SixMonths.
+     */
+    private String commitmentDuration = "none";
+
+    /**
+     * updateProvisionedThroughput: the new model (only for throughput of a custom model).
+     */
+    private String desiredModelId;
+
+    /**
+     * The most requests this endpoint keeps open at once (a stream counts until it ends); 0 = unbounded. Past it, the
+     * calling thread waits for a free slot (back-pressure); a thread that must not block (an SDK or Netty thread
+     * continuing a route) parks the exchange instead, at most maxInFlight of them. Keep it at or below maxConcurrency.
+     */
+    private Integer maxInFlight = 500;
+
+    /**
+     * listProvisionedThroughputs: only those of this model (a model id or ARN; an id is turned into the
+     * foundation-model ARN).
+     */
+    private String modelArnEquals;
+
+    /**
+     * createProvisionedThroughput: the number of model units, 1 or more.
+     */
+    private Integer modelUnits;
+
+    /**
+     * listProvisionedThroughputs: only those whose name contains this text.
+     */
+    private String nameContains;
+
+    /**
+     * listProvisionedThroughputs: the page size of each request (1-1000); every page is read either way.
+     */
+    private Integer pageSize;
+
+    /**
+     * With waitForCompletion: the time between two status checks. A duration: 10s, 500ms, or a number of milliseconds.
+     */
+    private Duration pollInterval = Duration.ofMillis(10000);
+
+    /**
+     * The provisioned throughput to get, update or delete: its name or ARN.
+     */
+    private String provisionedModelId;
+
+    /**
+     * createProvisionedThroughput: the name (1-63 characters: letters, digits, single - or _ between them);
+     * updateProvisionedThroughput: the new name.
+     */
+    private String provisionedModelName;
+
+    /**
+     * Client-side rate control per model. adaptive: after a throttle (429), requests are paced at a rate learnt from
+     * the throttles (AIMD: cut to 70% on a throttle, climbed back on success), so a route under a quota runs near the
+     * quota instead of burning retries; until the first throttle, and a minute after the last, nothing is paced. none:
+     * off. One of: none, adaptive.
+     */
+    private String rateControl = "adaptive";
+
+    /**
+     * rateControl=adaptive: the highest rate, in requests per second (e.g. your quota per minute / 60); requests are
+     * then paced to it from the start. 0 = no ceiling.
+     */
+    private Double rateControlMaxRate = 0.0;
+
+    /**
+     * rateControl=adaptive: the lowest rate it may cut to, in requests per second.
+     */
+    private Double rateControlMinRate = 0.1;
+
+    /**
+     * listProvisionedThroughputs: order by creation time. Unset: the service's order. One of: Ascending, Descending.
+     */
+    private String sortOrder;
+
+    /**
+     * listProvisionedThroughputs: only those in this status. One of: Creating, InService, Updating, Failed.
+     */
+    private String statusEquals;
+
+    /**
+     * createProvisionedThroughput: tags as key=value pairs separated by commas. Header CamelBedrockTags (a Map) is
+     * merged over them.
+     */
+    private String tags;
+
+    /**
+     * startIngestionJob/getIngestionJob: wait until the job is COMPLETE, FAILED or STOPPED;
+     * createProvisionedThroughput/getProvisionedThroughput: wait until the throughput is InService or Failed. Polls
+     * without blocking a thread, logging progress at INFO.
+     */
+    private Boolean waitForCompletion = false;
+
+    /**
+     * With waitForCompletion: how long to wait before failing with BedrockWaitTimeoutException. A duration: 10s,
+     * 500ms, or a number of milliseconds.
+     */
+    private Duration waitTimeout = Duration.ofMillis(1800000);
 
     public Boolean getEnabled() {
         return enabled;
@@ -450,6 +670,22 @@ public class BedrockComponentConfiguration {
         this.bedrockRuntimeClient = bedrockRuntimeClient;
     }
 
+    public Duration getConnectionAcquisitionTimeout() {
+        return connectionAcquisitionTimeout;
+    }
+
+    public void setConnectionAcquisitionTimeout(Duration connectionAcquisitionTimeout) {
+        this.connectionAcquisitionTimeout = connectionAcquisitionTimeout;
+    }
+
+    public Duration getConnectionMaxIdleTime() {
+        return connectionMaxIdleTime;
+    }
+
+    public void setConnectionMaxIdleTime(Duration connectionMaxIdleTime) {
+        this.connectionMaxIdleTime = connectionMaxIdleTime;
+    }
+
     public Duration getConnectionTimeout() {
         return connectionTimeout;
     }
@@ -472,6 +708,14 @@ public class BedrockComponentConfiguration {
 
     public void setEndpointOverride(String endpointOverride) {
         this.endpointOverride = endpointOverride;
+    }
+
+    public Long getHttp2MaxStreams() {
+        return http2MaxStreams;
+    }
+
+    public void setHttp2MaxStreams(Long http2MaxStreams) {
+        this.http2MaxStreams = http2MaxStreams;
     }
 
     public String getHttpProtocol() {
@@ -522,6 +766,14 @@ public class BedrockComponentConfiguration {
         this.runtimeEndpointOverride = runtimeEndpointOverride;
     }
 
+    public Boolean getTcpKeepAlive() {
+        return tcpKeepAlive;
+    }
+
+    public void setTcpKeepAlive(Boolean tcpKeepAlive) {
+        this.tcpKeepAlive = tcpKeepAlive;
+    }
+
     public String getAdditionalModelRequestFields() {
         return additionalModelRequestFields;
     }
@@ -538,14 +790,6 @@ public class BedrockComponentConfiguration {
         this.additionalModelResponseFieldPaths = additionalModelResponseFieldPaths;
     }
 
-    public String getGuardrailIdentifier() {
-        return guardrailIdentifier;
-    }
-
-    public void setGuardrailIdentifier(String guardrailIdentifier) {
-        this.guardrailIdentifier = guardrailIdentifier;
-    }
-
     public String getGuardrailStreamProcessingMode() {
         return guardrailStreamProcessingMode;
     }
@@ -560,14 +804,6 @@ public class BedrockComponentConfiguration {
 
     public void setGuardrailTrace(String guardrailTrace) {
         this.guardrailTrace = guardrailTrace;
-    }
-
-    public String getGuardrailVersion() {
-        return guardrailVersion;
-    }
-
-    public void setGuardrailVersion(String guardrailVersion) {
-        this.guardrailVersion = guardrailVersion;
     }
 
     public Integer getMaxTokens() {
@@ -682,6 +918,150 @@ public class BedrockComponentConfiguration {
         this.topP = topP;
     }
 
+    public String getGuardrailIdentifier() {
+        return guardrailIdentifier;
+    }
+
+    public void setGuardrailIdentifier(String guardrailIdentifier) {
+        this.guardrailIdentifier = guardrailIdentifier;
+    }
+
+    public String getGuardrailInterventionAction() {
+        return guardrailInterventionAction;
+    }
+
+    public void setGuardrailInterventionAction(String guardrailInterventionAction) {
+        this.guardrailInterventionAction = guardrailInterventionAction;
+    }
+
+    public String getGuardrailSource() {
+        return guardrailSource;
+    }
+
+    public void setGuardrailSource(String guardrailSource) {
+        this.guardrailSource = guardrailSource;
+    }
+
+    public String getGuardrailVersion() {
+        return guardrailVersion;
+    }
+
+    public void setGuardrailVersion(String guardrailVersion) {
+        this.guardrailVersion = guardrailVersion;
+    }
+
+    public String getAccountId() {
+        return accountId;
+    }
+
+    public void setAccountId(String accountId) {
+        this.accountId = accountId;
+    }
+
+    public String getDataSourceId() {
+        return dataSourceId;
+    }
+
+    public void setDataSourceId(String dataSourceId) {
+        this.dataSourceId = dataSourceId;
+    }
+
+    public String getExternalSourceUri() {
+        return externalSourceUri;
+    }
+
+    public void setExternalSourceUri(String externalSourceUri) {
+        this.externalSourceUri = externalSourceUri;
+    }
+
+    public String getKnowledgeBaseId() {
+        return knowledgeBaseId;
+    }
+
+    public void setKnowledgeBaseId(String knowledgeBaseId) {
+        this.knowledgeBaseId = knowledgeBaseId;
+    }
+
+    public Integer getNumberOfRerankedResults() {
+        return numberOfRerankedResults;
+    }
+
+    public void setNumberOfRerankedResults(Integer numberOfRerankedResults) {
+        this.numberOfRerankedResults = numberOfRerankedResults;
+    }
+
+    public Integer getNumberOfResults() {
+        return numberOfResults;
+    }
+
+    public void setNumberOfResults(Integer numberOfResults) {
+        this.numberOfResults = numberOfResults;
+    }
+
+    public String getPromptTemplate() {
+        return promptTemplate;
+    }
+
+    public void setPromptTemplate(String promptTemplate) {
+        this.promptTemplate = promptTemplate;
+    }
+
+    public String getRerankingModelId() {
+        return rerankingModelId;
+    }
+
+    public void setRerankingModelId(String rerankingModelId) {
+        this.rerankingModelId = rerankingModelId;
+    }
+
+    public String getRetrievalFilter() {
+        return retrievalFilter;
+    }
+
+    public void setRetrievalFilter(String retrievalFilter) {
+        this.retrievalFilter = retrievalFilter;
+    }
+
+    public String getSearchType() {
+        return searchType;
+    }
+
+    public void setSearchType(String searchType) {
+        this.searchType = searchType;
+    }
+
+    public String getByCustomizationType() {
+        return byCustomizationType;
+    }
+
+    public void setByCustomizationType(String byCustomizationType) {
+        this.byCustomizationType = byCustomizationType;
+    }
+
+    public String getByInferenceType() {
+        return byInferenceType;
+    }
+
+    public void setByInferenceType(String byInferenceType) {
+        this.byInferenceType = byInferenceType;
+    }
+
+    public String getByOutputModality() {
+        return byOutputModality;
+    }
+
+    public void setByOutputModality(String byOutputModality) {
+        this.byOutputModality = byOutputModality;
+    }
+
+    public String getByProvider() {
+        return byProvider;
+    }
+
+    public void setByProvider(String byProvider) {
+        this.byProvider = byProvider;
+    }
+
     public String getProxyHost() {
         return proxyHost;
     }
@@ -786,6 +1166,150 @@ public class BedrockComponentConfiguration {
         this.sessionToken = sessionToken;
     }
 
+    public String getCommitmentDuration() {
+        return commitmentDuration;
+    }
+
+    public void setCommitmentDuration(String commitmentDuration) {
+        this.commitmentDuration = commitmentDuration;
+    }
+
+    public String getDesiredModelId() {
+        return desiredModelId;
+    }
+
+    public void setDesiredModelId(String desiredModelId) {
+        this.desiredModelId = desiredModelId;
+    }
+
+    public Integer getMaxInFlight() {
+        return maxInFlight;
+    }
+
+    public void setMaxInFlight(Integer maxInFlight) {
+        this.maxInFlight = maxInFlight;
+    }
+
+    public String getModelArnEquals() {
+        return modelArnEquals;
+    }
+
+    public void setModelArnEquals(String modelArnEquals) {
+        this.modelArnEquals = modelArnEquals;
+    }
+
+    public Integer getModelUnits() {
+        return modelUnits;
+    }
+
+    public void setModelUnits(Integer modelUnits) {
+        this.modelUnits = modelUnits;
+    }
+
+    public String getNameContains() {
+        return nameContains;
+    }
+
+    public void setNameContains(String nameContains) {
+        this.nameContains = nameContains;
+    }
+
+    public Integer getPageSize() {
+        return pageSize;
+    }
+
+    public void setPageSize(Integer pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public Duration getPollInterval() {
+        return pollInterval;
+    }
+
+    public void setPollInterval(Duration pollInterval) {
+        this.pollInterval = pollInterval;
+    }
+
+    public String getProvisionedModelId() {
+        return provisionedModelId;
+    }
+
+    public void setProvisionedModelId(String provisionedModelId) {
+        this.provisionedModelId = provisionedModelId;
+    }
+
+    public String getProvisionedModelName() {
+        return provisionedModelName;
+    }
+
+    public void setProvisionedModelName(String provisionedModelName) {
+        this.provisionedModelName = provisionedModelName;
+    }
+
+    public String getRateControl() {
+        return rateControl;
+    }
+
+    public void setRateControl(String rateControl) {
+        this.rateControl = rateControl;
+    }
+
+    public Double getRateControlMaxRate() {
+        return rateControlMaxRate;
+    }
+
+    public void setRateControlMaxRate(Double rateControlMaxRate) {
+        this.rateControlMaxRate = rateControlMaxRate;
+    }
+
+    public Double getRateControlMinRate() {
+        return rateControlMinRate;
+    }
+
+    public void setRateControlMinRate(Double rateControlMinRate) {
+        this.rateControlMinRate = rateControlMinRate;
+    }
+
+    public String getSortOrder() {
+        return sortOrder;
+    }
+
+    public void setSortOrder(String sortOrder) {
+        this.sortOrder = sortOrder;
+    }
+
+    public String getStatusEquals() {
+        return statusEquals;
+    }
+
+    public void setStatusEquals(String statusEquals) {
+        this.statusEquals = statusEquals;
+    }
+
+    public String getTags() {
+        return tags;
+    }
+
+    public void setTags(String tags) {
+        this.tags = tags;
+    }
+
+    public Boolean getWaitForCompletion() {
+        return waitForCompletion;
+    }
+
+    public void setWaitForCompletion(Boolean waitForCompletion) {
+        this.waitForCompletion = waitForCompletion;
+    }
+
+    public Duration getWaitTimeout() {
+        return waitTimeout;
+    }
+
+    public void setWaitTimeout(Duration waitTimeout) {
+        this.waitTimeout = waitTimeout;
+    }
+
     /** The options that are set (not null), by their component option name, in the descriptor's order. */
     public Map<String, Object> toComponentProperties() {
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -828,6 +1352,12 @@ public class BedrockComponentConfiguration {
         if (bedrockRuntimeClient != null) {
             properties.put("bedrockRuntimeClient", bedrockRuntimeClient);
         }
+        if (connectionAcquisitionTimeout != null) {
+            properties.put("connectionAcquisitionTimeout", connectionAcquisitionTimeout);
+        }
+        if (connectionMaxIdleTime != null) {
+            properties.put("connectionMaxIdleTime", connectionMaxIdleTime);
+        }
         if (connectionTimeout != null) {
             properties.put("connectionTimeout", connectionTimeout);
         }
@@ -836,6 +1366,9 @@ public class BedrockComponentConfiguration {
         }
         if (endpointOverride != null) {
             properties.put("endpointOverride", endpointOverride);
+        }
+        if (http2MaxStreams != null) {
+            properties.put("http2MaxStreams", http2MaxStreams);
         }
         if (httpProtocol != null) {
             properties.put("httpProtocol", httpProtocol);
@@ -855,23 +1388,20 @@ public class BedrockComponentConfiguration {
         if (runtimeEndpointOverride != null) {
             properties.put("runtimeEndpointOverride", runtimeEndpointOverride);
         }
+        if (tcpKeepAlive != null) {
+            properties.put("tcpKeepAlive", tcpKeepAlive);
+        }
         if (additionalModelRequestFields != null) {
             properties.put("additionalModelRequestFields", additionalModelRequestFields);
         }
         if (additionalModelResponseFieldPaths != null) {
             properties.put("additionalModelResponseFieldPaths", additionalModelResponseFieldPaths);
         }
-        if (guardrailIdentifier != null) {
-            properties.put("guardrailIdentifier", guardrailIdentifier);
-        }
         if (guardrailStreamProcessingMode != null) {
             properties.put("guardrailStreamProcessingMode", guardrailStreamProcessingMode);
         }
         if (guardrailTrace != null) {
             properties.put("guardrailTrace", guardrailTrace);
-        }
-        if (guardrailVersion != null) {
-            properties.put("guardrailVersion", guardrailVersion);
         }
         if (maxTokens != null) {
             properties.put("maxTokens", maxTokens);
@@ -915,6 +1445,60 @@ public class BedrockComponentConfiguration {
         if (topP != null) {
             properties.put("topP", topP);
         }
+        if (guardrailIdentifier != null) {
+            properties.put("guardrailIdentifier", guardrailIdentifier);
+        }
+        if (guardrailInterventionAction != null) {
+            properties.put("guardrailInterventionAction", guardrailInterventionAction);
+        }
+        if (guardrailSource != null) {
+            properties.put("guardrailSource", guardrailSource);
+        }
+        if (guardrailVersion != null) {
+            properties.put("guardrailVersion", guardrailVersion);
+        }
+        if (accountId != null) {
+            properties.put("accountId", accountId);
+        }
+        if (dataSourceId != null) {
+            properties.put("dataSourceId", dataSourceId);
+        }
+        if (externalSourceUri != null) {
+            properties.put("externalSourceUri", externalSourceUri);
+        }
+        if (knowledgeBaseId != null) {
+            properties.put("knowledgeBaseId", knowledgeBaseId);
+        }
+        if (numberOfRerankedResults != null) {
+            properties.put("numberOfRerankedResults", numberOfRerankedResults);
+        }
+        if (numberOfResults != null) {
+            properties.put("numberOfResults", numberOfResults);
+        }
+        if (promptTemplate != null) {
+            properties.put("promptTemplate", promptTemplate);
+        }
+        if (rerankingModelId != null) {
+            properties.put("rerankingModelId", rerankingModelId);
+        }
+        if (retrievalFilter != null) {
+            properties.put("retrievalFilter", retrievalFilter);
+        }
+        if (searchType != null) {
+            properties.put("searchType", searchType);
+        }
+        if (byCustomizationType != null) {
+            properties.put("byCustomizationType", byCustomizationType);
+        }
+        if (byInferenceType != null) {
+            properties.put("byInferenceType", byInferenceType);
+        }
+        if (byOutputModality != null) {
+            properties.put("byOutputModality", byOutputModality);
+        }
+        if (byProvider != null) {
+            properties.put("byProvider", byProvider);
+        }
         if (proxyHost != null) {
             properties.put("proxyHost", proxyHost);
         }
@@ -953,6 +1537,60 @@ public class BedrockComponentConfiguration {
         }
         if (sessionToken != null) {
             properties.put("sessionToken", sessionToken);
+        }
+        if (commitmentDuration != null) {
+            properties.put("commitmentDuration", commitmentDuration);
+        }
+        if (desiredModelId != null) {
+            properties.put("desiredModelId", desiredModelId);
+        }
+        if (maxInFlight != null) {
+            properties.put("maxInFlight", maxInFlight);
+        }
+        if (modelArnEquals != null) {
+            properties.put("modelArnEquals", modelArnEquals);
+        }
+        if (modelUnits != null) {
+            properties.put("modelUnits", modelUnits);
+        }
+        if (nameContains != null) {
+            properties.put("nameContains", nameContains);
+        }
+        if (pageSize != null) {
+            properties.put("pageSize", pageSize);
+        }
+        if (pollInterval != null) {
+            properties.put("pollInterval", pollInterval);
+        }
+        if (provisionedModelId != null) {
+            properties.put("provisionedModelId", provisionedModelId);
+        }
+        if (provisionedModelName != null) {
+            properties.put("provisionedModelName", provisionedModelName);
+        }
+        if (rateControl != null) {
+            properties.put("rateControl", rateControl);
+        }
+        if (rateControlMaxRate != null) {
+            properties.put("rateControlMaxRate", rateControlMaxRate);
+        }
+        if (rateControlMinRate != null) {
+            properties.put("rateControlMinRate", rateControlMinRate);
+        }
+        if (sortOrder != null) {
+            properties.put("sortOrder", sortOrder);
+        }
+        if (statusEquals != null) {
+            properties.put("statusEquals", statusEquals);
+        }
+        if (tags != null) {
+            properties.put("tags", tags);
+        }
+        if (waitForCompletion != null) {
+            properties.put("waitForCompletion", waitForCompletion);
+        }
+        if (waitTimeout != null) {
+            properties.put("waitTimeout", waitTimeout);
         }
         return properties;
     }
