@@ -7,9 +7,11 @@ import dev.camelbedrock.examples.ExamplesMain;
 import dev.camelbedrock.examples.kafka.TicketTopics.Outputs;
 import dev.camelbedrock.examples.kafka.TicketTopics.Ticket;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.common.KafkaException;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import static dev.camelbedrock.examples.kafka.TicketFixtures.json;
@@ -226,6 +229,34 @@ class TicketEnrichmentTest {
             assertThat(after.enrichedCount()).isPositive();
             // at-least-once: a record may come out twice, never not at all; the order of first writes holds per key
             assertThat(TicketFixtures.duplicates(out, valueById)).isLessThanOrEqualTo(options.batchSize() * 4);
+            TicketFixtures.sequencesByKey(out.enriched).forEach((key, seqs) ->
+                    assertThat(seqs).as("sequence numbers of %s", key).isSorted());
+        }
+    }
+
+    @Test
+    void aRecordKafkaDidNotTakeIsConsumedAgainAndNothingAfterItIsLost() throws Exception {
+        TicketEnrichmentOptions options = options("tickets-retake", 4).batchSize(20);
+        List<Ticket> inputs = TicketFixtures.tickets("F", 60, 6);
+        Map<String, String> valueById = valueById(inputs);
+        AtomicBoolean failed = new AtomicBoolean();
+        TicketEnrichmentRoutes routes = new TicketEnrichmentRoutes(options);
+        try (CamelContext context = context(routes)) {
+            // the first time F-13 is enriched, its produce "fails": its batch must not be committed past it
+            AdviceWith.adviceWith(context, "enrich-ticket", a -> a.weaveByToUri("kafka:" + options.outputTopic() + "*")
+                    .before().process(e -> {
+                        if (e.getProperty(Tickets.ORIGINAL, String.class).contains("\"F-13\"") && failed.compareAndSet(false, true)) {
+                            throw new KafkaException("simulated: the broker did not take the record");
+                        }
+                    }));
+            context.start();
+            TicketTopics.produce(kafka.bootstrapServers(), options.inputTopic(), inputs);
+            Outputs out = TicketTopics.readUntil(kafka.bootstrapServers(), options, PATIENCE,
+                    o -> TicketFixtures.distinctInputs(o, valueById).size() >= 60);
+
+            assertThat(failed).isTrue();
+            assertThat(TicketFixtures.distinctInputs(out, valueById)).hasSize(60);
+            assertThat(out.deadLetters).isEmpty();
             TicketFixtures.sequencesByKey(out.enriched).forEach((key, seqs) ->
                     assertThat(seqs).as("sequence numbers of %s", key).isSorted());
         }
