@@ -155,7 +155,7 @@ class KameletsTest {
     void imageActionDrawsAPng() throws Exception {
         assumeOperation("image");
         route(r -> r.from("direct:image")
-                .kamelet("bedrock-image-action?modelId=amazon.nova-canvas-v1:0"));
+                .kamelet("bedrock-image-action?modelId=amazon.nova-canvas-v1:0&width=512&height=512"));
         byte[] png = template.requestBody("direct:image", "A lighthouse at dusk, watercolour", byte[].class);
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
     }
