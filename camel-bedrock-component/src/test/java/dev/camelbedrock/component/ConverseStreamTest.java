@@ -65,8 +65,10 @@ class ConverseStreamTest extends BedrockTestSupport {
 
     @Test
     void theFirstDeltaReachesTheRouteBeforeTheEmulatorSendsTheLast() throws Exception {
-        // the emulator sends messageStart and the first delta, then holds the stream until released
-        emulator.pauseStreamsAfter(2);
+        // the emulator sends messageStart and two deltas, then holds the stream until released. Camel's streaming
+        // splitter reads one item ahead (to know whether the current one is the last), so the route processes the
+        // first delta while the second is its look-ahead and the rest is still held by the emulator.
+        emulator.pauseStreamsAfter(3);
         try {
             var reply = template.asyncRequestBody("direct:stream", "One two three four five six seven");
             assertThat(firstDelta.await(10, TimeUnit.SECONDS)).as("first delta seen while the stream is held").isTrue();
