@@ -81,6 +81,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxConcurrency": getOrCreateConfiguration(target).setMaxConcurrency(property(camelContext, int.class, value)); return true;
         case "maxtokens":
         case "maxTokens": getOrCreateConfiguration(target).setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "modelfamily":
+        case "modelFamily": getOrCreateConfiguration(target).setModelFamily(property(camelContext, dev.camelbedrock.catalog.ModelFamily.class, value)); return true;
         case "modelid":
         case "modelId": getOrCreateConfiguration(target).setModelId(property(camelContext, java.lang.String.class, value)); return true;
         case "performancelatency":
@@ -199,6 +201,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxConcurrency": return int.class;
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
+        case "modelfamily":
+        case "modelFamily": return dev.camelbedrock.catalog.ModelFamily.class;
         case "modelid":
         case "modelId": return java.lang.String.class;
         case "performancelatency":
@@ -313,6 +317,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxConcurrency": return getOrCreateConfiguration(target).getMaxConcurrency();
         case "maxtokens":
         case "maxTokens": return getOrCreateConfiguration(target).getMaxTokens();
+        case "modelfamily":
+        case "modelFamily": return getOrCreateConfiguration(target).getModelFamily();
         case "modelid":
         case "modelId": return getOrCreateConfiguration(target).getModelId();
         case "performancelatency":

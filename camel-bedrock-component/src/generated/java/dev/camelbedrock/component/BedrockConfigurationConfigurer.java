@@ -69,6 +69,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "maxConcurrency": target.setMaxConcurrency(property(camelContext, int.class, value)); return true;
         case "maxtokens":
         case "maxTokens": target.setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "modelfamily":
+        case "modelFamily": target.setModelFamily(property(camelContext, dev.camelbedrock.catalog.ModelFamily.class, value)); return true;
         case "modelid":
         case "modelId": target.setModelId(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": target.setOperation(property(camelContext, dev.camelbedrock.component.BedrockOperation.class, value)); return true;
@@ -178,6 +180,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "maxConcurrency": return int.class;
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
+        case "modelfamily":
+        case "modelFamily": return dev.camelbedrock.catalog.ModelFamily.class;
         case "modelid":
         case "modelId": return java.lang.String.class;
         case "operation": return dev.camelbedrock.component.BedrockOperation.class;
@@ -288,6 +292,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "maxConcurrency": return target.getMaxConcurrency();
         case "maxtokens":
         case "maxTokens": return target.getMaxTokens();
+        case "modelfamily":
+        case "modelFamily": return target.getModelFamily();
         case "modelid":
         case "modelId": return target.getModelId();
         case "operation": return target.getOperation();

@@ -71,6 +71,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxConcurrency": target.getConfiguration().setMaxConcurrency(property(camelContext, int.class, value)); return true;
         case "maxtokens":
         case "maxTokens": target.getConfiguration().setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "modelfamily":
+        case "modelFamily": target.getConfiguration().setModelFamily(property(camelContext, dev.camelbedrock.catalog.ModelFamily.class, value)); return true;
         case "modelid":
         case "modelId": target.getConfiguration().setModelId(property(camelContext, java.lang.String.class, value)); return true;
         case "performancelatency":
@@ -186,6 +188,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxConcurrency": return int.class;
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
+        case "modelfamily":
+        case "modelFamily": return dev.camelbedrock.catalog.ModelFamily.class;
         case "modelid":
         case "modelId": return java.lang.String.class;
         case "performancelatency":
@@ -297,6 +301,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxConcurrency": return target.getConfiguration().getMaxConcurrency();
         case "maxtokens":
         case "maxTokens": return target.getConfiguration().getMaxTokens();
+        case "modelfamily":
+        case "modelFamily": return target.getConfiguration().getModelFamily();
         case "modelid":
         case "modelId": return target.getConfiguration().getModelId();
         case "performancelatency":

@@ -23,7 +23,7 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(54);
+        Set<String> props = new HashSet<>(55);
         props.add("accessKey");
         props.add("additionalModelRequestFields");
         props.add("additionalModelResponseFieldPaths");
@@ -48,6 +48,7 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("maxAttempts");
         props.add("maxConcurrency");
         props.add("maxTokens");
+        props.add("modelFamily");
         props.add("modelId");
         props.add("operation");
         props.add("performanceLatency");

@@ -1,5 +1,6 @@
 package dev.camelbedrock.component;
 
+import dev.camelbedrock.catalog.ModelFamily;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.Metadata;
@@ -30,6 +31,13 @@ public class BedrockConfiguration implements Cloneable {
                             + " inference profile id (us.anthropic...), or an ARN (foundation model, inference profile,"
                             + " provisioned model). Overridden per message by the CamelBedrockModelId header.")
     private String modelId;
+
+    @UriParam(description = "The model family, for a model id that hides it (a provisioned model, an application inference"
+                            + " profile, an imported or custom model ARN): it picks the codec that builds and reads the"
+                            + " native body of invokeModel, embed and image. Unset: the model catalog tells the family from"
+                            + " the model id (an unknown id of a known provider gets the provider's family). Set, it wins over"
+                            + " the catalog. Overridden per message by the CamelBedrockModelFamily header.")
+    private ModelFamily modelFamily;
 
     @UriParam(description = "The AWS region, e.g. us-east-1. When unset, the SDK's default region chain decides"
                             + " (AWS_REGION, profile, instance metadata).")
@@ -238,6 +246,8 @@ public class BedrockConfiguration implements Cloneable {
     public void setOperation(BedrockOperation operation) { this.operation = operation; }
     public String getModelId() { return modelId; }
     public void setModelId(String modelId) { this.modelId = modelId; }
+    public ModelFamily getModelFamily() { return modelFamily; }
+    public void setModelFamily(ModelFamily modelFamily) { this.modelFamily = modelFamily; }
     public String getRegion() { return region; }
     public void setRegion(String region) { this.region = region; }
     public String getAccessKey() { return accessKey; }

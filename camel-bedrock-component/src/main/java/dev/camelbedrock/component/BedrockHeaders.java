@@ -18,6 +18,11 @@ public final class BedrockHeaders {
               javaType = "String")
     public static final String MODEL_ID = "CamelBedrockModelId";
 
+    @Metadata(label = "producer",
+              description = "The model family (a ModelFamily name such as ANTHROPIC_MESSAGES) of a model id that hides it; overrides the modelFamily option.",
+              javaType = "String")
+    public static final String MODEL_FAMILY = "CamelBedrockModelFamily";
+
     @Metadata(label = "producer", description = "The system prompt; overrides the systemPrompt option.", javaType = "String")
     public static final String SYSTEM_PROMPT = "CamelBedrockSystemPrompt";
 

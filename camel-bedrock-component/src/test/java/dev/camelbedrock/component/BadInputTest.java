@@ -62,6 +62,16 @@ class BadInputTest extends BedrockTestSupport {
         };
     }
 
+    private static Consumer<Exchange> bodyAndHeaders(Object body, Map<String, Object> headers) {
+        return e -> {
+            e.getMessage().setBody(body);
+            e.getMessage().setHeaders(new java.util.HashMap<>(headers));
+        };
+    }
+
+    /** The 8-byte PNG signature: enough for the component to detect the format. */
+    static final byte[] PNG_SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A };
+
     static Stream<Arguments> badInputs() {
         Message orphanResult = Message.builder().role(ConversationRole.USER).content(ContentBlock.fromToolResult(
                 ToolResultBlock.builder().toolUseId("tooluse_missing")
@@ -109,7 +119,18 @@ class BadInputTest extends BedrockTestSupport {
                 Arguments.of("stop sequences wrong type", "direct:converse",
                         bodyAndHeader("hi", BedrockHeaders.STOP_SEQUENCES, 7), "List of Strings"),
                 Arguments.of("request metadata wrong type", "direct:converse",
-                        bodyAndHeader("hi", BedrockHeaders.REQUEST_METADATA, "k=v"), "Map"));
+                        bodyAndHeader("hi", BedrockHeaders.REQUEST_METADATA, "k=v"), "Map"),
+                // what the model catalog knows a model cannot do
+                Arguments.of("image to a model without image input", "direct:converse", bodyAndHeaders("hi", Map.of(
+                        BedrockHeaders.MODEL_ID, "anthropic.claude-3-5-haiku-20241022-v1:0", BedrockHeaders.IMAGES, PNG_SIGNATURE)),
+                        "does not accept that input"),
+                Arguments.of("document to a model without document input", "direct:converse", bodyAndHeaders("hi", Map.of(
+                        BedrockHeaders.MODEL_ID, "amazon.titan-text-express-v1", BedrockHeaders.DOCUMENTS, Map.of("a.pdf", new byte[] { 1 }))),
+                        "carries a document"),
+                Arguments.of("stream from a model that cannot stream", "direct:stream",
+                        bodyAndHeader("hi", BedrockHeaders.MODEL_ID, "ai21.j2-mid-v1"), "does not support streaming"),
+                Arguments.of("converse with an embedding model", "direct:converse",
+                        bodyAndHeader("hi", BedrockHeaders.MODEL_ID, "amazon.titan-embed-text-v2:0"), "use bedrock:embed"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -11,16 +11,20 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.camelbedrock.catalog.BedrockModel;
 import dev.camelbedrock.component.BedrockConfiguration;
 import dev.camelbedrock.component.BedrockEndpoint;
 import dev.camelbedrock.component.BedrockHeaders;
 import dev.camelbedrock.component.error.BedrockInputException;
+import dev.camelbedrock.component.family.ModelLookup;
+import dev.camelbedrock.component.support.AdditionalFields;
 import dev.camelbedrock.component.support.ExchangeOptions;
+import dev.camelbedrock.component.support.InferenceOptions;
 import dev.camelbedrock.component.support.JsonDocuments;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.ResourceHelper;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.bedrockruntime.model.CachePointBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.CachePointType;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
@@ -55,8 +59,8 @@ public final class ConverseRequestFactory {
     static final int MAX_DOCUMENT_BYTES = 4_500_000;
 
     private final BedrockEndpoint endpoint;
+    private final AdditionalFields additionalFields = new AdditionalFields();
     private volatile ToolConfiguration toolsFromOption;
-    private volatile Document additionalFieldsFromOption;
 
     public ConverseRequestFactory(BedrockEndpoint endpoint) {
         this.endpoint = endpoint;
@@ -81,6 +85,7 @@ public final class ConverseRequestFactory {
             if (request.hasMessages()) {
                 validateMessages(operation, modelId, request.messages());
             }
+            checkModel(operation, modelId, request.hasMessages() ? request.messages() : List.of());
             return new ConverseInput(request, modelId, null);
         }
 
@@ -97,6 +102,7 @@ public final class ConverseRequestFactory {
             messages = turn;
         }
         validateMessages(operation, modelId, messages);
+        checkModel(operation, modelId, messages);
 
         ConverseRequest.Builder b = ConverseRequest.builder().modelId(modelId);
         List<String> cachePoints = ExchangeOptions.splitCommas(config.getPromptCachePoints());
@@ -111,11 +117,9 @@ public final class ConverseRequestFactory {
         }
         b.messages(messages);
 
-        String system = opts.string(BedrockHeaders.SYSTEM_PROMPT, config.getSystemPrompt());
+        InferenceOptions inference = InferenceOptions.read(opts, config, operation, modelId);
+        String system = inference.systemPrompt();
         if (system != null) {
-            if (system.isBlank()) {
-                throw new BedrockInputException(operation, modelId, "the system prompt is blank; leave it unset or give text");
-            }
             List<SystemContentBlock> sys = new ArrayList<>();
             sys.add(SystemContentBlock.fromText(system));
             if (cachePoints.contains("system")) {
@@ -126,9 +130,8 @@ public final class ConverseRequestFactory {
             throw new BedrockInputException(operation, modelId, "promptCachePoints names 'system' but there is no system prompt");
         }
 
-        InferenceConfiguration inference = inferenceConfig(opts, config, operation, modelId);
-        if (inference != null) {
-            b.inferenceConfig(inference);
+        if (inference.hasSampling()) {
+            b.inferenceConfig(inferenceConfig(inference));
         }
 
         ToolConfiguration tools = toolConfiguration(exchange, opts, config, operation, modelId, cachePoints.contains("tools"));
@@ -141,9 +144,9 @@ public final class ConverseRequestFactory {
             b.guardrailConfig(guardrail);
         }
 
-        Document additional = additionalFields(opts, config, operation, modelId);
+        ObjectNode additional = additionalFields.read(opts, config, operation, modelId);
         if (additional != null) {
-            b.additionalModelRequestFields(additional);
+            b.additionalModelRequestFields(JsonDocuments.toDocument(additional));
         }
         List<String> responsePaths = ExchangeOptions.splitCommas(config.getAdditionalModelResponseFieldPaths());
         if (!responsePaths.isEmpty()) {
@@ -260,6 +263,35 @@ public final class ConverseRequestFactory {
         }
     }
 
+    /**
+     * What the model catalog knows the model cannot do, refused before the call: Converse itself, and image, document
+     * or video content. Only for models the catalog lists; inferred models and ARNs that hide the model are left to Bedrock.
+     */
+    static void checkModel(String operation, String modelId, List<Message> messages) {
+        BedrockModel model = ModelLookup.known(modelId).orElse(null);
+        if (model == null) {
+            return;
+        }
+        if (!model.supportsConverse()) {
+            String instead = model.isEmbeddingModel() ? "bedrock:embed" : model.isImageModel() ? "bedrock:image" : "bedrock:invokeModel";
+            throw new BedrockInputException(operation, modelId, "model " + ModelLookup.label(model)
+                    + " does not support the Converse API (per the model catalog); use " + instead + " for it");
+        }
+        for (int i = 0; i < messages.size(); i++) {
+            Message m = messages.get(i);
+            for (ContentBlock block : m.hasContent() ? m.content() : List.<ContentBlock>of()) {
+                String kind = block.image() != null && !model.acceptsImageInput() ? "an image"
+                        : block.document() != null && !model.acceptsDocumentInput() ? "a document"
+                        : block.video() != null && !model.acceptsVideoInput() ? "a video" : null;
+                if (kind != null) {
+                    throw new BedrockInputException(operation, modelId, "message " + i + " carries " + kind + ", but model "
+                            + ModelLookup.label(model) + " does not accept that input (the model catalog lists its input as "
+                            + model.inputModalities() + "); send only what it accepts, or choose a model that takes it");
+                }
+            }
+        }
+    }
+
     private static List<Message> withCachePointOnLastUserTurn(List<Message> messages) {
         List<Message> out = new ArrayList<>(messages);
         for (int i = out.size() - 1; i >= 0; i--) {
@@ -361,27 +393,11 @@ public final class ConverseRequestFactory {
 
     // ---- options ----
 
-    private static InferenceConfiguration inferenceConfig(ExchangeOptions opts, BedrockConfiguration config, String operation,
-                                                          String modelId) {
-        Integer maxTokens = opts.integer(BedrockHeaders.MAX_TOKENS, config.getMaxTokens());
-        Float temperature = opts.decimal(BedrockHeaders.TEMPERATURE, config.getTemperature());
-        Float topP = opts.decimal(BedrockHeaders.TOP_P, config.getTopP());
-        List<String> stops = opts.stringList(BedrockHeaders.STOP_SEQUENCES, config.getStopSequences());
-        if (maxTokens != null && maxTokens < 1) {
-            throw new BedrockInputException(operation, modelId, "maxTokens is " + maxTokens + "; accepted: 1 or more");
-        }
-        if (temperature != null && (temperature < 0 || temperature > 1)) {
-            throw new BedrockInputException(operation, modelId, "temperature is " + temperature + "; accepted: 0 to 1");
-        }
-        if (topP != null && (topP < 0 || topP > 1)) {
-            throw new BedrockInputException(operation, modelId, "topP is " + topP + "; accepted: 0 to 1");
-        }
-        if (maxTokens == null && temperature == null && topP == null && stops.isEmpty()) {
-            return null;
-        }
-        InferenceConfiguration.Builder b = InferenceConfiguration.builder().maxTokens(maxTokens).temperature(temperature).topP(topP);
-        if (!stops.isEmpty()) {
-            b.stopSequences(stops);
+    private static InferenceConfiguration inferenceConfig(InferenceOptions o) {
+        InferenceConfiguration.Builder b = InferenceConfiguration.builder().maxTokens(o.maxTokens()).temperature(o.temperature())
+                .topP(o.topP());
+        if (!o.stopSequences().isEmpty()) {
+            b.stopSequences(o.stopSequences());
         }
         return b.build();
     }
@@ -502,35 +518,6 @@ public final class ConverseRequestFactory {
             b.trace(requireOneOf(operation, modelId, "guardrailTrace", config.getGuardrailTrace(), "enabled", "disabled", "enabled_full"));
         }
         return b.build();
-    }
-
-    private Document additionalFields(ExchangeOptions opts, BedrockConfiguration config, String operation, String modelId) {
-        Object header = opts.raw(BedrockHeaders.ADDITIONAL_MODEL_REQUEST_FIELDS);
-        if (header != null) {
-            return parseObject(header, "header " + BedrockHeaders.ADDITIONAL_MODEL_REQUEST_FIELDS, operation, modelId);
-        }
-        if (config.getAdditionalModelRequestFields() == null) {
-            return null;
-        }
-        Document d = additionalFieldsFromOption;
-        if (d == null) {
-            d = parseObject(config.getAdditionalModelRequestFields(), "option additionalModelRequestFields", operation, modelId);
-            additionalFieldsFromOption = d;
-        }
-        return d;
-    }
-
-    private static Document parseObject(Object value, String what, String operation, String modelId) {
-        JsonNode node;
-        try {
-            node = JsonDocuments.toJson(value);
-        } catch (Exception e) {
-            throw new BedrockInputException(operation, modelId, what + " is not valid JSON: " + e.getMessage(), e);
-        }
-        if (node == null || !node.isObject()) {
-            throw new BedrockInputException(operation, modelId, what + " must be a JSON object, e.g. {\"top_k\":50}");
-        }
-        return JsonDocuments.toDocument(node);
     }
 
     // ---- small helpers ----

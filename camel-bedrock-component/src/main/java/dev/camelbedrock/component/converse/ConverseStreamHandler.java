@@ -6,6 +6,7 @@ import dev.camelbedrock.component.BedrockCall;
 import dev.camelbedrock.component.BedrockConfiguration;
 import dev.camelbedrock.component.BedrockEndpoint;
 import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.family.ModelLookup;
 import dev.camelbedrock.component.stream.StreamDeliveries;
 import dev.camelbedrock.component.stream.StreamSession;
 import org.apache.camel.Exchange;
@@ -39,6 +40,7 @@ public class ConverseStreamHandler implements BedrockOperationHandler, AutoClose
         String operation = call.operation().name();
         ConverseInput input = requests.create(exchange, operation);
         call.modelId(input.modelId());
+        ModelLookup.requireStreaming(operation, input.modelId());
         ConverseStreamRequest request = toStreamRequest(input.request(), endpoint.getConfiguration(), operation);
         StreamSession<ConverseStreamOutput> session = deliveries.open(exchange, operation, input.modelId(),
                 new ConverseStreamAggregator(input));
