@@ -30,6 +30,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         BedrockComponent target = (BedrockComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accept": getOrCreateConfiguration(target).setAccept(property(camelContext, java.lang.String.class, value)); return true;
         case "accesskey":
         case "accessKey": getOrCreateConfiguration(target).setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "additionalmodelrequestfields":
@@ -59,6 +60,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "configuration": target.setConfiguration(property(camelContext, dev.camelbedrock.component.BedrockConfiguration.class, value)); return true;
         case "connectiontimeout":
         case "connectionTimeout": getOrCreateConfiguration(target).setConnectionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "contenttype":
+        case "contentType": getOrCreateConfiguration(target).setContentType(property(camelContext, java.lang.String.class, value)); return true;
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": getOrCreateConfiguration(target).setControlPlaneEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "endpointoverride":
@@ -73,6 +76,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "guardrailVersion": getOrCreateConfiguration(target).setGuardrailVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "httpprotocol":
         case "httpProtocol": getOrCreateConfiguration(target).setHttpProtocol(property(camelContext, java.lang.String.class, value)); return true;
+        case "invokebodyformat":
+        case "invokeBodyFormat": getOrCreateConfiguration(target).setInvokeBodyFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxattempts":
@@ -101,6 +106,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyProtocol": getOrCreateConfiguration(target).setProxyProtocol(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "rawresponsetype":
+        case "rawResponseType": getOrCreateConfiguration(target).setRawResponseType(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
         case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
@@ -150,6 +157,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accept": return java.lang.String.class;
         case "accesskey":
         case "accessKey": return java.lang.String.class;
         case "additionalmodelrequestfields":
@@ -179,6 +187,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "configuration": return dev.camelbedrock.component.BedrockConfiguration.class;
         case "connectiontimeout":
         case "connectionTimeout": return long.class;
+        case "contenttype":
+        case "contentType": return java.lang.String.class;
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": return java.lang.String.class;
         case "endpointoverride":
@@ -193,6 +203,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "guardrailVersion": return java.lang.String.class;
         case "httpprotocol":
         case "httpProtocol": return java.lang.String.class;
+        case "invokebodyformat":
+        case "invokeBodyFormat": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxattempts":
@@ -221,6 +233,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyProtocol": return java.lang.String.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
+        case "rawresponsetype":
+        case "rawResponseType": return java.lang.String.class;
         case "readtimeout":
         case "readTimeout": return long.class;
         case "region": return java.lang.String.class;
@@ -266,6 +280,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         BedrockComponent target = (BedrockComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accept": return getOrCreateConfiguration(target).getAccept();
         case "accesskey":
         case "accessKey": return getOrCreateConfiguration(target).getAccessKey();
         case "additionalmodelrequestfields":
@@ -295,6 +310,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "configuration": return target.getConfiguration();
         case "connectiontimeout":
         case "connectionTimeout": return getOrCreateConfiguration(target).getConnectionTimeout();
+        case "contenttype":
+        case "contentType": return getOrCreateConfiguration(target).getContentType();
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": return getOrCreateConfiguration(target).getControlPlaneEndpointOverride();
         case "endpointoverride":
@@ -309,6 +326,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "guardrailVersion": return getOrCreateConfiguration(target).getGuardrailVersion();
         case "httpprotocol":
         case "httpProtocol": return getOrCreateConfiguration(target).getHttpProtocol();
+        case "invokebodyformat":
+        case "invokeBodyFormat": return getOrCreateConfiguration(target).getInvokeBodyFormat();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxattempts":
@@ -337,6 +356,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyProtocol": return getOrCreateConfiguration(target).getProxyProtocol();
         case "proxyusername":
         case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
+        case "rawresponsetype":
+        case "rawResponseType": return getOrCreateConfiguration(target).getRawResponseType();
         case "readtimeout":
         case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
         case "region": return getOrCreateConfiguration(target).getRegion();

@@ -23,6 +23,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         dev.camelbedrock.component.BedrockConfiguration target = (dev.camelbedrock.component.BedrockConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accept": target.setAccept(property(camelContext, java.lang.String.class, value)); return true;
         case "accesskey":
         case "accessKey": target.setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "additionalmodelrequestfields":
@@ -49,6 +50,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "bedrockRuntimeClient": target.setBedrockRuntimeClient(property(camelContext, software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient.class, value)); return true;
         case "connectiontimeout":
         case "connectionTimeout": target.setConnectionTimeout(property(camelContext, long.class, value)); return true;
+        case "contenttype":
+        case "contentType": target.setContentType(property(camelContext, java.lang.String.class, value)); return true;
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": target.setControlPlaneEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "endpointoverride":
@@ -63,6 +66,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "guardrailVersion": target.setGuardrailVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "httpprotocol":
         case "httpProtocol": target.setHttpProtocol(property(camelContext, java.lang.String.class, value)); return true;
+        case "invokebodyformat":
+        case "invokeBodyFormat": target.setInvokeBodyFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "maxattempts":
         case "maxAttempts": target.setMaxAttempts(property(camelContext, int.class, value)); return true;
         case "maxconcurrency":
@@ -90,6 +95,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "proxyProtocol": target.setProxyProtocol(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": target.setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "rawresponsetype":
+        case "rawResponseType": target.setRawResponseType(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.setReadTimeout(property(camelContext, long.class, value)); return true;
         case "region": target.setRegion(property(camelContext, java.lang.String.class, value)); return true;
@@ -134,6 +141,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accept": return java.lang.String.class;
         case "accesskey":
         case "accessKey": return java.lang.String.class;
         case "additionalmodelrequestfields":
@@ -160,6 +168,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "bedrockRuntimeClient": return software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient.class;
         case "connectiontimeout":
         case "connectionTimeout": return long.class;
+        case "contenttype":
+        case "contentType": return java.lang.String.class;
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": return java.lang.String.class;
         case "endpointoverride":
@@ -174,6 +184,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "guardrailVersion": return java.lang.String.class;
         case "httpprotocol":
         case "httpProtocol": return java.lang.String.class;
+        case "invokebodyformat":
+        case "invokeBodyFormat": return java.lang.String.class;
         case "maxattempts":
         case "maxAttempts": return int.class;
         case "maxconcurrency":
@@ -201,6 +213,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "proxyProtocol": return java.lang.String.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
+        case "rawresponsetype":
+        case "rawResponseType": return java.lang.String.class;
         case "readtimeout":
         case "readTimeout": return long.class;
         case "region": return java.lang.String.class;
@@ -246,6 +260,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         dev.camelbedrock.component.BedrockConfiguration target = (dev.camelbedrock.component.BedrockConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accept": return target.getAccept();
         case "accesskey":
         case "accessKey": return target.getAccessKey();
         case "additionalmodelrequestfields":
@@ -272,6 +287,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "bedrockRuntimeClient": return target.getBedrockRuntimeClient();
         case "connectiontimeout":
         case "connectionTimeout": return target.getConnectionTimeout();
+        case "contenttype":
+        case "contentType": return target.getContentType();
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": return target.getControlPlaneEndpointOverride();
         case "endpointoverride":
@@ -286,6 +303,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "guardrailVersion": return target.getGuardrailVersion();
         case "httpprotocol":
         case "httpProtocol": return target.getHttpProtocol();
+        case "invokebodyformat":
+        case "invokeBodyFormat": return target.getInvokeBodyFormat();
         case "maxattempts":
         case "maxAttempts": return target.getMaxAttempts();
         case "maxconcurrency":
@@ -313,6 +332,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "proxyProtocol": return target.getProxyProtocol();
         case "proxyusername":
         case "proxyUsername": return target.getProxyUsername();
+        case "rawresponsetype":
+        case "rawResponseType": return target.getRawResponseType();
         case "readtimeout":
         case "readTimeout": return target.getReadTimeout();
         case "region": return target.getRegion();

@@ -23,6 +23,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         BedrockEndpoint target = (BedrockEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accept": target.getConfiguration().setAccept(property(camelContext, java.lang.String.class, value)); return true;
         case "accesskey":
         case "accessKey": target.getConfiguration().setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "additionalmodelrequestfields":
@@ -49,6 +50,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bedrockRuntimeClient": target.getConfiguration().setBedrockRuntimeClient(property(camelContext, software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient.class, value)); return true;
         case "connectiontimeout":
         case "connectionTimeout": target.getConfiguration().setConnectionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "contenttype":
+        case "contentType": target.getConfiguration().setContentType(property(camelContext, java.lang.String.class, value)); return true;
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": target.getConfiguration().setControlPlaneEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "endpointoverride":
@@ -63,6 +66,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "guardrailVersion": target.getConfiguration().setGuardrailVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "httpprotocol":
         case "httpProtocol": target.getConfiguration().setHttpProtocol(property(camelContext, java.lang.String.class, value)); return true;
+        case "invokebodyformat":
+        case "invokeBodyFormat": target.getConfiguration().setInvokeBodyFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxattempts":
@@ -91,6 +96,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyProtocol": target.getConfiguration().setProxyProtocol(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "rawresponsetype":
+        case "rawResponseType": target.getConfiguration().setRawResponseType(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
@@ -140,6 +147,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accept": return java.lang.String.class;
         case "accesskey":
         case "accessKey": return java.lang.String.class;
         case "additionalmodelrequestfields":
@@ -166,6 +174,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bedrockRuntimeClient": return software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient.class;
         case "connectiontimeout":
         case "connectionTimeout": return long.class;
+        case "contenttype":
+        case "contentType": return java.lang.String.class;
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": return java.lang.String.class;
         case "endpointoverride":
@@ -180,6 +190,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "guardrailVersion": return java.lang.String.class;
         case "httpprotocol":
         case "httpProtocol": return java.lang.String.class;
+        case "invokebodyformat":
+        case "invokeBodyFormat": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxattempts":
@@ -208,6 +220,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyProtocol": return java.lang.String.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
+        case "rawresponsetype":
+        case "rawResponseType": return java.lang.String.class;
         case "readtimeout":
         case "readTimeout": return long.class;
         case "region": return java.lang.String.class;
@@ -253,6 +267,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         BedrockEndpoint target = (BedrockEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accept": return target.getConfiguration().getAccept();
         case "accesskey":
         case "accessKey": return target.getConfiguration().getAccessKey();
         case "additionalmodelrequestfields":
@@ -279,6 +294,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bedrockRuntimeClient": return target.getConfiguration().getBedrockRuntimeClient();
         case "connectiontimeout":
         case "connectionTimeout": return target.getConfiguration().getConnectionTimeout();
+        case "contenttype":
+        case "contentType": return target.getConfiguration().getContentType();
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": return target.getConfiguration().getControlPlaneEndpointOverride();
         case "endpointoverride":
@@ -293,6 +310,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "guardrailVersion": return target.getConfiguration().getGuardrailVersion();
         case "httpprotocol":
         case "httpProtocol": return target.getConfiguration().getHttpProtocol();
+        case "invokebodyformat":
+        case "invokeBodyFormat": return target.getConfiguration().getInvokeBodyFormat();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxattempts":
@@ -321,6 +340,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyProtocol": return target.getConfiguration().getProxyProtocol();
         case "proxyusername":
         case "proxyUsername": return target.getConfiguration().getProxyUsername();
+        case "rawresponsetype":
+        case "rawResponseType": return target.getConfiguration().getRawResponseType();
         case "readtimeout":
         case "readTimeout": return target.getConfiguration().getReadTimeout();
         case "region": return target.getConfiguration().getRegion();

@@ -23,7 +23,8 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(55);
+        Set<String> props = new HashSet<>(59);
+        props.add("accept");
         props.add("accessKey");
         props.add("additionalModelRequestFields");
         props.add("additionalModelResponseFieldPaths");
@@ -37,6 +38,7 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("bedrockClient");
         props.add("bedrockRuntimeClient");
         props.add("connectionTimeout");
+        props.add("contentType");
         props.add("controlPlaneEndpointOverride");
         props.add("endpointOverride");
         props.add("guardrailIdentifier");
@@ -44,6 +46,7 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("guardrailTrace");
         props.add("guardrailVersion");
         props.add("httpProtocol");
+        props.add("invokeBodyFormat");
         props.add("lazyStartProducer");
         props.add("maxAttempts");
         props.add("maxConcurrency");
@@ -59,6 +62,7 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("proxyPort");
         props.add("proxyProtocol");
         props.add("proxyUsername");
+        props.add("rawResponseType");
         props.add("readTimeout");
         props.add("region");
         props.add("requestMetadata");

@@ -228,17 +228,41 @@ public class BedrockConfiguration implements Cloneable {
                             + " CamelBedrockRequestMetadata (a Map) is merged over it.")
     private String requestMetadata;
 
-    @UriParam(label = "converse",
-              description = "converseStream: send every delta (text, tool-input JSON, reasoning) as its own exchange to this"
-                            + " endpoint URI, in order, while the model generates; the exchange itself then completes at the"
-                            + " end of the stream with the whole text. Unset: the body is an Iterator of text deltas for"
-                            + " split(body()).streaming().")
+    @UriParam(label = "converse,invoke",
+              description = "converseStream and invokeModelStream: send every delta (text, tool-input JSON, reasoning; for a"
+                            + " raw invokeModelStream each chunk's JSON) as its own exchange to this endpoint URI, in order,"
+                            + " while the model generates; the exchange itself then completes at the end of the stream with"
+                            + " the whole text (raw: the List of chunk JSON Strings). Unset: the body is an Iterator of text"
+                            + " deltas (raw: of chunk JSON Strings) for split(body()).streaming().")
     private String streamTo;
 
-    @UriParam(label = "converse", defaultValue = "64",
-              description = "converseStream: how many undelivered deltas may be buffered before the producer stops"
-                            + " requesting more from the stream (back-pressure).")
+    @UriParam(label = "converse,invoke", defaultValue = "64",
+              description = "converseStream and invokeModelStream: how many undelivered deltas may be buffered before the"
+                            + " producer stops requesting more from the stream (back-pressure).")
     private int streamBufferSize = 64;
+
+    // ---- invoke ----
+
+    @UriParam(label = "invoke", enums = "auto,raw,prompt", defaultValue = "auto",
+              description = "invokeModel/invokeModelStream: how to read the body. raw: the body is the model's native request,"
+                            + " sent as it is (a JSON String, byte[], InputStream, Map or Jackson JsonNode). prompt: the body is"
+                            + " a prompt (a String, or a List of SDK Message) and the model family's codec builds the native"
+                            + " request. auto: Map, JsonNode, byte[], InputStream, and a String whose first non-blank character"
+                            + " is '{' and that parses as a JSON object are raw; other Strings and Lists of Message are prompts.")
+    private String invokeBodyFormat = "auto";
+
+    @UriParam(label = "invoke", enums = "String,bytes,JsonNode", defaultValue = "String",
+              description = "invokeModel with a raw body: the type of the result body: the reply as a String, as byte[], or"
+                            + " as a Jackson JsonNode.")
+    private String rawResponseType = "String";
+
+    @UriParam(label = "invoke", defaultValue = "application/json",
+              description = "invokeModel/invokeModelStream: the MIME type of the request body.")
+    private String contentType = "application/json";
+
+    @UriParam(label = "invoke", defaultValue = "application/json",
+              description = "invokeModel/invokeModelStream: the MIME type wanted for the reply.")
+    private String accept = "application/json";
 
     // ---- getters and setters ----
 
@@ -350,6 +374,15 @@ public class BedrockConfiguration implements Cloneable {
     public void setStreamTo(String streamTo) { this.streamTo = streamTo; }
     public int getStreamBufferSize() { return streamBufferSize; }
     public void setStreamBufferSize(int streamBufferSize) { this.streamBufferSize = streamBufferSize; }
+
+    public String getInvokeBodyFormat() { return invokeBodyFormat; }
+    public void setInvokeBodyFormat(String invokeBodyFormat) { this.invokeBodyFormat = invokeBodyFormat; }
+    public String getRawResponseType() { return rawResponseType; }
+    public void setRawResponseType(String rawResponseType) { this.rawResponseType = rawResponseType; }
+    public String getContentType() { return contentType; }
+    public void setContentType(String contentType) { this.contentType = contentType; }
+    public String getAccept() { return accept; }
+    public void setAccept(String accept) { this.accept = accept; }
 
     public BedrockConfiguration copy() {
         try {

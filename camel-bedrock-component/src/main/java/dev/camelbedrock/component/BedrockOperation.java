@@ -9,8 +9,12 @@ public enum BedrockOperation {
     converse,
     /** Chat through ConverseStream: text deltas reach the route while the model generates. */
     converseStream,
-    /** Counts the input tokens of a prompt, messages or a Converse request without running the model. */
-    countTokens;
+    /** Counts the input tokens of a prompt, messages, a Converse or InvokeModel request, or a native body, without running the model. */
+    countTokens,
+    /** InvokeModel: a native request body sent as it is, or a prompt the model family's codec turns into one. */
+    invokeModel,
+    /** InvokeModelWithResponseStream: each chunk (raw) or text delta (prompt) reaches the route as it arrives. */
+    invokeModelStream;
 
     /** Parses an operation name as the URI or the header spells it, with a message listing the accepted names. */
     public static BedrockOperation fromName(String name) {

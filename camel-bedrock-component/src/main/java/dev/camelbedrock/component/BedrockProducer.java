@@ -9,6 +9,8 @@ import dev.camelbedrock.component.converse.ConverseStreamHandler;
 import dev.camelbedrock.component.converse.CountTokensHandler;
 import dev.camelbedrock.component.error.BedrockErrors;
 import dev.camelbedrock.component.error.BedrockInputException;
+import dev.camelbedrock.component.invoke.InvokeModelHandler;
+import dev.camelbedrock.component.invoke.InvokeModelStreamHandler;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
@@ -27,6 +29,8 @@ public class BedrockProducer extends DefaultAsyncProducer {
         handlers.put(BedrockOperation.converse, new ConverseHandler(endpoint));
         handlers.put(BedrockOperation.converseStream, new ConverseStreamHandler(endpoint));
         handlers.put(BedrockOperation.countTokens, new CountTokensHandler(endpoint));
+        handlers.put(BedrockOperation.invokeModel, new InvokeModelHandler(endpoint));
+        handlers.put(BedrockOperation.invokeModelStream, new InvokeModelStreamHandler(endpoint));
     }
 
     @Override

@@ -39,6 +39,11 @@ class BadInputTest extends BedrockTestSupport {
                 from("direct:badTier").to("bedrock:converse?modelId=" + MODEL + "&serviceTier=gold");
                 from("direct:badCache").to("bedrock:converse?modelId=" + MODEL + "&promptCachePoints=everywhere");
                 from("direct:remoteTools").to("bedrock:converse?modelId=" + MODEL + "&tools=http://example.com/tools.json");
+                from("direct:invoke").to("bedrock:invokeModel?modelId=" + MODEL);
+                from("direct:invokeStream").to("bedrock:invokeModelStream?modelId=" + MODEL);
+                from("direct:badBodyFormat").to("bedrock:invokeModel?modelId=" + MODEL + "&invokeBodyFormat=native");
+                from("direct:badRawType").to("bedrock:invokeModel?modelId=" + MODEL + "&rawResponseType=XML");
+                from("direct:forcedRaw").to("bedrock:invokeModel?modelId=" + MODEL + "&invokeBodyFormat=raw");
             }
         };
     }
@@ -130,7 +135,33 @@ class BadInputTest extends BedrockTestSupport {
                 Arguments.of("stream from a model that cannot stream", "direct:stream",
                         bodyAndHeader("hi", BedrockHeaders.MODEL_ID, "ai21.j2-mid-v1"), "does not support streaming"),
                 Arguments.of("converse with an embedding model", "direct:converse",
-                        bodyAndHeader("hi", BedrockHeaders.MODEL_ID, "amazon.titan-embed-text-v2:0"), "use bedrock:embed"));
+                        bodyAndHeader("hi", BedrockHeaders.MODEL_ID, "amazon.titan-embed-text-v2:0"), "use bedrock:embed"),
+                // invokeModel / invokeModelStream
+                Arguments.of("prompt to an ARN that hides the family", "direct:invoke", bodyAndHeader("hi", BedrockHeaders.MODEL_ID,
+                        "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abcdefghijkl"), "set the modelFamily option"),
+                Arguments.of("prompt to a model of an unknown provider", "direct:invoke",
+                        bodyAndHeader("hi", BedrockHeaders.MODEL_ID, "acme.rocket-v1:0"), "does not know"),
+                Arguments.of("model family header not a family", "direct:invoke",
+                        bodyAndHeader("hi", BedrockHeaders.MODEL_FAMILY, "CLAUDE"), "ANTHROPIC_MESSAGES, TITAN_TEXT"),
+                Arguments.of("prompt to an embedding model", "direct:invoke",
+                        bodyAndHeader("hi", BedrockHeaders.MODEL_ID, "amazon.titan-embed-text-v2:0"), "use bedrock:embed"),
+                Arguments.of("unknown invokeBodyFormat", "direct:badBodyFormat", body("hi"), "auto, raw, prompt"),
+                Arguments.of("unknown rawResponseType", "direct:badRawType", body("{}"), "String, bytes, JsonNode"),
+                Arguments.of("raw body of a type that is none", "direct:forcedRaw", body(42), "not a native request body"),
+                Arguments.of("prompt body of a type that is none", "direct:invoke", body(42), "a String prompt"),
+                Arguments.of("prompt ending with the assistant", "direct:invoke",
+                        body(List.of(user("a"), assistant("b"))), "last message"),
+                Arguments.of("images on a raw body", "direct:invoke",
+                        bodyAndHeader("{\"prompt\":\"x\"}", BedrockHeaders.IMAGES, PNG_SIGNATURE), "attach to a prompt"),
+                Arguments.of("images to a family whose body takes none", "direct:invoke", bodyAndHeaders("hi", Map.of(
+                        BedrockHeaders.MODEL_ID, "amazon.titan-text-express-v1", BedrockHeaders.IMAGES, PNG_SIGNATURE)), "takes none"),
+                Arguments.of("images to a model without image input", "direct:invoke", bodyAndHeaders("hi", Map.of(
+                        BedrockHeaders.MODEL_ID, "meta.llama3-8b-instruct-v1:0", BedrockHeaders.IMAGES, PNG_SIGNATURE)),
+                        "does not accept image input"),
+                Arguments.of("stop sequences for Llama", "direct:invoke", bodyAndHeaders("hi", Map.of(
+                        BedrockHeaders.MODEL_ID, "meta.llama3-8b-instruct-v1:0", BedrockHeaders.STOP_SEQUENCES, "END")), "no stop sequences"),
+                Arguments.of("stream from a model that cannot stream", "direct:invokeStream",
+                        bodyAndHeader("{\"prompt\":\"x\"}", BedrockHeaders.MODEL_ID, "ai21.j2-mid-v1"), "does not support streaming"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -140,7 +171,8 @@ class BadInputTest extends BedrockTestSupport {
 
         assertThat(out.getException()).as(name).isInstanceOf(BedrockInputException.class);
         assertThat(out.getException().getMessage()).as(name).contains(expected);
-        assertThat(out.getException().getMessage()).as(name).containsAnyOf("converse:", "converseStream:", "countTokens:");
+        assertThat(out.getException().getMessage()).as(name).containsAnyOf("converse:", "converseStream:", "countTokens:", "invokeModel:",
+                "invokeModelStream:", "embed:", "image:");
         assertThat(emulator.stats().total()).as("requests that reached the emulator").isZero();
     }
 }

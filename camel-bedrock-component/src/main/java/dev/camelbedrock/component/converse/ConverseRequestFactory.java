@@ -78,8 +78,7 @@ public final class ConverseRequestFactory {
                         + BedrockHeaders.CONVERSATION + " header is set too; put the history into the request's messages, or send"
                         + " a String/Message body with the header");
             }
-            String modelId = firstNonNull(opts.string(BedrockHeaders.MODEL_ID, null), given.modelId(), config.getModelId());
-            requireModel(operation, modelId);
+            String modelId = modelId(opts, config, operation, given.modelId());
             ConverseRequest request = given.modelId() == null || !given.modelId().equals(modelId)
                     ? given.toBuilder().modelId(modelId).build() : given;
             if (request.hasMessages()) {
@@ -89,8 +88,7 @@ public final class ConverseRequestFactory {
             return new ConverseInput(request, modelId, null);
         }
 
-        String modelId = firstNonNull(opts.string(BedrockHeaders.MODEL_ID, null), config.getModelId());
-        requireModel(operation, modelId);
+        String modelId = modelId(opts, config, operation, null);
         List<Message> turn = newTurn(exchange, operation, modelId, body, opts);
         List<Message> messages;
         List<Message> conversation = null;
@@ -222,7 +220,7 @@ public final class ConverseRequestFactory {
     }
 
     /** The checks Bedrock would make, made before the call: the first turn is the user's, roles alternate, tool results answer tool uses. */
-    static void validateMessages(String operation, String modelId, List<Message> messages) {
+    public static void validateMessages(String operation, String modelId, List<Message> messages) {
         if (messages.isEmpty()) {
             throw new BedrockInputException(operation, modelId, "there are no messages to send");
         }
@@ -308,7 +306,8 @@ public final class ConverseRequestFactory {
 
     // ---- attachments ----
 
-    private static List<ContentBlock> imageBlocks(String operation, String modelId, Object images) {
+    /** The images of the CamelBedrockImages header as content blocks: format detected, size checked. */
+    public static List<ContentBlock> imageBlocks(String operation, String modelId, Object images) {
         List<ContentBlock> out = new ArrayList<>();
         for (Object item : images instanceof Collection<?> c ? c : List.of(images)) {
             if (item instanceof ImageBlock ib) {
@@ -500,7 +499,8 @@ public final class ConverseRequestFactory {
         return ToolConfiguration.builder().tools(tools).build();
     }
 
-    private static GuardrailConfiguration guardrail(ExchangeOptions opts, BedrockConfiguration config, String operation, String modelId) {
+    /** The guardrail the options and headers name, or null; both identifier and version, or neither. */
+    public static GuardrailConfiguration guardrail(ExchangeOptions opts, BedrockConfiguration config, String operation, String modelId) {
         String id = opts.string(BedrockHeaders.GUARDRAIL_IDENTIFIER, config.getGuardrailIdentifier());
         String version = opts.string(BedrockHeaders.GUARDRAIL_VERSION, config.getGuardrailVersion());
         if (id == null && version == null) {
@@ -522,7 +522,7 @@ public final class ConverseRequestFactory {
 
     // ---- small helpers ----
 
-    static String requireOneOf(String operation, String modelId, String option, String value, String... accepted) {
+    public static String requireOneOf(String operation, String modelId, String option, String value, String... accepted) {
         for (String a : accepted) {
             if (a.equals(value)) {
                 return value;
@@ -531,7 +531,17 @@ public final class ConverseRequestFactory {
         throw new BedrockInputException(operation, modelId, "option " + option + " is '" + value + "'; accepted: " + String.join(", ", accepted));
     }
 
-    static void requireModel(String operation, String modelId) {
+    /**
+     * The model of a message: the CamelBedrockModelId header, else the model of a whole SDK request given as the body
+     * (may be null), else the modelId option; an input error when there is none.
+     */
+    public static String modelId(ExchangeOptions opts, BedrockConfiguration config, String operation, String fromRequest) {
+        String modelId = firstNonNull(opts.string(BedrockHeaders.MODEL_ID, null), fromRequest, config.getModelId());
+        requireModel(operation, modelId);
+        return modelId;
+    }
+
+    private static void requireModel(String operation, String modelId) {
         if (modelId == null || modelId.isBlank()) {
             throw new BedrockInputException(operation, null, "no model: set the modelId option or the " + BedrockHeaders.MODEL_ID + " header");
         }
@@ -547,7 +557,7 @@ public final class ConverseRequestFactory {
         return null;
     }
 
-    static String typeName(Object o) {
+    public static String typeName(Object o) {
         return o == null ? "null" : o.getClass().getName();
     }
 }
