@@ -64,6 +64,13 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "contentType": getOrCreateConfiguration(target).setContentType(property(camelContext, java.lang.String.class, value)); return true;
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": getOrCreateConfiguration(target).setControlPlaneEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
+        case "dimensions": getOrCreateConfiguration(target).setDimensions(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "embedconcurrency":
+        case "embedConcurrency": getOrCreateConfiguration(target).setEmbedConcurrency(property(camelContext, int.class, value)); return true;
+        case "embeddinginputtype":
+        case "embeddingInputType": getOrCreateConfiguration(target).setEmbeddingInputType(property(camelContext, java.lang.String.class, value)); return true;
+        case "embeddingtypes":
+        case "embeddingTypes": getOrCreateConfiguration(target).setEmbeddingTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "endpointoverride":
         case "endpointOverride": getOrCreateConfiguration(target).setEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "guardrailidentifier":
@@ -90,6 +97,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "modelFamily": getOrCreateConfiguration(target).setModelFamily(property(camelContext, dev.camelbedrock.catalog.ModelFamily.class, value)); return true;
         case "modelid":
         case "modelId": getOrCreateConfiguration(target).setModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "normalize": getOrCreateConfiguration(target).setNormalize(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "performancelatency":
         case "performanceLatency": getOrCreateConfiguration(target).setPerformanceLatency(property(camelContext, java.lang.String.class, value)); return true;
         case "profilename":
@@ -145,6 +153,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "tools": getOrCreateConfiguration(target).setTools(property(camelContext, java.lang.String.class, value)); return true;
         case "topp":
         case "topP": getOrCreateConfiguration(target).setTopP(property(camelContext, java.lang.Float.class, value)); return true;
+        case "truncate": getOrCreateConfiguration(target).setTruncate(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -191,6 +200,13 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "contentType": return java.lang.String.class;
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": return java.lang.String.class;
+        case "dimensions": return java.lang.Integer.class;
+        case "embedconcurrency":
+        case "embedConcurrency": return int.class;
+        case "embeddinginputtype":
+        case "embeddingInputType": return java.lang.String.class;
+        case "embeddingtypes":
+        case "embeddingTypes": return java.lang.String.class;
         case "endpointoverride":
         case "endpointOverride": return java.lang.String.class;
         case "guardrailidentifier":
@@ -217,6 +233,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "modelFamily": return dev.camelbedrock.catalog.ModelFamily.class;
         case "modelid":
         case "modelId": return java.lang.String.class;
+        case "normalize": return java.lang.Boolean.class;
         case "performancelatency":
         case "performanceLatency": return java.lang.String.class;
         case "profilename":
@@ -272,6 +289,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "tools": return java.lang.String.class;
         case "topp":
         case "topP": return java.lang.Float.class;
+        case "truncate": return java.lang.String.class;
         default: return null;
         }
     }
@@ -314,6 +332,13 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "contentType": return getOrCreateConfiguration(target).getContentType();
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": return getOrCreateConfiguration(target).getControlPlaneEndpointOverride();
+        case "dimensions": return getOrCreateConfiguration(target).getDimensions();
+        case "embedconcurrency":
+        case "embedConcurrency": return getOrCreateConfiguration(target).getEmbedConcurrency();
+        case "embeddinginputtype":
+        case "embeddingInputType": return getOrCreateConfiguration(target).getEmbeddingInputType();
+        case "embeddingtypes":
+        case "embeddingTypes": return getOrCreateConfiguration(target).getEmbeddingTypes();
         case "endpointoverride":
         case "endpointOverride": return getOrCreateConfiguration(target).getEndpointOverride();
         case "guardrailidentifier":
@@ -340,6 +365,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "modelFamily": return getOrCreateConfiguration(target).getModelFamily();
         case "modelid":
         case "modelId": return getOrCreateConfiguration(target).getModelId();
+        case "normalize": return getOrCreateConfiguration(target).getNormalize();
         case "performancelatency":
         case "performanceLatency": return getOrCreateConfiguration(target).getPerformanceLatency();
         case "profilename":
@@ -395,6 +421,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "tools": return getOrCreateConfiguration(target).getTools();
         case "topp":
         case "topP": return getOrCreateConfiguration(target).getTopP();
+        case "truncate": return getOrCreateConfiguration(target).getTruncate();
         default: return null;
         }
     }

@@ -54,6 +54,13 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "contentType": target.setContentType(property(camelContext, java.lang.String.class, value)); return true;
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": target.setControlPlaneEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
+        case "dimensions": target.setDimensions(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "embedconcurrency":
+        case "embedConcurrency": target.setEmbedConcurrency(property(camelContext, int.class, value)); return true;
+        case "embeddinginputtype":
+        case "embeddingInputType": target.setEmbeddingInputType(property(camelContext, java.lang.String.class, value)); return true;
+        case "embeddingtypes":
+        case "embeddingTypes": target.setEmbeddingTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "endpointoverride":
         case "endpointOverride": target.setEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "guardrailidentifier":
@@ -78,6 +85,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "modelFamily": target.setModelFamily(property(camelContext, dev.camelbedrock.catalog.ModelFamily.class, value)); return true;
         case "modelid":
         case "modelId": target.setModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "normalize": target.setNormalize(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "operation": target.setOperation(property(camelContext, dev.camelbedrock.component.BedrockOperation.class, value)); return true;
         case "performancelatency":
         case "performanceLatency": target.setPerformanceLatency(property(camelContext, java.lang.String.class, value)); return true;
@@ -134,6 +142,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "tools": target.setTools(property(camelContext, java.lang.String.class, value)); return true;
         case "topp":
         case "topP": target.setTopP(property(camelContext, java.lang.Float.class, value)); return true;
+        case "truncate": target.setTruncate(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -172,6 +181,13 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "contentType": return java.lang.String.class;
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": return java.lang.String.class;
+        case "dimensions": return java.lang.Integer.class;
+        case "embedconcurrency":
+        case "embedConcurrency": return int.class;
+        case "embeddinginputtype":
+        case "embeddingInputType": return java.lang.String.class;
+        case "embeddingtypes":
+        case "embeddingTypes": return java.lang.String.class;
         case "endpointoverride":
         case "endpointOverride": return java.lang.String.class;
         case "guardrailidentifier":
@@ -196,6 +212,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "modelFamily": return dev.camelbedrock.catalog.ModelFamily.class;
         case "modelid":
         case "modelId": return java.lang.String.class;
+        case "normalize": return java.lang.Boolean.class;
         case "operation": return dev.camelbedrock.component.BedrockOperation.class;
         case "performancelatency":
         case "performanceLatency": return java.lang.String.class;
@@ -252,6 +269,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "tools": return java.lang.String.class;
         case "topp":
         case "topP": return java.lang.Float.class;
+        case "truncate": return java.lang.String.class;
         default: return null;
         }
     }
@@ -291,6 +309,13 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "contentType": return target.getContentType();
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": return target.getControlPlaneEndpointOverride();
+        case "dimensions": return target.getDimensions();
+        case "embedconcurrency":
+        case "embedConcurrency": return target.getEmbedConcurrency();
+        case "embeddinginputtype":
+        case "embeddingInputType": return target.getEmbeddingInputType();
+        case "embeddingtypes":
+        case "embeddingTypes": return target.getEmbeddingTypes();
         case "endpointoverride":
         case "endpointOverride": return target.getEndpointOverride();
         case "guardrailidentifier":
@@ -315,6 +340,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "modelFamily": return target.getModelFamily();
         case "modelid":
         case "modelId": return target.getModelId();
+        case "normalize": return target.getNormalize();
         case "operation": return target.getOperation();
         case "performancelatency":
         case "performanceLatency": return target.getPerformanceLatency();
@@ -371,6 +397,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "tools": return target.getTools();
         case "topp":
         case "topP": return target.getTopP();
+        case "truncate": return target.getTruncate();
         default: return null;
         }
     }

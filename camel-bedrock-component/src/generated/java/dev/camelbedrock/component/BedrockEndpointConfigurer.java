@@ -54,6 +54,13 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "contentType": target.getConfiguration().setContentType(property(camelContext, java.lang.String.class, value)); return true;
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": target.getConfiguration().setControlPlaneEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
+        case "dimensions": target.getConfiguration().setDimensions(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "embedconcurrency":
+        case "embedConcurrency": target.getConfiguration().setEmbedConcurrency(property(camelContext, int.class, value)); return true;
+        case "embeddinginputtype":
+        case "embeddingInputType": target.getConfiguration().setEmbeddingInputType(property(camelContext, java.lang.String.class, value)); return true;
+        case "embeddingtypes":
+        case "embeddingTypes": target.getConfiguration().setEmbeddingTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "endpointoverride":
         case "endpointOverride": target.getConfiguration().setEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "guardrailidentifier":
@@ -80,6 +87,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "modelFamily": target.getConfiguration().setModelFamily(property(camelContext, dev.camelbedrock.catalog.ModelFamily.class, value)); return true;
         case "modelid":
         case "modelId": target.getConfiguration().setModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "normalize": target.getConfiguration().setNormalize(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "performancelatency":
         case "performanceLatency": target.getConfiguration().setPerformanceLatency(property(camelContext, java.lang.String.class, value)); return true;
         case "profilename":
@@ -135,6 +143,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "tools": target.getConfiguration().setTools(property(camelContext, java.lang.String.class, value)); return true;
         case "topp":
         case "topP": target.getConfiguration().setTopP(property(camelContext, java.lang.Float.class, value)); return true;
+        case "truncate": target.getConfiguration().setTruncate(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -178,6 +187,13 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "contentType": return java.lang.String.class;
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": return java.lang.String.class;
+        case "dimensions": return java.lang.Integer.class;
+        case "embedconcurrency":
+        case "embedConcurrency": return int.class;
+        case "embeddinginputtype":
+        case "embeddingInputType": return java.lang.String.class;
+        case "embeddingtypes":
+        case "embeddingTypes": return java.lang.String.class;
         case "endpointoverride":
         case "endpointOverride": return java.lang.String.class;
         case "guardrailidentifier":
@@ -204,6 +220,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "modelFamily": return dev.camelbedrock.catalog.ModelFamily.class;
         case "modelid":
         case "modelId": return java.lang.String.class;
+        case "normalize": return java.lang.Boolean.class;
         case "performancelatency":
         case "performanceLatency": return java.lang.String.class;
         case "profilename":
@@ -259,6 +276,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "tools": return java.lang.String.class;
         case "topp":
         case "topP": return java.lang.Float.class;
+        case "truncate": return java.lang.String.class;
         default: return null;
         }
     }
@@ -298,6 +316,13 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "contentType": return target.getConfiguration().getContentType();
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": return target.getConfiguration().getControlPlaneEndpointOverride();
+        case "dimensions": return target.getConfiguration().getDimensions();
+        case "embedconcurrency":
+        case "embedConcurrency": return target.getConfiguration().getEmbedConcurrency();
+        case "embeddinginputtype":
+        case "embeddingInputType": return target.getConfiguration().getEmbeddingInputType();
+        case "embeddingtypes":
+        case "embeddingTypes": return target.getConfiguration().getEmbeddingTypes();
         case "endpointoverride":
         case "endpointOverride": return target.getConfiguration().getEndpointOverride();
         case "guardrailidentifier":
@@ -324,6 +349,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "modelFamily": return target.getConfiguration().getModelFamily();
         case "modelid":
         case "modelId": return target.getConfiguration().getModelId();
+        case "normalize": return target.getConfiguration().getNormalize();
         case "performancelatency":
         case "performanceLatency": return target.getConfiguration().getPerformanceLatency();
         case "profilename":
@@ -379,6 +405,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "tools": return target.getConfiguration().getTools();
         case "topp":
         case "topP": return target.getConfiguration().getTopP();
+        case "truncate": return target.getConfiguration().getTruncate();
         default: return null;
         }
     }

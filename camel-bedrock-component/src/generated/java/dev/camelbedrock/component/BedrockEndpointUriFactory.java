@@ -23,7 +23,7 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(59);
+        Set<String> props = new HashSet<>(65);
         props.add("accept");
         props.add("accessKey");
         props.add("additionalModelRequestFields");
@@ -40,6 +40,10 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("connectionTimeout");
         props.add("contentType");
         props.add("controlPlaneEndpointOverride");
+        props.add("dimensions");
+        props.add("embedConcurrency");
+        props.add("embeddingInputType");
+        props.add("embeddingTypes");
         props.add("endpointOverride");
         props.add("guardrailIdentifier");
         props.add("guardrailStreamProcessingMode");
@@ -53,6 +57,7 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("maxTokens");
         props.add("modelFamily");
         props.add("modelId");
+        props.add("normalize");
         props.add("operation");
         props.add("performanceLatency");
         props.add("profileName");
@@ -83,6 +88,7 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("toolConfiguration");
         props.add("tools");
         props.add("topP");
+        props.add("truncate");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(7);
         secretProps.add("accessKey");

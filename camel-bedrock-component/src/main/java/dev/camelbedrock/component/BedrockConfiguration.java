@@ -264,6 +264,38 @@ public class BedrockConfiguration implements Cloneable {
               description = "invokeModel/invokeModelStream: the MIME type wanted for the reply.")
     private String accept = "application/json";
 
+    // ---- embed ----
+
+    @UriParam(label = "embed",
+              description = "embed: the vector size to ask for. Titan Text Embeddings V2: 256, 512, 1024; Titan Multimodal: 256,"
+                            + " 384, 1024; Cohere Embed v4: 256, 512, 1024, 1536; Nova Multimodal Embeddings: 256, 384, 1024,"
+                            + " 3072. Checked against the model catalog before the call. Unset: the model's default.")
+    private Integer dimensions;
+
+    @UriParam(label = "embed", description = "embed, Titan Text Embeddings V2: whether to normalize the vectors. Unset: the model's default (true).")
+    private Boolean normalize;
+
+    @UriParam(label = "embed",
+              description = "embed: extra embedding types, comma-separated: int8, uint8, binary, ubinary (Cohere), binary (Titan"
+                            + " V2). The body keeps the float vectors; the extra types go to the CamelBedrockEmbeddingsByType header.")
+    private String embeddingTypes;
+
+    @UriParam(label = "embed",
+              description = "embed: what the vectors are for. Cohere input_type: search_document (default), search_query,"
+                            + " classification, clustering. Nova embeddings map these to an embedding purpose, or take a purpose"
+                            + " name (GENERIC_INDEX, GENERIC_RETRIEVAL, TEXT_RETRIEVAL, ...).")
+    private String embeddingInputType;
+
+    @UriParam(label = "embed",
+              description = "embed: how to truncate input longer than the model takes: NONE, START, END (Cohere v3, Nova), LEFT,"
+                            + " RIGHT (Cohere v4). Unset: the model's default.")
+    private String truncate;
+
+    @UriParam(label = "embed", defaultValue = "8",
+              description = "embed: how many InvokeModel calls one exchange may have in flight when a list of texts needs several"
+                            + " (models that take one text per call, or lists longer than the model's batch limit).")
+    private int embedConcurrency = 8;
+
     // ---- getters and setters ----
 
     public BedrockOperation getOperation() { return operation; }
@@ -383,6 +415,19 @@ public class BedrockConfiguration implements Cloneable {
     public void setContentType(String contentType) { this.contentType = contentType; }
     public String getAccept() { return accept; }
     public void setAccept(String accept) { this.accept = accept; }
+
+    public Integer getDimensions() { return dimensions; }
+    public void setDimensions(Integer dimensions) { this.dimensions = dimensions; }
+    public Boolean getNormalize() { return normalize; }
+    public void setNormalize(Boolean normalize) { this.normalize = normalize; }
+    public String getEmbeddingTypes() { return embeddingTypes; }
+    public void setEmbeddingTypes(String embeddingTypes) { this.embeddingTypes = embeddingTypes; }
+    public String getEmbeddingInputType() { return embeddingInputType; }
+    public void setEmbeddingInputType(String embeddingInputType) { this.embeddingInputType = embeddingInputType; }
+    public String getTruncate() { return truncate; }
+    public void setTruncate(String truncate) { this.truncate = truncate; }
+    public int getEmbedConcurrency() { return embedConcurrency; }
+    public void setEmbedConcurrency(int embedConcurrency) { this.embedConcurrency = embedConcurrency; }
 
     public BedrockConfiguration copy() {
         try {

@@ -11,7 +11,7 @@ public final class BedrockHeaders {
     // ---- request: per-message overrides ----
 
     @Metadata(label = "producer", description = "The operation to perform; overrides the URI path for this message.",
-              javaType = "String", enums = "converse,converseStream,countTokens,invokeModel,invokeModelStream")
+              javaType = "String", enums = "converse,converseStream,countTokens,invokeModel,invokeModelStream,embed")
     public static final String OPERATION = "CamelBedrockOperation";
 
     @Metadata(label = "producer", description = "The model id, inference profile id or ARN; overrides the modelId option.",
@@ -140,6 +140,20 @@ public final class BedrockHeaders {
               description = "converseStream and prompt-level invokeModelStream with the iterator body: the whole reply text, set once the iterator has been read to its end.",
               javaType = "String")
     public static final String RESPONSE_TEXT = "CamelBedrockResponseText";
+
+    @Metadata(label = "producer", description = "embed: the size of the vectors.", javaType = "Integer")
+    public static final String EMBEDDING_DIMENSIONS = "CamelBedrockEmbeddingDimensions";
+
+    @Metadata(label = "producer",
+              description = "embed: the model that made the vectors (vectors of different models are not comparable).",
+              javaType = "String")
+    public static final String EMBEDDING_MODEL = "CamelBedrockEmbeddingModel";
+
+    @Metadata(label = "producer",
+              description = "embed with the embeddingTypes option: the extra types (int8, binary ...), each mapped to vectors of"
+                            + " Numbers shaped like the body: one vector for a single input, a List of vectors for a List.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String EMBEDDINGS_BY_TYPE = "CamelBedrockEmbeddingsByType";
 
     // ---- streamed delta exchanges (streamTo) ----
 

@@ -14,7 +14,9 @@ public enum BedrockOperation {
     /** InvokeModel: a native request body sent as it is, or a prompt the model family's codec turns into one. */
     invokeModel,
     /** InvokeModelWithResponseStream: each chunk (raw) or text delta (prompt) reaches the route as it arrives. */
-    invokeModelStream;
+    invokeModelStream,
+    /** Embeddings of a String (List of Float), a List of Strings (List of List of Float, in input order) or image bytes. */
+    embed;
 
     /** Parses an operation name as the URI or the header spells it, with a message listing the accepted names. */
     public static BedrockOperation fromName(String name) {

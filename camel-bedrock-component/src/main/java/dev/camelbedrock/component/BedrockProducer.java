@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import dev.camelbedrock.component.converse.ConverseHandler;
 import dev.camelbedrock.component.converse.ConverseStreamHandler;
 import dev.camelbedrock.component.converse.CountTokensHandler;
+import dev.camelbedrock.component.embed.EmbedHandler;
 import dev.camelbedrock.component.error.BedrockErrors;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.invoke.InvokeModelHandler;
@@ -31,6 +32,7 @@ public class BedrockProducer extends DefaultAsyncProducer {
         handlers.put(BedrockOperation.countTokens, new CountTokensHandler(endpoint));
         handlers.put(BedrockOperation.invokeModel, new InvokeModelHandler(endpoint));
         handlers.put(BedrockOperation.invokeModelStream, new InvokeModelStreamHandler(endpoint));
+        handlers.put(BedrockOperation.embed, new EmbedHandler(endpoint));
     }
 
     @Override

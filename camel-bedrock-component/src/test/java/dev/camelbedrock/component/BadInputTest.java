@@ -43,6 +43,11 @@ class BadInputTest extends BedrockTestSupport {
                 from("direct:invokeStream").to("bedrock:invokeModelStream?modelId=" + MODEL);
                 from("direct:badBodyFormat").to("bedrock:invokeModel?modelId=" + MODEL + "&invokeBodyFormat=native");
                 from("direct:badRawType").to("bedrock:invokeModel?modelId=" + MODEL + "&rawResponseType=XML");
+                from("direct:embedTitan").to("bedrock:embed?modelId=amazon.titan-embed-text-v2:0");
+                from("direct:embed384").to("bedrock:embed?modelId=amazon.titan-embed-text-v2:0&dimensions=384");
+                from("direct:embedBadType").to("bedrock:embed?modelId=cohere.embed-english-v3&embeddingTypes=int4");
+                from("direct:embedInt8Titan").to("bedrock:embed?modelId=amazon.titan-embed-text-v2:0&embeddingTypes=int8");
+                from("direct:embedNoConcurrency").to("bedrock:embed?modelId=amazon.titan-embed-text-v2:0&embedConcurrency=0");
                 from("direct:forcedRaw").to("bedrock:invokeModel?modelId=" + MODEL + "&invokeBodyFormat=raw");
             }
         };
@@ -161,7 +166,23 @@ class BadInputTest extends BedrockTestSupport {
                 Arguments.of("stop sequences for Llama", "direct:invoke", bodyAndHeaders("hi", Map.of(
                         BedrockHeaders.MODEL_ID, "meta.llama3-8b-instruct-v1:0", BedrockHeaders.STOP_SEQUENCES, "END")), "no stop sequences"),
                 Arguments.of("stream from a model that cannot stream", "direct:invokeStream",
-                        bodyAndHeader("{\"prompt\":\"x\"}", BedrockHeaders.MODEL_ID, "ai21.j2-mid-v1"), "does not support streaming"));
+                        bodyAndHeader("{\"prompt\":\"x\"}", BedrockHeaders.MODEL_ID, "ai21.j2-mid-v1"), "does not support streaming"),
+                // embed
+                Arguments.of("a Titan V2 dimension that does not exist", "direct:embed384", body("hi"), "does not offer 384"),
+                Arguments.of("image bytes to a text embedding family", "direct:embedTitan", body(PNG_SIGNATURE), "embeds text only"),
+                Arguments.of("image bytes to a text-only Cohere model", "direct:embedTitan",
+                        bodyAndHeader(PNG_SIGNATURE, BedrockHeaders.MODEL_ID, "cohere.embed-english-v3"), "does not accept image input"),
+                Arguments.of("bytes that are no image", "direct:embedTitan",
+                        bodyAndHeader(new byte[] { 1, 2, 3 }, BedrockHeaders.MODEL_ID, "amazon.titan-embed-image-v1"), "not a PNG"),
+                Arguments.of("a chat model to embed", "direct:embedTitan", bodyAndHeader("hi", BedrockHeaders.MODEL_ID, MODEL),
+                        "makes no embeddings"),
+                Arguments.of("embed an empty list", "direct:embedTitan", body(List.of()), "empty List"),
+                Arguments.of("embed a list with a number", "direct:embedTitan", body(List.of("a", 7)), "java.lang.Integer"),
+                Arguments.of("embed a list with a blank text", "direct:embedTitan", body(List.of("a", " ")), "text 1 of the List is blank"),
+                Arguments.of("embed a Map", "direct:embedTitan", body(Map.of("a", "b")), "a String, a List of Strings"),
+                Arguments.of("unknown embedding type", "direct:embedBadType", body("hi"), "float, int8, uint8, binary, ubinary"),
+                Arguments.of("an embedding type Titan does not offer", "direct:embedInt8Titan", body("hi"), "float and binary"),
+                Arguments.of("embedConcurrency zero", "direct:embedNoConcurrency", body("hi"), "1 or more"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -331,7 +331,8 @@ public final class ConverseRequestFactory {
         return out;
     }
 
-    static ImageFormat detectImageFormat(byte[] b) {
+    /** The image format from the first bytes: PNG, JPEG, GIF or WebP; null when it is none of them. */
+    public static ImageFormat detectImageFormat(byte[] b) {
         if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
             return ImageFormat.PNG;
         }

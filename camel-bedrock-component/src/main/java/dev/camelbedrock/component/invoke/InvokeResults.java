@@ -51,7 +51,8 @@ public final class InvokeResults {
         message.setHeader(BedrockHeaders.LATENCY_MS, latencyMs);
     }
 
-    static JsonNode parse(String json, String operation, String modelId) {
+    /** The reply as JSON; a reply that is not JSON fails the exchange with a message naming the operation and model. */
+    public static JsonNode parse(String json, String operation, String modelId) {
         try {
             return JsonDocuments.parse(json);
         } catch (IOException e) {
@@ -64,7 +65,8 @@ public final class InvokeResults {
         return a != null ? a : b;
     }
 
-    private static Integer header(SdkHttpResponse http, String name) {
+    /** A numeric response header (such as X-Amzn-Bedrock-Input-Token-Count), or null. */
+    public static Integer header(SdkHttpResponse http, String name) {
         Long v = longOrNull(http.firstMatchingHeader(name).orElse(null));
         return v == null ? null : v.intValue();
     }
