@@ -36,6 +36,9 @@ class ConverseStreamTest extends BedrockTestSupport {
                                 firstDelta.countDown();
                             })
                         .end();
+                from("direct:retrying")
+                        .to("bedrock:converseStream?modelId=" + MODEL + "&maxAttempts=3")
+                        .split(body()).streaming().process(e -> iterated.add(e.getMessage().getBody(String.class))).end();
                 from("direct:http11")
                         .to("bedrock:converseStream?modelId=" + MODEL + "&httpProtocol=HTTP1_1")
                         .split(body()).streaming().process(e -> iterated.add(e.getMessage().getBody(String.class))).end();
@@ -65,10 +68,8 @@ class ConverseStreamTest extends BedrockTestSupport {
 
     @Test
     void theFirstDeltaReachesTheRouteBeforeTheEmulatorSendsTheLast() throws Exception {
-        // the emulator sends messageStart and two deltas, then holds the stream until released. Camel's streaming
-        // splitter reads one item ahead (to know whether the current one is the last), so the route processes the
-        // first delta while the second is its look-ahead and the rest is still held by the emulator.
-        emulator.pauseStreamsAfter(3);
+        // the emulator sends messageStart and the first delta, then holds the stream until released
+        emulator.pauseStreamsAfter(2);
         try {
             var reply = template.asyncRequestBody("direct:stream", "One two three four five six seven");
             assertThat(firstDelta.await(10, TimeUnit.SECONDS)).as("first delta seen while the stream is held").isTrue();
@@ -123,11 +124,41 @@ class ConverseStreamTest extends BedrockTestSupport {
     }
 
     @Test
+    void anSdkRetryAfterDeltasReachedTheRouteFailsInsteadOfDeliveringThemTwice() {
+        emulator.faults().add(Fault.streamException("throttlingException").forOperation("ConverseStream").afterEvents(3));
+        Exchange out = template.request("direct:retrying", e -> e.getMessage().setBody("alpha beta gamma delta epsilon"));
+
+        assertThat(out.getException()).isInstanceOf(dev.camelbedrock.component.error.BedrockThrottlingException.class);
+        String seen = String.join("", iterated);
+        assertThat("You said: alpha beta gamma delta epsilon").startsWith(seen);
+        assertThat(seen).isNotEmpty();
+    }
+
+    @Test
+    void anSdkRetryBeforeAnyDeltaIsTransparent() {
+        emulator.faults().add(Fault.streamException("throttlingException").forOperation("ConverseStream").afterEvents(1));
+        Exchange out = template.request("direct:retrying", e -> e.getMessage().setBody("alpha beta gamma"));
+
+        assertThat(out.getException()).isNull();
+        assertThat(String.join("", iterated)).isEqualTo("You said: alpha beta gamma");
+        assertThat(emulator.stats().count("ConverseStream")).isEqualTo(2);
+    }
+
+    @Test
     void anErrorBeforeTheStreamStartsFailsTheProducerStep() {
         emulator.faults().add(Fault.error("ValidationException").forOperation("ConverseStream"));
         Exchange out = template.request("direct:stream", e -> e.getMessage().setBody("Rejected"));
         assertThat(out.getException()).isInstanceOf(BedrockValidationException.class);
         assertThat(iterated).isEmpty();
+    }
+
+    @Test
+    void aStreamTheRouteNeverReadsIsClosedWhenTheExchangeCompletes() {
+        Exchange out = template.request("bedrock:converseStream?modelId=" + MODEL, e -> e.getMessage().setBody("Nobody reads this"));
+        assertThat(out.getException()).isNull();
+        var stream = out.getMessage().getBody(dev.camelbedrock.component.stream.ChatStream.class);
+        assertThat(stream.isFinished()).as("closed with the exchange").isTrue();
+        assertThat(stream.hasNext()).isFalse();
     }
 
     @Test

@@ -11,10 +11,9 @@ import org.apache.camel.RuntimeCamelException;
 /**
  * The body of {@code bedrock:converseStream} and {@code bedrock:invokeModelStream}: an Iterator of the reply's text
  * deltas (or, for a raw invokeModelStream, of each chunk's JSON), filled while the model is still generating. Use it
- * with {@code split(body()).streaming()}; note that Camel's streaming splitter reads one item ahead, to know whether
- * the current one is the last. {@link #hasNext()} waits for the next delta; when the
+ * with {@code split(body()).streaming()}. {@link #next()} waits for the next delta; when the
  * stream ends it writes the final headers (stop reason, usage, tool calls, the whole text) onto the exchange that
- * carried it, and a failure in mid-stream is thrown from {@link #hasNext()} rather than ending the text early.
+ * carried it, and a failure in mid-stream is thrown from {@link #next()} rather than ending the text early.
  * Reading more requests more from Bedrock, so a slow route slows the stream instead of filling memory.
  */
 public final class ChatStream implements Iterator<String>, Closeable {
@@ -37,7 +36,6 @@ public final class ChatStream implements Iterator<String>, Closeable {
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final StringBuilder text = new StringBuilder();
     private volatile Upstream upstream;
-    private Object next;
     private boolean finished;
 
     void upstream(Upstream upstream) {
@@ -56,13 +54,34 @@ public final class ChatStream implements Iterator<String>, Closeable {
         queue.add(new Failure(e));
     }
 
+    /**
+     * Never waits. True while the stream may still produce a delta: when nothing is buffered yet it answers true
+     * rather than wait, because Camel's splitter asks {@code hasNext()} right after {@code next()} to mark the last
+     * part, and waiting there would hold every delta back until the one after it arrived.
+     */
     @Override
     public boolean hasNext() {
-        if (next != null) {
-            return true;
-        }
         if (finished) {
             return false;
+        }
+        Object head = queue.peek();
+        if (head == END) {
+            queue.poll();
+            finish();
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Waits for the next delta. Returns {@code null} once, at the very end, when the stream ended after
+     * {@link #hasNext()} had answered true without a delta buffered (Camel's splitter skips null parts). A failure
+     * in mid-stream is thrown here.
+     */
+    @Override
+    public String next() {
+        if (finished) {
+            throw new NoSuchElementException("The stream has ended");
         }
         Object item;
         try {
@@ -73,28 +92,22 @@ public final class ChatStream implements Iterator<String>, Closeable {
             throw new RuntimeCamelException("Interrupted while waiting for the next streamed delta", e);
         }
         if (item == END) {
-            finished = true;
-            upstream.onEnd();
-            return false;
+            finish();
+            return null;
         }
         if (item instanceof Failure f) {
             finished = true;
             throw f.exception();
         }
-        next = item;
-        return true;
-    }
-
-    @Override
-    public String next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException("The stream has ended");
-        }
-        String delta = (String) next;
-        next = null;
+        String delta = (String) item;
         text.append(delta);
         upstream.request(1);
         return delta;
+    }
+
+    private void finish() {
+        finished = true;
+        upstream.onEnd();
     }
 
     /** The text read so far; the whole reply once {@link #hasNext()} has returned false. */

@@ -11,6 +11,7 @@ import org.apache.camel.AsyncProducer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
@@ -126,6 +127,13 @@ public final class StreamDeliveries implements AutoCloseable {
         @Override
         void onStarted() {
             started = true;
+            // a route that never reads the stream must not keep the connection open after the exchange is done
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange completed) {
+                    stream.close();
+                }
+            });
             exchange.getMessage().setBody(stream);
             exchange.getMessage().setHeader(BedrockHeaders.REQUEST_ID, requestId);
             readers.execute(() -> done.complete(null));

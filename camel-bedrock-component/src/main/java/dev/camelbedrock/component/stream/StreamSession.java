@@ -7,6 +7,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One streamed call, whichever SDK stream it is: one subscription with serialized demand, detection of an SDK retry
@@ -18,6 +20,8 @@ import org.reactivestreams.Subscription;
  * @param <E> the SDK event type
  */
 public abstract class StreamSession<E> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamSession.class);
 
     final Exchange exchange;
     final String operation;
@@ -48,6 +52,7 @@ public abstract class StreamSession<E> {
             if (terminated) {
                 return;
             }
+            LOG.debug("{} {} call completed: {}", operation, modelId, failure == null ? "ok" : failure.toString());
             if (failure != null) {
                 terminate(failure);
             } else {
@@ -101,13 +106,16 @@ public abstract class StreamSession<E> {
     public void responseReceived(String requestId) {
         this.requestId = requestId;
         attempts++;
+        LOG.debug("{} {} attempt {} started (request id {}), {} deltas delivered so far", operation, modelId, attempts,
+                requestId, deltaCount);
         if (attempts > 1) {
             if (deltaCount > 0) {
                 // the SDK is retrying a stream the route has already seen part of
-                cancel();
                 Throwable cause = lastAttemptError != null ? lastAttemptError
                         : new RuntimeCamelException("the stream was interrupted and retried");
+                LOG.debug("{} {}: not resuming a retried stream after {} deltas", operation, modelId, deltaCount);
                 terminate(cause);
+                cancel();
                 return;
             }
             fold.reset();
