@@ -10,13 +10,11 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** embed through the SDK to the emulator: types in and out, order, batching, concurrency, dimensions, images. */
-@Disabled("waits for emulator InvokeModel support")
 class EmbedTest extends BedrockTestSupport {
 
     static final String TITAN_V2 = "amazon.titan-embed-text-v2:0";
@@ -63,6 +61,7 @@ class EmbedTest extends BedrockTestSupport {
 
     @Test
     void cohereListsLongerThan96AreSplitAndJoinedInOrder() {
+        emulator.clearRequests();
         List<String> texts = texts(200);
         Exchange out = embed("bedrock:embed?modelId=" + COHERE_V3, texts);
         List<?> vectors = out.getMessage().getBody(List.class);
@@ -105,12 +104,31 @@ class EmbedTest extends BedrockTestSupport {
 
     @Test
     void imageBytesEmbedWithAMultimodalModel() throws Exception {
-        BufferedImage img = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(img, "png", png);
-        Exchange out = embed("bedrock:embed?modelId=amazon.titan-embed-image-v1&dimensions=384", png.toByteArray());
+        Exchange out = embed("bedrock:embed?modelId=amazon.titan-embed-image-v1&dimensions=384", png(64, 64));
         assertThat(out.getMessage().getBody(List.class)).hasSize(384);
         assertThat(emulator.lastRequest("InvokeModel").orElseThrow().json().has("inputImage")).isTrue();
+    }
+
+    @Test
+    void cohereV4TakesAnOutputDimensionAndImages() throws Exception {
+        Exchange out = embed("bedrock:embed?modelId=cohere.embed-v4:0&dimensions=512", png(32, 32));
+        assertThat(out.getMessage().getBody(List.class)).hasSize(512);
+        var sent = emulator.lastRequest("InvokeModel").orElseThrow().json();
+        assertThat(sent.get("output_dimension").asInt()).isEqualTo(512);
+        assertThat(sent.at("/images/0").asText()).startsWith("data:image/png;base64,");
+    }
+
+    @Test
+    void aFixedSizeModelAcceptsItsOneSizeWithoutSendingIt() {
+        Exchange out = embed("bedrock:embed?modelId=amazon.titan-embed-text-v1&dimensions=1536", "G1 has one size");
+        assertThat(out.getMessage().getBody(List.class)).hasSize(1536);
+        assertThat(emulator.lastRequest("InvokeModel").orElseThrow().json().has("dimensions")).isFalse();
+    }
+
+    static byte[] png(int w, int h) throws Exception {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB), "png", png);
+        return png.toByteArray();
     }
 
     @Test

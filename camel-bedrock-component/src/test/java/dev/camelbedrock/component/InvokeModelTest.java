@@ -10,7 +10,6 @@ import dev.camelbedrock.component.support.JsonDocuments;
 import dev.camelbedrock.emulator.RecordedRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * invokeModel and invokeModelStream per model family, through the SDK to the emulator: prompt level (the family codec
  * builds the native body and reads the reply) and raw (a native body sent as it is), non-streamed and streamed.
  */
-@Disabled("waits for emulator InvokeModel support")
 class InvokeModelTest extends BedrockTestSupport {
 
     private final List<String> deltas = new CopyOnWriteArrayList<>();

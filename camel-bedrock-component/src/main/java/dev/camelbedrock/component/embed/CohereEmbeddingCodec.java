@@ -17,7 +17,8 @@ import static dev.camelbedrock.component.family.NativeJson.putStrings;
  * Cohere Embed v3 and v4, up to 96 texts (or one image) per request: {@code {"texts":[…]|"images":["data:…"],
  * "input_type","truncate"?,"embedding_types"?,"output_dimension"?}} → {@code embeddings}: an array of float vectors,
  * or, when types were asked for, an object by type. {@code input_type} defaults to {@code search_document} (v3 requires
- * one); an image is sent as a data URI with {@code input_type=image}.
+ * one); an image is sent as a data URI in {@code images}, with the same input types (the wire reference lists no
+ * {@code image} input type).
  */
 final class CohereEmbeddingCodec extends EmbeddingCodecBase {
 
@@ -38,11 +39,10 @@ final class CohereEmbeddingCodec extends EmbeddingCodecBase {
         ObjectNode body = object();
         if (input.isImage()) {
             body.putArray("images").add("data:image/" + input.imageFormat() + ";base64," + NativeJson.base64(input.image()));
-            body.put("input_type", "image");
         } else {
             putStrings(body, "texts", input.texts());
-            body.put("input_type", inputType);
         }
+        body.put("input_type", inputType);
         putIf(body, "truncate", o.truncate());
         if (o.wantsExtraTypes()) {
             putStrings(body, "embedding_types", o.typesWithFloat());

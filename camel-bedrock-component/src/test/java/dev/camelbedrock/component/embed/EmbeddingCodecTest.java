@@ -68,7 +68,7 @@ class EmbeddingCodecTest {
                 new EmbedOptions(512, null, List.of("int8"), "search_query", "END"))).isEqualTo(json(
                 "{\"texts\":[\"a\"],\"input_type\":\"search_query\",\"truncate\":\"END\",\"embedding_types\":[\"float\",\"int8\"],\"output_dimension\":512}"));
         assertThat(request(ModelFamily.COHERE_EMBED, EmbedInput.image(PNG, "png"), NONE))
-                .isEqualTo(json("{\"images\":[\"data:image/png;base64,iVBORw==\"],\"input_type\":\"image\"}"));
+                .isEqualTo(json("{\"images\":[\"data:image/png;base64,iVBORw==\"],\"input_type\":\"search_document\"}"));
 
         EmbeddingReply floats = codec(ModelFamily.COHERE_EMBED).reply(json(
                 "{\"id\":\"x\",\"response_type\":\"embeddings_floats\",\"embeddings\":[[1,2],[3,4]],\"texts\":[\"a\",\"b\"]}"));
