@@ -47,6 +47,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "apiCallTimeout": getOrCreateConfiguration(target).setApiCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "apikey":
         case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "aspectratio":
+        case "aspectRatio": getOrCreateConfiguration(target).setAspectRatio(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bedrockagentclient":
@@ -57,6 +59,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "bedrockClient": getOrCreateConfiguration(target).setBedrockClient(property(camelContext, software.amazon.awssdk.services.bedrock.BedrockAsyncClient.class, value)); return true;
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": getOrCreateConfiguration(target).setBedrockRuntimeClient(property(camelContext, software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient.class, value)); return true;
+        case "cfgscale":
+        case "cfgScale": getOrCreateConfiguration(target).setCfgScale(property(camelContext, java.lang.Float.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, dev.camelbedrock.component.BedrockConfiguration.class, value)); return true;
         case "connectiontimeout":
         case "connectionTimeout": getOrCreateConfiguration(target).setConnectionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -81,6 +85,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "guardrailTrace": getOrCreateConfiguration(target).setGuardrailTrace(property(camelContext, java.lang.String.class, value)); return true;
         case "guardrailversion":
         case "guardrailVersion": getOrCreateConfiguration(target).setGuardrailVersion(property(camelContext, java.lang.String.class, value)); return true;
+        case "height": getOrCreateConfiguration(target).setHeight(property(camelContext, java.lang.Integer.class, value)); return true;
         case "httpprotocol":
         case "httpProtocol": getOrCreateConfiguration(target).setHttpProtocol(property(camelContext, java.lang.String.class, value)); return true;
         case "invokebodyformat":
@@ -97,7 +102,13 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "modelFamily": getOrCreateConfiguration(target).setModelFamily(property(camelContext, dev.camelbedrock.catalog.ModelFamily.class, value)); return true;
         case "modelid":
         case "modelId": getOrCreateConfiguration(target).setModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "negativetext":
+        case "negativeText": getOrCreateConfiguration(target).setNegativeText(property(camelContext, java.lang.String.class, value)); return true;
         case "normalize": getOrCreateConfiguration(target).setNormalize(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "numberofimages":
+        case "numberOfImages": getOrCreateConfiguration(target).setNumberOfImages(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "outputformat":
+        case "outputFormat": getOrCreateConfiguration(target).setOutputFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "performancelatency":
         case "performanceLatency": getOrCreateConfiguration(target).setPerformanceLatency(property(camelContext, java.lang.String.class, value)); return true;
         case "profilename":
@@ -114,6 +125,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyProtocol": getOrCreateConfiguration(target).setProxyProtocol(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "quality": getOrCreateConfiguration(target).setQuality(property(camelContext, java.lang.String.class, value)); return true;
         case "rawresponsetype":
         case "rawResponseType": getOrCreateConfiguration(target).setRawResponseType(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
@@ -133,6 +145,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "runtimeEndpointOverride": getOrCreateConfiguration(target).setRuntimeEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "secretkey":
         case "secretKey": getOrCreateConfiguration(target).setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "seed": getOrCreateConfiguration(target).setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "servicetier":
         case "serviceTier": getOrCreateConfiguration(target).setServiceTier(property(camelContext, java.lang.String.class, value)); return true;
         case "sessiontoken":
@@ -143,6 +156,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "streamBufferSize": getOrCreateConfiguration(target).setStreamBufferSize(property(camelContext, int.class, value)); return true;
         case "streamto":
         case "streamTo": getOrCreateConfiguration(target).setStreamTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "style": getOrCreateConfiguration(target).setStyle(property(camelContext, java.lang.String.class, value)); return true;
         case "systemprompt":
         case "systemPrompt": getOrCreateConfiguration(target).setSystemPrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "temperature": getOrCreateConfiguration(target).setTemperature(property(camelContext, java.lang.Float.class, value)); return true;
@@ -154,6 +168,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "topp":
         case "topP": getOrCreateConfiguration(target).setTopP(property(camelContext, java.lang.Float.class, value)); return true;
         case "truncate": getOrCreateConfiguration(target).setTruncate(property(camelContext, java.lang.String.class, value)); return true;
+        case "width": getOrCreateConfiguration(target).setWidth(property(camelContext, java.lang.Integer.class, value)); return true;
         default: return false;
         }
     }
@@ -183,6 +198,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "apiCallTimeout": return long.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "aspectratio":
+        case "aspectRatio": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "bedrockagentclient":
@@ -193,6 +210,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "bedrockClient": return software.amazon.awssdk.services.bedrock.BedrockAsyncClient.class;
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": return software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient.class;
+        case "cfgscale":
+        case "cfgScale": return java.lang.Float.class;
         case "configuration": return dev.camelbedrock.component.BedrockConfiguration.class;
         case "connectiontimeout":
         case "connectionTimeout": return long.class;
@@ -217,6 +236,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "guardrailTrace": return java.lang.String.class;
         case "guardrailversion":
         case "guardrailVersion": return java.lang.String.class;
+        case "height": return java.lang.Integer.class;
         case "httpprotocol":
         case "httpProtocol": return java.lang.String.class;
         case "invokebodyformat":
@@ -233,7 +253,13 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "modelFamily": return dev.camelbedrock.catalog.ModelFamily.class;
         case "modelid":
         case "modelId": return java.lang.String.class;
+        case "negativetext":
+        case "negativeText": return java.lang.String.class;
         case "normalize": return java.lang.Boolean.class;
+        case "numberofimages":
+        case "numberOfImages": return java.lang.Integer.class;
+        case "outputformat":
+        case "outputFormat": return java.lang.String.class;
         case "performancelatency":
         case "performanceLatency": return java.lang.String.class;
         case "profilename":
@@ -250,6 +276,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyProtocol": return java.lang.String.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
+        case "quality": return java.lang.String.class;
         case "rawresponsetype":
         case "rawResponseType": return java.lang.String.class;
         case "readtimeout":
@@ -269,6 +296,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "runtimeEndpointOverride": return java.lang.String.class;
         case "secretkey":
         case "secretKey": return java.lang.String.class;
+        case "seed": return java.lang.Long.class;
         case "servicetier":
         case "serviceTier": return java.lang.String.class;
         case "sessiontoken":
@@ -279,6 +307,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "streamBufferSize": return int.class;
         case "streamto":
         case "streamTo": return java.lang.String.class;
+        case "style": return java.lang.String.class;
         case "systemprompt":
         case "systemPrompt": return java.lang.String.class;
         case "temperature": return java.lang.Float.class;
@@ -290,6 +319,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "topp":
         case "topP": return java.lang.Float.class;
         case "truncate": return java.lang.String.class;
+        case "width": return java.lang.Integer.class;
         default: return null;
         }
     }
@@ -315,6 +345,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "apiCallTimeout": return getOrCreateConfiguration(target).getApiCallTimeout();
         case "apikey":
         case "apiKey": return getOrCreateConfiguration(target).getApiKey();
+        case "aspectratio":
+        case "aspectRatio": return getOrCreateConfiguration(target).getAspectRatio();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bedrockagentclient":
@@ -325,6 +357,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "bedrockClient": return getOrCreateConfiguration(target).getBedrockClient();
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": return getOrCreateConfiguration(target).getBedrockRuntimeClient();
+        case "cfgscale":
+        case "cfgScale": return getOrCreateConfiguration(target).getCfgScale();
         case "configuration": return target.getConfiguration();
         case "connectiontimeout":
         case "connectionTimeout": return getOrCreateConfiguration(target).getConnectionTimeout();
@@ -349,6 +383,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "guardrailTrace": return getOrCreateConfiguration(target).getGuardrailTrace();
         case "guardrailversion":
         case "guardrailVersion": return getOrCreateConfiguration(target).getGuardrailVersion();
+        case "height": return getOrCreateConfiguration(target).getHeight();
         case "httpprotocol":
         case "httpProtocol": return getOrCreateConfiguration(target).getHttpProtocol();
         case "invokebodyformat":
@@ -365,7 +400,13 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "modelFamily": return getOrCreateConfiguration(target).getModelFamily();
         case "modelid":
         case "modelId": return getOrCreateConfiguration(target).getModelId();
+        case "negativetext":
+        case "negativeText": return getOrCreateConfiguration(target).getNegativeText();
         case "normalize": return getOrCreateConfiguration(target).getNormalize();
+        case "numberofimages":
+        case "numberOfImages": return getOrCreateConfiguration(target).getNumberOfImages();
+        case "outputformat":
+        case "outputFormat": return getOrCreateConfiguration(target).getOutputFormat();
         case "performancelatency":
         case "performanceLatency": return getOrCreateConfiguration(target).getPerformanceLatency();
         case "profilename":
@@ -382,6 +423,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyProtocol": return getOrCreateConfiguration(target).getProxyProtocol();
         case "proxyusername":
         case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
+        case "quality": return getOrCreateConfiguration(target).getQuality();
         case "rawresponsetype":
         case "rawResponseType": return getOrCreateConfiguration(target).getRawResponseType();
         case "readtimeout":
@@ -401,6 +443,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "runtimeEndpointOverride": return getOrCreateConfiguration(target).getRuntimeEndpointOverride();
         case "secretkey":
         case "secretKey": return getOrCreateConfiguration(target).getSecretKey();
+        case "seed": return getOrCreateConfiguration(target).getSeed();
         case "servicetier":
         case "serviceTier": return getOrCreateConfiguration(target).getServiceTier();
         case "sessiontoken":
@@ -411,6 +454,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "streamBufferSize": return getOrCreateConfiguration(target).getStreamBufferSize();
         case "streamto":
         case "streamTo": return getOrCreateConfiguration(target).getStreamTo();
+        case "style": return getOrCreateConfiguration(target).getStyle();
         case "systemprompt":
         case "systemPrompt": return getOrCreateConfiguration(target).getSystemPrompt();
         case "temperature": return getOrCreateConfiguration(target).getTemperature();
@@ -422,6 +466,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "topp":
         case "topP": return getOrCreateConfiguration(target).getTopP();
         case "truncate": return getOrCreateConfiguration(target).getTruncate();
+        case "width": return getOrCreateConfiguration(target).getWidth();
         default: return null;
         }
     }

@@ -40,6 +40,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "apiCallTimeout": target.setApiCallTimeout(property(camelContext, long.class, value)); return true;
         case "apikey":
         case "apiKey": target.setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "aspectratio":
+        case "aspectRatio": target.setAspectRatio(property(camelContext, java.lang.String.class, value)); return true;
         case "bedrockagentclient":
         case "bedrockAgentClient": target.setBedrockAgentClient(property(camelContext, software.amazon.awssdk.services.bedrockagent.BedrockAgentAsyncClient.class, value)); return true;
         case "bedrockagentruntimeclient":
@@ -48,6 +50,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "bedrockClient": target.setBedrockClient(property(camelContext, software.amazon.awssdk.services.bedrock.BedrockAsyncClient.class, value)); return true;
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": target.setBedrockRuntimeClient(property(camelContext, software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient.class, value)); return true;
+        case "cfgscale":
+        case "cfgScale": target.setCfgScale(property(camelContext, java.lang.Float.class, value)); return true;
         case "connectiontimeout":
         case "connectionTimeout": target.setConnectionTimeout(property(camelContext, long.class, value)); return true;
         case "contenttype":
@@ -71,6 +75,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "guardrailTrace": target.setGuardrailTrace(property(camelContext, java.lang.String.class, value)); return true;
         case "guardrailversion":
         case "guardrailVersion": target.setGuardrailVersion(property(camelContext, java.lang.String.class, value)); return true;
+        case "height": target.setHeight(property(camelContext, java.lang.Integer.class, value)); return true;
         case "httpprotocol":
         case "httpProtocol": target.setHttpProtocol(property(camelContext, java.lang.String.class, value)); return true;
         case "invokebodyformat":
@@ -85,8 +90,14 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "modelFamily": target.setModelFamily(property(camelContext, dev.camelbedrock.catalog.ModelFamily.class, value)); return true;
         case "modelid":
         case "modelId": target.setModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "negativetext":
+        case "negativeText": target.setNegativeText(property(camelContext, java.lang.String.class, value)); return true;
         case "normalize": target.setNormalize(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "numberofimages":
+        case "numberOfImages": target.setNumberOfImages(property(camelContext, java.lang.Integer.class, value)); return true;
         case "operation": target.setOperation(property(camelContext, dev.camelbedrock.component.BedrockOperation.class, value)); return true;
+        case "outputformat":
+        case "outputFormat": target.setOutputFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "performancelatency":
         case "performanceLatency": target.setPerformanceLatency(property(camelContext, java.lang.String.class, value)); return true;
         case "profilename":
@@ -103,6 +114,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "proxyProtocol": target.setProxyProtocol(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": target.setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "quality": target.setQuality(property(camelContext, java.lang.String.class, value)); return true;
         case "rawresponsetype":
         case "rawResponseType": target.setRawResponseType(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
@@ -122,6 +134,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "runtimeEndpointOverride": target.setRuntimeEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "secretkey":
         case "secretKey": target.setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "seed": target.setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "servicetier":
         case "serviceTier": target.setServiceTier(property(camelContext, java.lang.String.class, value)); return true;
         case "sessiontoken":
@@ -132,6 +145,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "streamBufferSize": target.setStreamBufferSize(property(camelContext, int.class, value)); return true;
         case "streamto":
         case "streamTo": target.setStreamTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "style": target.setStyle(property(camelContext, java.lang.String.class, value)); return true;
         case "systemprompt":
         case "systemPrompt": target.setSystemPrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "temperature": target.setTemperature(property(camelContext, java.lang.Float.class, value)); return true;
@@ -143,6 +157,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "topp":
         case "topP": target.setTopP(property(camelContext, java.lang.Float.class, value)); return true;
         case "truncate": target.setTruncate(property(camelContext, java.lang.String.class, value)); return true;
+        case "width": target.setWidth(property(camelContext, java.lang.Integer.class, value)); return true;
         default: return false;
         }
     }
@@ -167,6 +182,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "apiCallTimeout": return long.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "aspectratio":
+        case "aspectRatio": return java.lang.String.class;
         case "bedrockagentclient":
         case "bedrockAgentClient": return software.amazon.awssdk.services.bedrockagent.BedrockAgentAsyncClient.class;
         case "bedrockagentruntimeclient":
@@ -175,6 +192,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "bedrockClient": return software.amazon.awssdk.services.bedrock.BedrockAsyncClient.class;
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": return software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient.class;
+        case "cfgscale":
+        case "cfgScale": return java.lang.Float.class;
         case "connectiontimeout":
         case "connectionTimeout": return long.class;
         case "contenttype":
@@ -198,6 +217,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "guardrailTrace": return java.lang.String.class;
         case "guardrailversion":
         case "guardrailVersion": return java.lang.String.class;
+        case "height": return java.lang.Integer.class;
         case "httpprotocol":
         case "httpProtocol": return java.lang.String.class;
         case "invokebodyformat":
@@ -212,8 +232,14 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "modelFamily": return dev.camelbedrock.catalog.ModelFamily.class;
         case "modelid":
         case "modelId": return java.lang.String.class;
+        case "negativetext":
+        case "negativeText": return java.lang.String.class;
         case "normalize": return java.lang.Boolean.class;
+        case "numberofimages":
+        case "numberOfImages": return java.lang.Integer.class;
         case "operation": return dev.camelbedrock.component.BedrockOperation.class;
+        case "outputformat":
+        case "outputFormat": return java.lang.String.class;
         case "performancelatency":
         case "performanceLatency": return java.lang.String.class;
         case "profilename":
@@ -230,6 +256,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "proxyProtocol": return java.lang.String.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
+        case "quality": return java.lang.String.class;
         case "rawresponsetype":
         case "rawResponseType": return java.lang.String.class;
         case "readtimeout":
@@ -249,6 +276,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "runtimeEndpointOverride": return java.lang.String.class;
         case "secretkey":
         case "secretKey": return java.lang.String.class;
+        case "seed": return java.lang.Long.class;
         case "servicetier":
         case "serviceTier": return java.lang.String.class;
         case "sessiontoken":
@@ -259,6 +287,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "streamBufferSize": return int.class;
         case "streamto":
         case "streamTo": return java.lang.String.class;
+        case "style": return java.lang.String.class;
         case "systemprompt":
         case "systemPrompt": return java.lang.String.class;
         case "temperature": return java.lang.Float.class;
@@ -270,6 +299,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "topp":
         case "topP": return java.lang.Float.class;
         case "truncate": return java.lang.String.class;
+        case "width": return java.lang.Integer.class;
         default: return null;
         }
     }
@@ -295,6 +325,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "apiCallTimeout": return target.getApiCallTimeout();
         case "apikey":
         case "apiKey": return target.getApiKey();
+        case "aspectratio":
+        case "aspectRatio": return target.getAspectRatio();
         case "bedrockagentclient":
         case "bedrockAgentClient": return target.getBedrockAgentClient();
         case "bedrockagentruntimeclient":
@@ -303,6 +335,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "bedrockClient": return target.getBedrockClient();
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": return target.getBedrockRuntimeClient();
+        case "cfgscale":
+        case "cfgScale": return target.getCfgScale();
         case "connectiontimeout":
         case "connectionTimeout": return target.getConnectionTimeout();
         case "contenttype":
@@ -326,6 +360,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "guardrailTrace": return target.getGuardrailTrace();
         case "guardrailversion":
         case "guardrailVersion": return target.getGuardrailVersion();
+        case "height": return target.getHeight();
         case "httpprotocol":
         case "httpProtocol": return target.getHttpProtocol();
         case "invokebodyformat":
@@ -340,8 +375,14 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "modelFamily": return target.getModelFamily();
         case "modelid":
         case "modelId": return target.getModelId();
+        case "negativetext":
+        case "negativeText": return target.getNegativeText();
         case "normalize": return target.getNormalize();
+        case "numberofimages":
+        case "numberOfImages": return target.getNumberOfImages();
         case "operation": return target.getOperation();
+        case "outputformat":
+        case "outputFormat": return target.getOutputFormat();
         case "performancelatency":
         case "performanceLatency": return target.getPerformanceLatency();
         case "profilename":
@@ -358,6 +399,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "proxyProtocol": return target.getProxyProtocol();
         case "proxyusername":
         case "proxyUsername": return target.getProxyUsername();
+        case "quality": return target.getQuality();
         case "rawresponsetype":
         case "rawResponseType": return target.getRawResponseType();
         case "readtimeout":
@@ -377,6 +419,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "runtimeEndpointOverride": return target.getRuntimeEndpointOverride();
         case "secretkey":
         case "secretKey": return target.getSecretKey();
+        case "seed": return target.getSeed();
         case "servicetier":
         case "serviceTier": return target.getServiceTier();
         case "sessiontoken":
@@ -387,6 +430,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "streamBufferSize": return target.getStreamBufferSize();
         case "streamto":
         case "streamTo": return target.getStreamTo();
+        case "style": return target.getStyle();
         case "systemprompt":
         case "systemPrompt": return target.getSystemPrompt();
         case "temperature": return target.getTemperature();
@@ -398,6 +442,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "topp":
         case "topP": return target.getTopP();
         case "truncate": return target.getTruncate();
+        case "width": return target.getWidth();
         default: return null;
         }
     }

@@ -40,6 +40,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "apiCallTimeout": target.getConfiguration().setApiCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "aspectratio":
+        case "aspectRatio": target.getConfiguration().setAspectRatio(property(camelContext, java.lang.String.class, value)); return true;
         case "bedrockagentclient":
         case "bedrockAgentClient": target.getConfiguration().setBedrockAgentClient(property(camelContext, software.amazon.awssdk.services.bedrockagent.BedrockAgentAsyncClient.class, value)); return true;
         case "bedrockagentruntimeclient":
@@ -48,6 +50,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bedrockClient": target.getConfiguration().setBedrockClient(property(camelContext, software.amazon.awssdk.services.bedrock.BedrockAsyncClient.class, value)); return true;
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": target.getConfiguration().setBedrockRuntimeClient(property(camelContext, software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient.class, value)); return true;
+        case "cfgscale":
+        case "cfgScale": target.getConfiguration().setCfgScale(property(camelContext, java.lang.Float.class, value)); return true;
         case "connectiontimeout":
         case "connectionTimeout": target.getConfiguration().setConnectionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "contenttype":
@@ -71,6 +75,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "guardrailTrace": target.getConfiguration().setGuardrailTrace(property(camelContext, java.lang.String.class, value)); return true;
         case "guardrailversion":
         case "guardrailVersion": target.getConfiguration().setGuardrailVersion(property(camelContext, java.lang.String.class, value)); return true;
+        case "height": target.getConfiguration().setHeight(property(camelContext, java.lang.Integer.class, value)); return true;
         case "httpprotocol":
         case "httpProtocol": target.getConfiguration().setHttpProtocol(property(camelContext, java.lang.String.class, value)); return true;
         case "invokebodyformat":
@@ -87,7 +92,13 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "modelFamily": target.getConfiguration().setModelFamily(property(camelContext, dev.camelbedrock.catalog.ModelFamily.class, value)); return true;
         case "modelid":
         case "modelId": target.getConfiguration().setModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "negativetext":
+        case "negativeText": target.getConfiguration().setNegativeText(property(camelContext, java.lang.String.class, value)); return true;
         case "normalize": target.getConfiguration().setNormalize(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "numberofimages":
+        case "numberOfImages": target.getConfiguration().setNumberOfImages(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "outputformat":
+        case "outputFormat": target.getConfiguration().setOutputFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "performancelatency":
         case "performanceLatency": target.getConfiguration().setPerformanceLatency(property(camelContext, java.lang.String.class, value)); return true;
         case "profilename":
@@ -104,6 +115,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyProtocol": target.getConfiguration().setProxyProtocol(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "quality": target.getConfiguration().setQuality(property(camelContext, java.lang.String.class, value)); return true;
         case "rawresponsetype":
         case "rawResponseType": target.getConfiguration().setRawResponseType(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
@@ -123,6 +135,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "runtimeEndpointOverride": target.getConfiguration().setRuntimeEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "secretkey":
         case "secretKey": target.getConfiguration().setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "seed": target.getConfiguration().setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "servicetier":
         case "serviceTier": target.getConfiguration().setServiceTier(property(camelContext, java.lang.String.class, value)); return true;
         case "sessiontoken":
@@ -133,6 +146,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "streamBufferSize": target.getConfiguration().setStreamBufferSize(property(camelContext, int.class, value)); return true;
         case "streamto":
         case "streamTo": target.getConfiguration().setStreamTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "style": target.getConfiguration().setStyle(property(camelContext, java.lang.String.class, value)); return true;
         case "systemprompt":
         case "systemPrompt": target.getConfiguration().setSystemPrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "temperature": target.getConfiguration().setTemperature(property(camelContext, java.lang.Float.class, value)); return true;
@@ -144,6 +158,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "topp":
         case "topP": target.getConfiguration().setTopP(property(camelContext, java.lang.Float.class, value)); return true;
         case "truncate": target.getConfiguration().setTruncate(property(camelContext, java.lang.String.class, value)); return true;
+        case "width": target.getConfiguration().setWidth(property(camelContext, java.lang.Integer.class, value)); return true;
         default: return false;
         }
     }
@@ -173,6 +188,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "apiCallTimeout": return long.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "aspectratio":
+        case "aspectRatio": return java.lang.String.class;
         case "bedrockagentclient":
         case "bedrockAgentClient": return software.amazon.awssdk.services.bedrockagent.BedrockAgentAsyncClient.class;
         case "bedrockagentruntimeclient":
@@ -181,6 +198,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bedrockClient": return software.amazon.awssdk.services.bedrock.BedrockAsyncClient.class;
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": return software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient.class;
+        case "cfgscale":
+        case "cfgScale": return java.lang.Float.class;
         case "connectiontimeout":
         case "connectionTimeout": return long.class;
         case "contenttype":
@@ -204,6 +223,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "guardrailTrace": return java.lang.String.class;
         case "guardrailversion":
         case "guardrailVersion": return java.lang.String.class;
+        case "height": return java.lang.Integer.class;
         case "httpprotocol":
         case "httpProtocol": return java.lang.String.class;
         case "invokebodyformat":
@@ -220,7 +240,13 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "modelFamily": return dev.camelbedrock.catalog.ModelFamily.class;
         case "modelid":
         case "modelId": return java.lang.String.class;
+        case "negativetext":
+        case "negativeText": return java.lang.String.class;
         case "normalize": return java.lang.Boolean.class;
+        case "numberofimages":
+        case "numberOfImages": return java.lang.Integer.class;
+        case "outputformat":
+        case "outputFormat": return java.lang.String.class;
         case "performancelatency":
         case "performanceLatency": return java.lang.String.class;
         case "profilename":
@@ -237,6 +263,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyProtocol": return java.lang.String.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
+        case "quality": return java.lang.String.class;
         case "rawresponsetype":
         case "rawResponseType": return java.lang.String.class;
         case "readtimeout":
@@ -256,6 +283,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "runtimeEndpointOverride": return java.lang.String.class;
         case "secretkey":
         case "secretKey": return java.lang.String.class;
+        case "seed": return java.lang.Long.class;
         case "servicetier":
         case "serviceTier": return java.lang.String.class;
         case "sessiontoken":
@@ -266,6 +294,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "streamBufferSize": return int.class;
         case "streamto":
         case "streamTo": return java.lang.String.class;
+        case "style": return java.lang.String.class;
         case "systemprompt":
         case "systemPrompt": return java.lang.String.class;
         case "temperature": return java.lang.Float.class;
@@ -277,6 +306,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "topp":
         case "topP": return java.lang.Float.class;
         case "truncate": return java.lang.String.class;
+        case "width": return java.lang.Integer.class;
         default: return null;
         }
     }
@@ -302,6 +332,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "apiCallTimeout": return target.getConfiguration().getApiCallTimeout();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
+        case "aspectratio":
+        case "aspectRatio": return target.getConfiguration().getAspectRatio();
         case "bedrockagentclient":
         case "bedrockAgentClient": return target.getConfiguration().getBedrockAgentClient();
         case "bedrockagentruntimeclient":
@@ -310,6 +342,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bedrockClient": return target.getConfiguration().getBedrockClient();
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": return target.getConfiguration().getBedrockRuntimeClient();
+        case "cfgscale":
+        case "cfgScale": return target.getConfiguration().getCfgScale();
         case "connectiontimeout":
         case "connectionTimeout": return target.getConfiguration().getConnectionTimeout();
         case "contenttype":
@@ -333,6 +367,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "guardrailTrace": return target.getConfiguration().getGuardrailTrace();
         case "guardrailversion":
         case "guardrailVersion": return target.getConfiguration().getGuardrailVersion();
+        case "height": return target.getConfiguration().getHeight();
         case "httpprotocol":
         case "httpProtocol": return target.getConfiguration().getHttpProtocol();
         case "invokebodyformat":
@@ -349,7 +384,13 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "modelFamily": return target.getConfiguration().getModelFamily();
         case "modelid":
         case "modelId": return target.getConfiguration().getModelId();
+        case "negativetext":
+        case "negativeText": return target.getConfiguration().getNegativeText();
         case "normalize": return target.getConfiguration().getNormalize();
+        case "numberofimages":
+        case "numberOfImages": return target.getConfiguration().getNumberOfImages();
+        case "outputformat":
+        case "outputFormat": return target.getConfiguration().getOutputFormat();
         case "performancelatency":
         case "performanceLatency": return target.getConfiguration().getPerformanceLatency();
         case "profilename":
@@ -366,6 +407,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyProtocol": return target.getConfiguration().getProxyProtocol();
         case "proxyusername":
         case "proxyUsername": return target.getConfiguration().getProxyUsername();
+        case "quality": return target.getConfiguration().getQuality();
         case "rawresponsetype":
         case "rawResponseType": return target.getConfiguration().getRawResponseType();
         case "readtimeout":
@@ -385,6 +427,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "runtimeEndpointOverride": return target.getConfiguration().getRuntimeEndpointOverride();
         case "secretkey":
         case "secretKey": return target.getConfiguration().getSecretKey();
+        case "seed": return target.getConfiguration().getSeed();
         case "servicetier":
         case "serviceTier": return target.getConfiguration().getServiceTier();
         case "sessiontoken":
@@ -395,6 +438,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "streamBufferSize": return target.getConfiguration().getStreamBufferSize();
         case "streamto":
         case "streamTo": return target.getConfiguration().getStreamTo();
+        case "style": return target.getConfiguration().getStyle();
         case "systemprompt":
         case "systemPrompt": return target.getConfiguration().getSystemPrompt();
         case "temperature": return target.getConfiguration().getTemperature();
@@ -406,6 +450,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "topp":
         case "topP": return target.getConfiguration().getTopP();
         case "truncate": return target.getConfiguration().getTruncate();
+        case "width": return target.getConfiguration().getWidth();
         default: return null;
         }
     }

@@ -23,7 +23,7 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(65);
+        Set<String> props = new HashSet<>(75);
         props.add("accept");
         props.add("accessKey");
         props.add("additionalModelRequestFields");
@@ -33,10 +33,12 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("apiCallAttemptTimeout");
         props.add("apiCallTimeout");
         props.add("apiKey");
+        props.add("aspectRatio");
         props.add("bedrockAgentClient");
         props.add("bedrockAgentRuntimeClient");
         props.add("bedrockClient");
         props.add("bedrockRuntimeClient");
+        props.add("cfgScale");
         props.add("connectionTimeout");
         props.add("contentType");
         props.add("controlPlaneEndpointOverride");
@@ -49,6 +51,7 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("guardrailStreamProcessingMode");
         props.add("guardrailTrace");
         props.add("guardrailVersion");
+        props.add("height");
         props.add("httpProtocol");
         props.add("invokeBodyFormat");
         props.add("lazyStartProducer");
@@ -57,8 +60,11 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("maxTokens");
         props.add("modelFamily");
         props.add("modelId");
+        props.add("negativeText");
         props.add("normalize");
+        props.add("numberOfImages");
         props.add("operation");
+        props.add("outputFormat");
         props.add("performanceLatency");
         props.add("profileName");
         props.add("promptCachePoints");
@@ -67,6 +73,7 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("proxyPort");
         props.add("proxyProtocol");
         props.add("proxyUsername");
+        props.add("quality");
         props.add("rawResponseType");
         props.add("readTimeout");
         props.add("region");
@@ -77,11 +84,13 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("roleSessionName");
         props.add("runtimeEndpointOverride");
         props.add("secretKey");
+        props.add("seed");
         props.add("serviceTier");
         props.add("sessionToken");
         props.add("stopSequences");
         props.add("streamBufferSize");
         props.add("streamTo");
+        props.add("style");
         props.add("systemPrompt");
         props.add("temperature");
         props.add("toolChoice");
@@ -89,6 +98,7 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("tools");
         props.add("topP");
         props.add("truncate");
+        props.add("width");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(7);
         secretProps.add("accessKey");

@@ -296,6 +296,46 @@ public class BedrockConfiguration implements Cloneable {
                             + " (models that take one text per call, or lists longer than the model's batch limit).")
     private int embedConcurrency = 8;
 
+    // ---- image ----
+
+    @UriParam(label = "image",
+              description = "image: the width in pixels (with height). Checked against the model's size rules before the call."
+                            + " Stability SD3/Core/Ultra take a ratio: width and height are sent as their reduced ratio.")
+    private Integer width;
+
+    @UriParam(label = "image", description = "image: the height in pixels (with width).")
+    private Integer height;
+
+    @UriParam(label = "image",
+              description = "image, Stability SD3/Core/Ultra: the aspect ratio, one of 16:9, 1:1, 21:9, 2:3, 3:2, 4:5, 5:4, 9:16, 9:21."
+                            + " Other families take width and height.")
+    private String aspectRatio;
+
+    @UriParam(label = "image", description = "image: the seed, for repeatable images. Unset: the model picks one.")
+    private Long seed;
+
+    @UriParam(label = "image", description = "image: how strictly the image follows the prompt (Titan, Nova Canvas, SDXL).")
+    private Float cfgScale;
+
+    @UriParam(label = "image", enums = "standard,premium", description = "image, Titan and Nova Canvas: the quality.")
+    private String quality;
+
+    @UriParam(label = "image",
+              description = "image: how many images (Titan and Nova Canvas: up to 5). More than one makes the body a List of byte[].")
+    private Integer numberOfImages;
+
+    @UriParam(label = "image", description = "image: what the image must not show (negative prompt).")
+    private String negativeText;
+
+    @UriParam(label = "image",
+              description = "image: the style: a Nova Canvas style (PHOTOREALISM, 3D_ANIMATED_FAMILY_FILM, ...) or an SDXL style"
+                            + " preset (photographic, anime, ...).")
+    private String style;
+
+    @UriParam(label = "image", enums = "png,jpeg,webp",
+              description = "image, Stability SD3/Core/Ultra: the output format. The other families produce PNG.")
+    private String outputFormat;
+
     // ---- getters and setters ----
 
     public BedrockOperation getOperation() { return operation; }
@@ -428,6 +468,27 @@ public class BedrockConfiguration implements Cloneable {
     public void setTruncate(String truncate) { this.truncate = truncate; }
     public int getEmbedConcurrency() { return embedConcurrency; }
     public void setEmbedConcurrency(int embedConcurrency) { this.embedConcurrency = embedConcurrency; }
+
+    public Integer getWidth() { return width; }
+    public void setWidth(Integer width) { this.width = width; }
+    public Integer getHeight() { return height; }
+    public void setHeight(Integer height) { this.height = height; }
+    public String getAspectRatio() { return aspectRatio; }
+    public void setAspectRatio(String aspectRatio) { this.aspectRatio = aspectRatio; }
+    public Long getSeed() { return seed; }
+    public void setSeed(Long seed) { this.seed = seed; }
+    public Float getCfgScale() { return cfgScale; }
+    public void setCfgScale(Float cfgScale) { this.cfgScale = cfgScale; }
+    public String getQuality() { return quality; }
+    public void setQuality(String quality) { this.quality = quality; }
+    public Integer getNumberOfImages() { return numberOfImages; }
+    public void setNumberOfImages(Integer numberOfImages) { this.numberOfImages = numberOfImages; }
+    public String getNegativeText() { return negativeText; }
+    public void setNegativeText(String negativeText) { this.negativeText = negativeText; }
+    public String getStyle() { return style; }
+    public void setStyle(String style) { this.style = style; }
+    public String getOutputFormat() { return outputFormat; }
+    public void setOutputFormat(String outputFormat) { this.outputFormat = outputFormat; }
 
     public BedrockConfiguration copy() {
         try {

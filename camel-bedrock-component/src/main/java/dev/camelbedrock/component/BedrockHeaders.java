@@ -11,7 +11,7 @@ public final class BedrockHeaders {
     // ---- request: per-message overrides ----
 
     @Metadata(label = "producer", description = "The operation to perform; overrides the URI path for this message.",
-              javaType = "String", enums = "converse,converseStream,countTokens,invokeModel,invokeModelStream,embed")
+              javaType = "String", enums = "converse,converseStream,countTokens,invokeModel,invokeModelStream,embed,image")
     public static final String OPERATION = "CamelBedrockOperation";
 
     @Metadata(label = "producer", description = "The model id, inference profile id or ARN; overrides the modelId option.",
@@ -154,6 +154,12 @@ public final class BedrockHeaders {
                             + " Numbers shaped like the body: one vector for a single input, a List of vectors for a List.",
               javaType = "java.util.Map<String, Object>")
     public static final String EMBEDDINGS_BY_TYPE = "CamelBedrockEmbeddingsByType";
+
+    @Metadata(label = "producer",
+              description = "image: the seeds of the images, as the model reports them (Stability, SDXL) or as sent (Titan, Nova"
+                            + " Canvas with the seed option); absent when neither says.",
+              javaType = "java.util.List<Long>")
+    public static final String IMAGE_SEEDS = "CamelBedrockImageSeeds";
 
     // ---- streamed delta exchanges (streamTo) ----
 

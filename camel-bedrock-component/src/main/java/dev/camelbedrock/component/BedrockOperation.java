@@ -16,7 +16,9 @@ public enum BedrockOperation {
     /** InvokeModelWithResponseStream: each chunk (raw) or text delta (prompt) reaches the route as it arrives. */
     invokeModelStream,
     /** Embeddings of a String (List of Float), a List of Strings (List of List of Float, in input order) or image bytes. */
-    embed;
+    embed,
+    /** Image generation from a prompt (or a native request Map): PNG bytes, a List of them when several are asked. */
+    image;
 
     /** Parses an operation name as the URI or the header spells it, with a message listing the accepted names. */
     public static BedrockOperation fromName(String name) {

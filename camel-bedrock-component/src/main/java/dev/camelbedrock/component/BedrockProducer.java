@@ -10,6 +10,7 @@ import dev.camelbedrock.component.converse.CountTokensHandler;
 import dev.camelbedrock.component.embed.EmbedHandler;
 import dev.camelbedrock.component.error.BedrockErrors;
 import dev.camelbedrock.component.error.BedrockInputException;
+import dev.camelbedrock.component.image.ImageHandler;
 import dev.camelbedrock.component.invoke.InvokeModelHandler;
 import dev.camelbedrock.component.invoke.InvokeModelStreamHandler;
 import org.apache.camel.AsyncCallback;
@@ -33,6 +34,7 @@ public class BedrockProducer extends DefaultAsyncProducer {
         handlers.put(BedrockOperation.invokeModel, new InvokeModelHandler(endpoint));
         handlers.put(BedrockOperation.invokeModelStream, new InvokeModelStreamHandler(endpoint));
         handlers.put(BedrockOperation.embed, new EmbedHandler(endpoint));
+        handlers.put(BedrockOperation.image, new ImageHandler(endpoint));
     }
 
     @Override

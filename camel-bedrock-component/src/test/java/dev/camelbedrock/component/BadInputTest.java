@@ -48,6 +48,21 @@ class BadInputTest extends BedrockTestSupport {
                 from("direct:embedBadType").to("bedrock:embed?modelId=cohere.embed-english-v3&embeddingTypes=int4");
                 from("direct:embedInt8Titan").to("bedrock:embed?modelId=amazon.titan-embed-text-v2:0&embeddingTypes=int8");
                 from("direct:embedNoConcurrency").to("bedrock:embed?modelId=amazon.titan-embed-text-v2:0&embedConcurrency=0");
+                String canvas = "bedrock:image?modelId=amazon.nova-canvas-v1:0";
+                from("direct:canvas").to(canvas);
+                from("direct:canvas256").to(canvas + "&width=256&height=256");
+                from("direct:canvas1000").to(canvas + "&width=1000&height=1000");
+                from("direct:canvas320x1600").to(canvas + "&width=320&height=1600");
+                from("direct:canvas4096x1024").to(canvas + "&width=4096&height=1024");
+                from("direct:canvasSix").to(canvas + "&numberOfImages=6");
+                from("direct:canvasWidthOnly").to(canvas + "&width=512");
+                from("direct:canvasBadQuality").to(canvas + "&quality=ultra");
+                from("direct:titan1000").to("bedrock:image?modelId=amazon.titan-image-generator-v2:0&width=1000&height=1000");
+                from("direct:titanStyle").to("bedrock:image?modelId=amazon.titan-image-generator-v2:0&style=PHOTOREALISM");
+                from("direct:titan").to("bedrock:image?modelId=amazon.titan-image-generator-v2:0");
+                from("direct:sd35Ratio").to("bedrock:image?modelId=stability.sd3-5-large-v1:0&aspectRatio=4:3");
+                from("direct:sd35Two").to("bedrock:image?modelId=stability.sd3-5-large-v1:0&numberOfImages=2");
+                from("direct:sdxl1024x768").to("bedrock:image?modelId=stability.stable-diffusion-xl-v1&width=1024&height=768");
                 from("direct:forcedRaw").to("bedrock:invokeModel?modelId=" + MODEL + "&invokeBodyFormat=raw");
             }
         };
@@ -182,7 +197,28 @@ class BadInputTest extends BedrockTestSupport {
                 Arguments.of("embed a Map", "direct:embedTitan", body(Map.of("a", "b")), "a String, a List of Strings"),
                 Arguments.of("unknown embedding type", "direct:embedBadType", body("hi"), "float, int8, uint8, binary, ubinary"),
                 Arguments.of("an embedding type Titan does not offer", "direct:embedInt8Titan", body("hi"), "float and binary"),
-                Arguments.of("embedConcurrency zero", "direct:embedNoConcurrency", body("hi"), "1 or more"));
+                Arguments.of("embedConcurrency zero", "direct:embedNoConcurrency", body("hi"), "1 or more"),
+                // image: each size rule of the catalog, and the rest
+                Arguments.of("Nova Canvas side below 320", "direct:canvas256", body("a fox"), "size rule SIDE_RANGE"),
+                Arguments.of("Nova Canvas side not a multiple of 16", "direct:canvas1000", body("a fox"), "size rule SIDE_MULTIPLE"),
+                Arguments.of("Nova Canvas ratio beyond 1:4", "direct:canvas320x1600", body("a fox"), "size rule ASPECT_RATIO_RANGE"),
+                Arguments.of("Nova Canvas too many pixels", "direct:canvas4096x1024", body("a fox"), "size rule MAX_PIXELS"),
+                Arguments.of("Nova Canvas size in a native Map", "direct:canvas", body(Map.of("taskType", "TEXT_IMAGE",
+                        "textToImageParams", Map.of("text", "a fox"), "imageGenerationConfig", Map.of("width", 1000, "height", 1000))),
+                        "size rule SIDE_MULTIPLE"),
+                Arguments.of("Titan size not listed", "direct:titan1000", body("a fox"), "size rule ALLOWED_SIZES"),
+                Arguments.of("SDXL size not listed", "direct:sdxl1024x768", body("a fox"), "size rule ALLOWED_SIZES"),
+                Arguments.of("Stability ratio not listed", "direct:sd35Ratio", body("a fox"), "size rule ALLOWED_ASPECT_RATIOS"),
+                Arguments.of("more images than the model makes", "direct:canvasSix", body("a fox"), "at most 5"),
+                Arguments.of("a prompt longer than the model takes", "direct:titan", body("x".repeat(513)), "at most 512"),
+                Arguments.of("width without height", "direct:canvasWidthOnly", body("a fox"), "go together"),
+                Arguments.of("unknown quality", "direct:canvasBadQuality", body("a fox"), "standard, premium"),
+                Arguments.of("a style for Titan", "direct:titanStyle", body("a fox"), "Nova Canvas only"),
+                Arguments.of("several images from Stability", "direct:sd35Two", body("a fox"), "one image per request"),
+                Arguments.of("a blank image prompt", "direct:canvas", body(" "), "blank"),
+                Arguments.of("an image body of a wrong type", "direct:canvas", body(42), "a prompt String, or a Map"),
+                Arguments.of("a chat model to draw", "direct:canvas", bodyAndHeader("a fox", BedrockHeaders.MODEL_ID, MODEL),
+                        "generates no images"));
     }
 
     @ParameterizedTest(name = "{0}")

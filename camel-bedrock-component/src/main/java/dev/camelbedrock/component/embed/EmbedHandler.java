@@ -32,7 +32,6 @@ import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
 
 import static dev.camelbedrock.component.converse.ConverseRequestFactory.detectImageFormat;
-import static dev.camelbedrock.component.converse.ConverseRequestFactory.modelId;
 import static dev.camelbedrock.component.converse.ConverseRequestFactory.typeName;
 
 /**
@@ -62,13 +61,11 @@ public class EmbedHandler implements BedrockOperationHandler {
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
         String operation = call.operation().name();
         BedrockConfiguration config = endpoint.getConfiguration();
-        ExchangeOptions opts = new ExchangeOptions(exchange, operation);
-        String modelId = modelId(opts, config, operation, null);
-        call.modelId(modelId);
-        ModelFamily family = ModelLookup.requireFamily(operation, modelId, ModelLookup.explicitFamily(opts, config, operation, modelId));
-        EmbeddingCodec codec = EmbeddingCodecs.forFamily(family).orElseThrow(() -> new BedrockInputException(operation, modelId,
-                "model '" + modelId + "' is of family " + family + ", which makes no embeddings here (embedding families: "
-                + EmbeddingCodecs.families() + "); use converse or invokeModel for it"));
+        ModelLookup.Target target = ModelLookup.target(new ExchangeOptions(exchange, operation), config, call);
+        String modelId = target.modelId();
+        ModelFamily family = target.family();
+        EmbeddingCodec codec = target.codec(operation, EmbeddingCodecs.forFamily(family), "makes no embeddings",
+                EmbeddingCodecs.families(), "use converse or invokeModel for it");
         BedrockModel model = ModelLookup.find(modelId).filter(m -> m.embedding().isPresent()).orElse(null);
         EmbedOptions options = EmbedOptions.read(config, operation, modelId);
         if (options.dimensions() != null && model != null) {

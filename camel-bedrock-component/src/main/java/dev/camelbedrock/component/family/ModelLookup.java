@@ -8,8 +8,10 @@ import dev.camelbedrock.catalog.BedrockModel;
 import dev.camelbedrock.catalog.BedrockModelCatalog;
 import dev.camelbedrock.catalog.ModelFamily;
 import dev.camelbedrock.catalog.ModelReference;
+import dev.camelbedrock.component.BedrockCall;
 import dev.camelbedrock.component.BedrockConfiguration;
 import dev.camelbedrock.component.BedrockHeaders;
+import dev.camelbedrock.component.converse.ConverseRequestFactory;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.support.ExchangeOptions;
 
@@ -86,6 +88,28 @@ public final class ModelLookup {
         throw new BedrockInputException(operation, modelId, "model '" + modelId + "' " + why
                 + "; set the modelFamily option (or the " + BedrockHeaders.MODEL_FAMILY + " header) to the family of the model"
                 + " behind it, one of: " + familyNames());
+    }
+
+    /**
+     * The model a message is for and its family, the model recorded on the call.
+     *
+     * @param modelId the model id, inference profile or ARN
+     * @param family  its family: the modelFamily option or header, else the catalog's
+     */
+    public record Target(String modelId, ModelFamily family) {
+
+        /** The codec of the family from a registry, or an input error naming what the family is not and what to use. */
+        public <C> C codec(String operation, Optional<C> codec, String whatItIsNot, String familiesWithCodec, String instead) {
+            return codec.orElseThrow(() -> new BedrockInputException(operation, modelId, "model '" + modelId + "' is of family "
+                    + family + ", which " + whatItIsNot + " here (those that do: " + familiesWithCodec + "); " + instead));
+        }
+    }
+
+    public static Target target(ExchangeOptions opts, BedrockConfiguration config, BedrockCall call) {
+        String operation = call.operation().name();
+        String modelId = ConverseRequestFactory.modelId(opts, config, operation, null);
+        call.modelId(modelId);
+        return new Target(modelId, requireFamily(operation, modelId, explicitFamily(opts, config, operation, modelId)));
     }
 
     /** Fails early when the catalog lists the model as one that cannot stream. */
