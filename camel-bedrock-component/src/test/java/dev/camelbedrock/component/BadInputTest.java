@@ -63,6 +63,7 @@ class BadInputTest extends BedrockTestSupport {
                 from("direct:sd35Ratio").to("bedrock:image?modelId=stability.sd3-5-large-v1:0&aspectRatio=4:3");
                 from("direct:sd35Two").to("bedrock:image?modelId=stability.sd3-5-large-v1:0&numberOfImages=2");
                 from("direct:sdxl1024x768").to("bedrock:image?modelId=stability.stable-diffusion-xl-v1&width=1024&height=768");
+                from("direct:countRaw").to("bedrock:countTokens?modelId=" + MODEL + "&invokeBodyFormat=raw");
                 from("direct:forcedRaw").to("bedrock:invokeModel?modelId=" + MODEL + "&invokeBodyFormat=raw");
             }
         };
@@ -218,7 +219,10 @@ class BadInputTest extends BedrockTestSupport {
                 Arguments.of("a blank image prompt", "direct:canvas", body(" "), "blank"),
                 Arguments.of("an image body of a wrong type", "direct:canvas", body(42), "a prompt String, or a Map"),
                 Arguments.of("a chat model to draw", "direct:canvas", bodyAndHeader("a fox", BedrockHeaders.MODEL_ID, MODEL),
-                        "generates no images"));
+                        "generates no images"),
+                // countTokens of an InvokeModel body
+                Arguments.of("count a native body of a wrong type", "direct:countRaw", body(42), "not a native request body"),
+                Arguments.of("count an empty native body", "direct:countRaw", body(new byte[0]), "native request body is empty"));
     }
 
     @ParameterizedTest(name = "{0}")
