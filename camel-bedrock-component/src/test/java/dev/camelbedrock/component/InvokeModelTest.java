@@ -6,7 +6,10 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelbedrock.catalog.ModelFamily;
+import dev.camelbedrock.component.error.BedrockModelException;
+import dev.camelbedrock.component.error.BedrockThrottlingException;
 import dev.camelbedrock.component.support.JsonDocuments;
+import dev.camelbedrock.emulator.Fault;
 import dev.camelbedrock.emulator.RecordedRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -36,6 +39,8 @@ class InvokeModelTest extends BedrockTestSupport {
                 from("direct:invoke").to("bedrock:invokeModel?modelId=" + MODEL);
                 from("direct:invokeJson").to("bedrock:invokeModel?modelId=" + MODEL + "&rawResponseType=JsonNode");
                 from("direct:stream").to("bedrock:invokeModelStream?modelId=" + MODEL)
+                        .split(body()).streaming().process(e -> deltas.add(e.getMessage().getBody(String.class))).end();
+                from("direct:retrying").to("bedrock:invokeModelStream?modelId=" + MODEL + "&maxAttempts=3")
                         .split(body()).streaming().process(e -> deltas.add(e.getMessage().getBody(String.class))).end();
                 from("direct:streamTo").to("bedrock:invokeModelStream?modelId=" + MODEL + "&streamTo=direct:delta");
                 from("direct:delta").process(e -> deltas.add(e.getMessage().getBody(String.class)));
@@ -183,6 +188,46 @@ class InvokeModelTest extends BedrockTestSupport {
         });
         assertThat(lastRequest("InvokeModel").json().get("anthropic_version").asText()).isEqualTo("bedrock-2023-05-31");
         assertThat(out.getException()).isNull();
+    }
+
+    @Test
+    void anUnknownModelOfAKnownProviderWorksThroughTheProvidersFamily() {
+        String unknown = "meta.llama3-9-70b-instruct-v1:0";
+        Exchange out = template.request("direct:invoke", e -> {
+            e.getMessage().setBody("Hello from a model the catalog has not heard of");
+            e.getMessage().setHeader(BedrockHeaders.MODEL_ID, unknown);
+        });
+        // the component builds the Llama body and sends it; the emulator, like Bedrock, does not serve a model it does not have
+        assertThat(lastRequest("InvokeModel").json().get("prompt").asText()).startsWith("<|begin_of_text|>");
+        assertThat(out.getException()).isInstanceOf(dev.camelbedrock.component.error.BedrockValidationException.class)
+                .hasMessageContaining("model identifier is invalid");
+    }
+
+    @Test
+    void aMidStreamErrorFailsTheStreamInsteadOfCuttingTheText() {
+        emulator.faults().add(Fault.streamException("modelStreamErrorException").forOperation("InvokeModelWithResponseStream")
+                .afterEvents(3).originalStatusCode(500).originalMessage("model crashed"));
+        Exchange out = template.request("direct:stream", e -> e.getMessage().setBody("A long answer that will break"));
+        assertThat(out.getException()).isInstanceOf(BedrockModelException.class);
+        assertThat(out.getMessage().getHeader(BedrockHeaders.RESPONSE_TEXT)).isNull();
+    }
+
+    @Test
+    void anSdkRetryAfterDeltasReachedTheRouteFailsInsteadOfDeliveringThemTwice() {
+        emulator.faults().add(Fault.streamException("throttlingException").forOperation("InvokeModelWithResponseStream").afterEvents(3));
+        Exchange out = template.request("direct:retrying", e -> e.getMessage().setBody("alpha beta gamma delta epsilon"));
+        assertThat(out.getException()).isInstanceOf(BedrockThrottlingException.class);
+        assertThat(deltas).isNotEmpty();
+        assertThat(emulator.stats().count("InvokeModelWithResponseStream")).isEqualTo(2);
+    }
+
+    @Test
+    void anSdkRetryBeforeAnyDeltaIsTransparent() {
+        emulator.faults().add(Fault.streamException("throttlingException").forOperation("InvokeModelWithResponseStream").afterEvents(0));
+        Exchange out = template.request("direct:retrying", e -> e.getMessage().setBody("alpha beta gamma"));
+        assertThat(out.getException()).isNull();
+        assertThat(String.join("", deltas)).contains("alpha beta gamma");
+        assertThat(emulator.stats().count("InvokeModelWithResponseStream")).isEqualTo(2);
     }
 
     @Test
