@@ -5,20 +5,32 @@ package dev.camelbedrock.component;
  * {@link BedrockHeaders#OPERATION} header.
  */
 public enum BedrockOperation {
-    /** Chat through the Converse API: reply text in the body, usage and tool calls in headers. */
-    converse,
-    /** Chat through ConverseStream: text deltas reach the route while the model generates. */
-    converseStream,
-    /** Counts the input tokens of a prompt, messages, a Converse or InvokeModel request, or a native body, without running the model. */
-    countTokens,
-    /** InvokeModel: a native request body sent as it is, or a prompt the model family's codec turns into one. */
-    invokeModel,
-    /** InvokeModelWithResponseStream: each chunk (raw) or text delta (prompt) reaches the route as it arrives. */
-    invokeModelStream,
-    /** Embeddings of a String (List of Float), a List of Strings (List of List of Float, in input order) or image bytes. */
-    embed,
-    /** Image generation from a prompt (or a native request Map): PNG bytes, a List of them when several are asked. */
-    image;
+    converse("Chat through the Converse API. In: a String turn, Message, List of Message, or ConverseRequest."
+             + " Out: the reply text; usage, stop reason, tool calls in headers."),
+    converseStream("Chat through ConverseStream; deltas reach the route while the model writes. Out: an Iterator of text"
+                   + " deltas (split(body()).streaming()), or each delta sent to streamTo and the whole text at the end."),
+    countTokens("Counts input tokens without running the model: what converse would send for a String, Message(s) or"
+                + " ConverseRequest; an InvokeModelRequest or native body as InvokeModel would send it. Out: Integer."),
+    invokeModel("InvokeModel. In: a native request body sent as it is (JSON String, byte[], InputStream, Map, JsonNode), or"
+                + " a prompt (String, List of Message) the model family's codec turns into one (invokeBodyFormat)."
+                + " Out: the reply (raw: String, byte[] or JsonNode; prompt: the text); tokens and latency in headers."),
+    invokeModelStream("InvokeModelWithResponseStream, delivered like converseStream. Out: an Iterator of each chunk's JSON"
+                      + " (raw) or of text deltas (prompt), or each sent to streamTo; stop reason and usage at the end."),
+    embed("Embeddings. In: a String, a List of Strings, or image bytes for multimodal models. Out: List<Float>, or"
+          + " List<List<Float>> in input order; long lists are batched and called concurrently."),
+    image("Text-to-image. In: a prompt String or a native request Map. Out: the image bytes (PNG unless outputFormat"
+          + " says otherwise), a List of byte[] when more are asked; seeds in a header. Size rules checked first.");
+
+    private final String description;
+
+    BedrockOperation(String description) {
+        this.description = description;
+    }
+
+    /** What the operation does, its body in and out. */
+    public String description() {
+        return description;
+    }
 
     /** Parses an operation name as the URI or the header spells it, with a message listing the accepted names. */
     public static BedrockOperation fromName(String name) {

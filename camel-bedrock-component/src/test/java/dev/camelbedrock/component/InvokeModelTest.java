@@ -231,6 +231,15 @@ class InvokeModelTest extends BedrockTestSupport {
     }
 
     @Test
+    void aHiddenFamilyIsNamedByTheModelFamilyOption() {
+        String arn = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/a1b2c3d4e5f6";
+        Exchange out = template.request("bedrock:invokeModel?modelId=" + arn + "&modelFamily=TITAN_TEXT",
+                e -> e.getMessage().setBody("Hello through a profile"));
+        assertThat(lastRequest("InvokeModel").json().has("inputText")).as("the Titan body").isTrue();
+        assertThat(out.getException()).isNull();
+    }
+
+    @Test
     void rawReplyAsBytes() {
         byte[] reply = template.requestBodyAndHeader("bedrock:invokeModel?modelId=" + MODEL + "&rawResponseType=bytes",
                 "{\"anthropic_version\":\"bedrock-2023-05-31\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}",
