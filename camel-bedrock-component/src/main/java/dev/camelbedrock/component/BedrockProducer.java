@@ -35,6 +35,11 @@ public class BedrockProducer extends DefaultAsyncProducer {
         handlers.put(BedrockOperation.invokeModelStream, new InvokeModelStreamHandler(endpoint));
         handlers.put(BedrockOperation.embed, new EmbedHandler(endpoint));
         handlers.put(BedrockOperation.image, new ImageHandler(endpoint));
+        for (BedrockOperation op : BedrockOperation.values()) {
+            if (!handlers.containsKey(op)) {
+                throw new IllegalStateException("No handler is registered for operation " + op);
+            }
+        }
     }
 
     @Override

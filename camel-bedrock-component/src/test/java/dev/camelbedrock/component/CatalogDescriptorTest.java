@@ -45,6 +45,14 @@ class CatalogDescriptorTest {
     }
 
     @Test
+    void theOperationHeaderListsEveryOperation() throws Exception {
+        JsonNode values = new ObjectMapper().readTree(json).at("/headers/" + BedrockHeaders.OPERATION + "/enum");
+        java.util.List<String> listed = new java.util.ArrayList<>();
+        values.forEach(v -> listed.add(v.asText()));
+        assertThat(listed).containsExactlyElementsOf(java.util.Arrays.stream(BedrockOperation.values()).map(Enum::name).toList());
+    }
+
+    @Test
     void badUrisAreReported() {
         assertThat(catalog.validateEndpointProperties("bedrock:converse?modelId=x&maxTokenz=5").getUnknown()).contains("maxTokenz");
         assertThat(catalog.validateEndpointProperties("bedrock:chat?modelId=x").getInvalidEnum()).containsKey("operation");
