@@ -30,6 +30,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         BedrockComponent target = (BedrockComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accept": getOrCreateConfiguration(target).setAccept(property(camelContext, java.lang.String.class, value)); return true;
         case "accesskey":
         case "accessKey": getOrCreateConfiguration(target).setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "accountid":
@@ -48,6 +49,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "apiCallTimeout": getOrCreateConfiguration(target).setApiCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "apikey":
         case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "aspectratio":
+        case "aspectRatio": getOrCreateConfiguration(target).setAspectRatio(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bedrockagentclient":
@@ -66,6 +69,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "byOutputModality": getOrCreateConfiguration(target).setByOutputModality(property(camelContext, java.lang.String.class, value)); return true;
         case "byprovider":
         case "byProvider": getOrCreateConfiguration(target).setByProvider(property(camelContext, java.lang.String.class, value)); return true;
+        case "cfgscale":
+        case "cfgScale": getOrCreateConfiguration(target).setCfgScale(property(camelContext, java.lang.Float.class, value)); return true;
         case "commitmentduration":
         case "commitmentDuration": getOrCreateConfiguration(target).setCommitmentDuration(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, dev.camelbedrock.component.BedrockConfiguration.class, value)); return true;
@@ -75,12 +80,21 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "connectionMaxIdleTime": getOrCreateConfiguration(target).setConnectionMaxIdleTime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectiontimeout":
         case "connectionTimeout": getOrCreateConfiguration(target).setConnectionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "contenttype":
+        case "contentType": getOrCreateConfiguration(target).setContentType(property(camelContext, java.lang.String.class, value)); return true;
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": getOrCreateConfiguration(target).setControlPlaneEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "datasourceid":
         case "dataSourceId": getOrCreateConfiguration(target).setDataSourceId(property(camelContext, java.lang.String.class, value)); return true;
         case "desiredmodelid":
         case "desiredModelId": getOrCreateConfiguration(target).setDesiredModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "dimensions": getOrCreateConfiguration(target).setDimensions(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "embedconcurrency":
+        case "embedConcurrency": getOrCreateConfiguration(target).setEmbedConcurrency(property(camelContext, int.class, value)); return true;
+        case "embeddinginputtype":
+        case "embeddingInputType": getOrCreateConfiguration(target).setEmbeddingInputType(property(camelContext, java.lang.String.class, value)); return true;
+        case "embeddingtypes":
+        case "embeddingTypes": getOrCreateConfiguration(target).setEmbeddingTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "endpointoverride":
         case "endpointOverride": getOrCreateConfiguration(target).setEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "externalsourceuri":
@@ -97,10 +111,13 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "guardrailTrace": getOrCreateConfiguration(target).setGuardrailTrace(property(camelContext, java.lang.String.class, value)); return true;
         case "guardrailversion":
         case "guardrailVersion": getOrCreateConfiguration(target).setGuardrailVersion(property(camelContext, java.lang.String.class, value)); return true;
+        case "height": getOrCreateConfiguration(target).setHeight(property(camelContext, java.lang.Integer.class, value)); return true;
         case "http2maxstreams":
         case "http2MaxStreams": getOrCreateConfiguration(target).setHttp2MaxStreams(property(camelContext, long.class, value)); return true;
         case "httpprotocol":
         case "httpProtocol": getOrCreateConfiguration(target).setHttpProtocol(property(camelContext, java.lang.String.class, value)); return true;
+        case "invokebodyformat":
+        case "invokeBodyFormat": getOrCreateConfiguration(target).setInvokeBodyFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "knowledgebaseid":
         case "knowledgeBaseId": getOrCreateConfiguration(target).setKnowledgeBaseId(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -115,16 +132,25 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxTokens": getOrCreateConfiguration(target).setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
         case "modelarnequals":
         case "modelArnEquals": getOrCreateConfiguration(target).setModelArnEquals(property(camelContext, java.lang.String.class, value)); return true;
+        case "modelfamily":
+        case "modelFamily": getOrCreateConfiguration(target).setModelFamily(property(camelContext, dev.camelbedrock.catalog.ModelFamily.class, value)); return true;
         case "modelid":
         case "modelId": getOrCreateConfiguration(target).setModelId(property(camelContext, java.lang.String.class, value)); return true;
         case "modelunits":
         case "modelUnits": getOrCreateConfiguration(target).setModelUnits(property(camelContext, java.lang.Integer.class, value)); return true;
         case "namecontains":
         case "nameContains": getOrCreateConfiguration(target).setNameContains(property(camelContext, java.lang.String.class, value)); return true;
+        case "negativetext":
+        case "negativeText": getOrCreateConfiguration(target).setNegativeText(property(camelContext, java.lang.String.class, value)); return true;
+        case "normalize": getOrCreateConfiguration(target).setNormalize(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "numberofimages":
+        case "numberOfImages": getOrCreateConfiguration(target).setNumberOfImages(property(camelContext, java.lang.Integer.class, value)); return true;
         case "numberofrerankedresults":
         case "numberOfRerankedResults": getOrCreateConfiguration(target).setNumberOfRerankedResults(property(camelContext, java.lang.Integer.class, value)); return true;
         case "numberofresults":
         case "numberOfResults": getOrCreateConfiguration(target).setNumberOfResults(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "outputformat":
+        case "outputFormat": getOrCreateConfiguration(target).setOutputFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "performancelatency":
@@ -151,12 +177,15 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyProtocol": getOrCreateConfiguration(target).setProxyProtocol(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "quality": getOrCreateConfiguration(target).setQuality(property(camelContext, java.lang.String.class, value)); return true;
         case "ratecontrol":
         case "rateControl": getOrCreateConfiguration(target).setRateControl(property(camelContext, java.lang.String.class, value)); return true;
         case "ratecontrolmaxrate":
         case "rateControlMaxRate": getOrCreateConfiguration(target).setRateControlMaxRate(property(camelContext, double.class, value)); return true;
         case "ratecontrolminrate":
         case "rateControlMinRate": getOrCreateConfiguration(target).setRateControlMinRate(property(camelContext, double.class, value)); return true;
+        case "rawresponsetype":
+        case "rawResponseType": getOrCreateConfiguration(target).setRawResponseType(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
         case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
@@ -180,6 +209,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "searchType": getOrCreateConfiguration(target).setSearchType(property(camelContext, java.lang.String.class, value)); return true;
         case "secretkey":
         case "secretKey": getOrCreateConfiguration(target).setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "seed": getOrCreateConfiguration(target).setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "servicetier":
         case "serviceTier": getOrCreateConfiguration(target).setServiceTier(property(camelContext, java.lang.String.class, value)); return true;
         case "sessiontoken":
@@ -194,6 +224,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "streamBufferSize": getOrCreateConfiguration(target).setStreamBufferSize(property(camelContext, int.class, value)); return true;
         case "streamto":
         case "streamTo": getOrCreateConfiguration(target).setStreamTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "style": getOrCreateConfiguration(target).setStyle(property(camelContext, java.lang.String.class, value)); return true;
         case "systemprompt":
         case "systemPrompt": getOrCreateConfiguration(target).setSystemPrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "tags": getOrCreateConfiguration(target).setTags(property(camelContext, java.lang.String.class, value)); return true;
@@ -207,10 +238,12 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "tools": getOrCreateConfiguration(target).setTools(property(camelContext, java.lang.String.class, value)); return true;
         case "topp":
         case "topP": getOrCreateConfiguration(target).setTopP(property(camelContext, java.lang.Float.class, value)); return true;
+        case "truncate": getOrCreateConfiguration(target).setTruncate(property(camelContext, java.lang.String.class, value)); return true;
         case "waitforcompletion":
         case "waitForCompletion": getOrCreateConfiguration(target).setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
         case "waittimeout":
         case "waitTimeout": getOrCreateConfiguration(target).setWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "width": getOrCreateConfiguration(target).setWidth(property(camelContext, java.lang.Integer.class, value)); return true;
         default: return false;
         }
     }
@@ -223,6 +256,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accept": return java.lang.String.class;
         case "accesskey":
         case "accessKey": return java.lang.String.class;
         case "accountid":
@@ -241,6 +275,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "apiCallTimeout": return long.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "aspectratio":
+        case "aspectRatio": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "bedrockagentclient":
@@ -259,6 +295,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "byOutputModality": return java.lang.String.class;
         case "byprovider":
         case "byProvider": return java.lang.String.class;
+        case "cfgscale":
+        case "cfgScale": return java.lang.Float.class;
         case "commitmentduration":
         case "commitmentDuration": return java.lang.String.class;
         case "configuration": return dev.camelbedrock.component.BedrockConfiguration.class;
@@ -268,12 +306,21 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "connectionMaxIdleTime": return long.class;
         case "connectiontimeout":
         case "connectionTimeout": return long.class;
+        case "contenttype":
+        case "contentType": return java.lang.String.class;
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": return java.lang.String.class;
         case "datasourceid":
         case "dataSourceId": return java.lang.String.class;
         case "desiredmodelid":
         case "desiredModelId": return java.lang.String.class;
+        case "dimensions": return java.lang.Integer.class;
+        case "embedconcurrency":
+        case "embedConcurrency": return int.class;
+        case "embeddinginputtype":
+        case "embeddingInputType": return java.lang.String.class;
+        case "embeddingtypes":
+        case "embeddingTypes": return java.lang.String.class;
         case "endpointoverride":
         case "endpointOverride": return java.lang.String.class;
         case "externalsourceuri":
@@ -290,10 +337,13 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "guardrailTrace": return java.lang.String.class;
         case "guardrailversion":
         case "guardrailVersion": return java.lang.String.class;
+        case "height": return java.lang.Integer.class;
         case "http2maxstreams":
         case "http2MaxStreams": return long.class;
         case "httpprotocol":
         case "httpProtocol": return java.lang.String.class;
+        case "invokebodyformat":
+        case "invokeBodyFormat": return java.lang.String.class;
         case "knowledgebaseid":
         case "knowledgeBaseId": return java.lang.String.class;
         case "lazystartproducer":
@@ -308,16 +358,25 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxTokens": return java.lang.Integer.class;
         case "modelarnequals":
         case "modelArnEquals": return java.lang.String.class;
+        case "modelfamily":
+        case "modelFamily": return dev.camelbedrock.catalog.ModelFamily.class;
         case "modelid":
         case "modelId": return java.lang.String.class;
         case "modelunits":
         case "modelUnits": return java.lang.Integer.class;
         case "namecontains":
         case "nameContains": return java.lang.String.class;
+        case "negativetext":
+        case "negativeText": return java.lang.String.class;
+        case "normalize": return java.lang.Boolean.class;
+        case "numberofimages":
+        case "numberOfImages": return java.lang.Integer.class;
         case "numberofrerankedresults":
         case "numberOfRerankedResults": return java.lang.Integer.class;
         case "numberofresults":
         case "numberOfResults": return java.lang.Integer.class;
+        case "outputformat":
+        case "outputFormat": return java.lang.String.class;
         case "pagesize":
         case "pageSize": return java.lang.Integer.class;
         case "performancelatency":
@@ -344,12 +403,15 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyProtocol": return java.lang.String.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
+        case "quality": return java.lang.String.class;
         case "ratecontrol":
         case "rateControl": return java.lang.String.class;
         case "ratecontrolmaxrate":
         case "rateControlMaxRate": return double.class;
         case "ratecontrolminrate":
         case "rateControlMinRate": return double.class;
+        case "rawresponsetype":
+        case "rawResponseType": return java.lang.String.class;
         case "readtimeout":
         case "readTimeout": return long.class;
         case "region": return java.lang.String.class;
@@ -373,6 +435,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "searchType": return java.lang.String.class;
         case "secretkey":
         case "secretKey": return java.lang.String.class;
+        case "seed": return java.lang.Long.class;
         case "servicetier":
         case "serviceTier": return java.lang.String.class;
         case "sessiontoken":
@@ -387,6 +450,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "streamBufferSize": return int.class;
         case "streamto":
         case "streamTo": return java.lang.String.class;
+        case "style": return java.lang.String.class;
         case "systemprompt":
         case "systemPrompt": return java.lang.String.class;
         case "tags": return java.lang.String.class;
@@ -400,10 +464,12 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "tools": return java.lang.String.class;
         case "topp":
         case "topP": return java.lang.Float.class;
+        case "truncate": return java.lang.String.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
         case "waittimeout":
         case "waitTimeout": return long.class;
+        case "width": return java.lang.Integer.class;
         default: return null;
         }
     }
@@ -412,6 +478,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         BedrockComponent target = (BedrockComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accept": return getOrCreateConfiguration(target).getAccept();
         case "accesskey":
         case "accessKey": return getOrCreateConfiguration(target).getAccessKey();
         case "accountid":
@@ -430,6 +497,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "apiCallTimeout": return getOrCreateConfiguration(target).getApiCallTimeout();
         case "apikey":
         case "apiKey": return getOrCreateConfiguration(target).getApiKey();
+        case "aspectratio":
+        case "aspectRatio": return getOrCreateConfiguration(target).getAspectRatio();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bedrockagentclient":
@@ -448,6 +517,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "byOutputModality": return getOrCreateConfiguration(target).getByOutputModality();
         case "byprovider":
         case "byProvider": return getOrCreateConfiguration(target).getByProvider();
+        case "cfgscale":
+        case "cfgScale": return getOrCreateConfiguration(target).getCfgScale();
         case "commitmentduration":
         case "commitmentDuration": return getOrCreateConfiguration(target).getCommitmentDuration();
         case "configuration": return target.getConfiguration();
@@ -457,12 +528,21 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "connectionMaxIdleTime": return getOrCreateConfiguration(target).getConnectionMaxIdleTime();
         case "connectiontimeout":
         case "connectionTimeout": return getOrCreateConfiguration(target).getConnectionTimeout();
+        case "contenttype":
+        case "contentType": return getOrCreateConfiguration(target).getContentType();
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": return getOrCreateConfiguration(target).getControlPlaneEndpointOverride();
         case "datasourceid":
         case "dataSourceId": return getOrCreateConfiguration(target).getDataSourceId();
         case "desiredmodelid":
         case "desiredModelId": return getOrCreateConfiguration(target).getDesiredModelId();
+        case "dimensions": return getOrCreateConfiguration(target).getDimensions();
+        case "embedconcurrency":
+        case "embedConcurrency": return getOrCreateConfiguration(target).getEmbedConcurrency();
+        case "embeddinginputtype":
+        case "embeddingInputType": return getOrCreateConfiguration(target).getEmbeddingInputType();
+        case "embeddingtypes":
+        case "embeddingTypes": return getOrCreateConfiguration(target).getEmbeddingTypes();
         case "endpointoverride":
         case "endpointOverride": return getOrCreateConfiguration(target).getEndpointOverride();
         case "externalsourceuri":
@@ -479,10 +559,13 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "guardrailTrace": return getOrCreateConfiguration(target).getGuardrailTrace();
         case "guardrailversion":
         case "guardrailVersion": return getOrCreateConfiguration(target).getGuardrailVersion();
+        case "height": return getOrCreateConfiguration(target).getHeight();
         case "http2maxstreams":
         case "http2MaxStreams": return getOrCreateConfiguration(target).getHttp2MaxStreams();
         case "httpprotocol":
         case "httpProtocol": return getOrCreateConfiguration(target).getHttpProtocol();
+        case "invokebodyformat":
+        case "invokeBodyFormat": return getOrCreateConfiguration(target).getInvokeBodyFormat();
         case "knowledgebaseid":
         case "knowledgeBaseId": return getOrCreateConfiguration(target).getKnowledgeBaseId();
         case "lazystartproducer":
@@ -497,16 +580,25 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxTokens": return getOrCreateConfiguration(target).getMaxTokens();
         case "modelarnequals":
         case "modelArnEquals": return getOrCreateConfiguration(target).getModelArnEquals();
+        case "modelfamily":
+        case "modelFamily": return getOrCreateConfiguration(target).getModelFamily();
         case "modelid":
         case "modelId": return getOrCreateConfiguration(target).getModelId();
         case "modelunits":
         case "modelUnits": return getOrCreateConfiguration(target).getModelUnits();
         case "namecontains":
         case "nameContains": return getOrCreateConfiguration(target).getNameContains();
+        case "negativetext":
+        case "negativeText": return getOrCreateConfiguration(target).getNegativeText();
+        case "normalize": return getOrCreateConfiguration(target).getNormalize();
+        case "numberofimages":
+        case "numberOfImages": return getOrCreateConfiguration(target).getNumberOfImages();
         case "numberofrerankedresults":
         case "numberOfRerankedResults": return getOrCreateConfiguration(target).getNumberOfRerankedResults();
         case "numberofresults":
         case "numberOfResults": return getOrCreateConfiguration(target).getNumberOfResults();
+        case "outputformat":
+        case "outputFormat": return getOrCreateConfiguration(target).getOutputFormat();
         case "pagesize":
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();
         case "performancelatency":
@@ -533,12 +625,15 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyProtocol": return getOrCreateConfiguration(target).getProxyProtocol();
         case "proxyusername":
         case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
+        case "quality": return getOrCreateConfiguration(target).getQuality();
         case "ratecontrol":
         case "rateControl": return getOrCreateConfiguration(target).getRateControl();
         case "ratecontrolmaxrate":
         case "rateControlMaxRate": return getOrCreateConfiguration(target).getRateControlMaxRate();
         case "ratecontrolminrate":
         case "rateControlMinRate": return getOrCreateConfiguration(target).getRateControlMinRate();
+        case "rawresponsetype":
+        case "rawResponseType": return getOrCreateConfiguration(target).getRawResponseType();
         case "readtimeout":
         case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
         case "region": return getOrCreateConfiguration(target).getRegion();
@@ -562,6 +657,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "searchType": return getOrCreateConfiguration(target).getSearchType();
         case "secretkey":
         case "secretKey": return getOrCreateConfiguration(target).getSecretKey();
+        case "seed": return getOrCreateConfiguration(target).getSeed();
         case "servicetier":
         case "serviceTier": return getOrCreateConfiguration(target).getServiceTier();
         case "sessiontoken":
@@ -576,6 +672,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "streamBufferSize": return getOrCreateConfiguration(target).getStreamBufferSize();
         case "streamto":
         case "streamTo": return getOrCreateConfiguration(target).getStreamTo();
+        case "style": return getOrCreateConfiguration(target).getStyle();
         case "systemprompt":
         case "systemPrompt": return getOrCreateConfiguration(target).getSystemPrompt();
         case "tags": return getOrCreateConfiguration(target).getTags();
@@ -589,10 +686,12 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "tools": return getOrCreateConfiguration(target).getTools();
         case "topp":
         case "topP": return getOrCreateConfiguration(target).getTopP();
+        case "truncate": return getOrCreateConfiguration(target).getTruncate();
         case "waitforcompletion":
         case "waitForCompletion": return getOrCreateConfiguration(target).isWaitForCompletion();
         case "waittimeout":
         case "waitTimeout": return getOrCreateConfiguration(target).getWaitTimeout();
+        case "width": return getOrCreateConfiguration(target).getWidth();
         default: return null;
         }
     }

@@ -23,6 +23,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         dev.camelbedrock.component.BedrockConfiguration target = (dev.camelbedrock.component.BedrockConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accept": target.setAccept(property(camelContext, java.lang.String.class, value)); return true;
         case "accesskey":
         case "accessKey": target.setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "accountid":
@@ -41,6 +42,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "apiCallTimeout": target.setApiCallTimeout(property(camelContext, long.class, value)); return true;
         case "apikey":
         case "apiKey": target.setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "aspectratio":
+        case "aspectRatio": target.setAspectRatio(property(camelContext, java.lang.String.class, value)); return true;
         case "bedrockagentclient":
         case "bedrockAgentClient": target.setBedrockAgentClient(property(camelContext, software.amazon.awssdk.services.bedrockagent.BedrockAgentAsyncClient.class, value)); return true;
         case "bedrockagentruntimeclient":
@@ -57,6 +60,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "byOutputModality": target.setByOutputModality(property(camelContext, java.lang.String.class, value)); return true;
         case "byprovider":
         case "byProvider": target.setByProvider(property(camelContext, java.lang.String.class, value)); return true;
+        case "cfgscale":
+        case "cfgScale": target.setCfgScale(property(camelContext, java.lang.Float.class, value)); return true;
         case "commitmentduration":
         case "commitmentDuration": target.setCommitmentDuration(property(camelContext, java.lang.String.class, value)); return true;
         case "connectionacquisitiontimeout":
@@ -65,12 +70,21 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "connectionMaxIdleTime": target.setConnectionMaxIdleTime(property(camelContext, long.class, value)); return true;
         case "connectiontimeout":
         case "connectionTimeout": target.setConnectionTimeout(property(camelContext, long.class, value)); return true;
+        case "contenttype":
+        case "contentType": target.setContentType(property(camelContext, java.lang.String.class, value)); return true;
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": target.setControlPlaneEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "datasourceid":
         case "dataSourceId": target.setDataSourceId(property(camelContext, java.lang.String.class, value)); return true;
         case "desiredmodelid":
         case "desiredModelId": target.setDesiredModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "dimensions": target.setDimensions(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "embedconcurrency":
+        case "embedConcurrency": target.setEmbedConcurrency(property(camelContext, int.class, value)); return true;
+        case "embeddinginputtype":
+        case "embeddingInputType": target.setEmbeddingInputType(property(camelContext, java.lang.String.class, value)); return true;
+        case "embeddingtypes":
+        case "embeddingTypes": target.setEmbeddingTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "endpointoverride":
         case "endpointOverride": target.setEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "externalsourceuri":
@@ -87,10 +101,13 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "guardrailTrace": target.setGuardrailTrace(property(camelContext, java.lang.String.class, value)); return true;
         case "guardrailversion":
         case "guardrailVersion": target.setGuardrailVersion(property(camelContext, java.lang.String.class, value)); return true;
+        case "height": target.setHeight(property(camelContext, java.lang.Integer.class, value)); return true;
         case "http2maxstreams":
         case "http2MaxStreams": target.setHttp2MaxStreams(property(camelContext, long.class, value)); return true;
         case "httpprotocol":
         case "httpProtocol": target.setHttpProtocol(property(camelContext, java.lang.String.class, value)); return true;
+        case "invokebodyformat":
+        case "invokeBodyFormat": target.setInvokeBodyFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "knowledgebaseid":
         case "knowledgeBaseId": target.setKnowledgeBaseId(property(camelContext, java.lang.String.class, value)); return true;
         case "maxattempts":
@@ -103,17 +120,26 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "maxTokens": target.setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
         case "modelarnequals":
         case "modelArnEquals": target.setModelArnEquals(property(camelContext, java.lang.String.class, value)); return true;
+        case "modelfamily":
+        case "modelFamily": target.setModelFamily(property(camelContext, dev.camelbedrock.catalog.ModelFamily.class, value)); return true;
         case "modelid":
         case "modelId": target.setModelId(property(camelContext, java.lang.String.class, value)); return true;
         case "modelunits":
         case "modelUnits": target.setModelUnits(property(camelContext, java.lang.Integer.class, value)); return true;
         case "namecontains":
         case "nameContains": target.setNameContains(property(camelContext, java.lang.String.class, value)); return true;
+        case "negativetext":
+        case "negativeText": target.setNegativeText(property(camelContext, java.lang.String.class, value)); return true;
+        case "normalize": target.setNormalize(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "numberofimages":
+        case "numberOfImages": target.setNumberOfImages(property(camelContext, java.lang.Integer.class, value)); return true;
         case "numberofrerankedresults":
         case "numberOfRerankedResults": target.setNumberOfRerankedResults(property(camelContext, java.lang.Integer.class, value)); return true;
         case "numberofresults":
         case "numberOfResults": target.setNumberOfResults(property(camelContext, java.lang.Integer.class, value)); return true;
         case "operation": target.setOperation(property(camelContext, dev.camelbedrock.component.BedrockOperation.class, value)); return true;
+        case "outputformat":
+        case "outputFormat": target.setOutputFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
         case "pageSize": target.setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "performancelatency":
@@ -140,12 +166,15 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "proxyProtocol": target.setProxyProtocol(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": target.setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "quality": target.setQuality(property(camelContext, java.lang.String.class, value)); return true;
         case "ratecontrol":
         case "rateControl": target.setRateControl(property(camelContext, java.lang.String.class, value)); return true;
         case "ratecontrolmaxrate":
         case "rateControlMaxRate": target.setRateControlMaxRate(property(camelContext, double.class, value)); return true;
         case "ratecontrolminrate":
         case "rateControlMinRate": target.setRateControlMinRate(property(camelContext, double.class, value)); return true;
+        case "rawresponsetype":
+        case "rawResponseType": target.setRawResponseType(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.setReadTimeout(property(camelContext, long.class, value)); return true;
         case "region": target.setRegion(property(camelContext, java.lang.String.class, value)); return true;
@@ -169,6 +198,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "searchType": target.setSearchType(property(camelContext, java.lang.String.class, value)); return true;
         case "secretkey":
         case "secretKey": target.setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "seed": target.setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "servicetier":
         case "serviceTier": target.setServiceTier(property(camelContext, java.lang.String.class, value)); return true;
         case "sessiontoken":
@@ -183,6 +213,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "streamBufferSize": target.setStreamBufferSize(property(camelContext, int.class, value)); return true;
         case "streamto":
         case "streamTo": target.setStreamTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "style": target.setStyle(property(camelContext, java.lang.String.class, value)); return true;
         case "systemprompt":
         case "systemPrompt": target.setSystemPrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "tags": target.setTags(property(camelContext, java.lang.String.class, value)); return true;
@@ -196,10 +227,12 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "tools": target.setTools(property(camelContext, java.lang.String.class, value)); return true;
         case "topp":
         case "topP": target.setTopP(property(camelContext, java.lang.Float.class, value)); return true;
+        case "truncate": target.setTruncate(property(camelContext, java.lang.String.class, value)); return true;
         case "waitforcompletion":
         case "waitForCompletion": target.setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
         case "waittimeout":
         case "waitTimeout": target.setWaitTimeout(property(camelContext, long.class, value)); return true;
+        case "width": target.setWidth(property(camelContext, java.lang.Integer.class, value)); return true;
         default: return false;
         }
     }
@@ -207,6 +240,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accept": return java.lang.String.class;
         case "accesskey":
         case "accessKey": return java.lang.String.class;
         case "accountid":
@@ -225,6 +259,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "apiCallTimeout": return long.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "aspectratio":
+        case "aspectRatio": return java.lang.String.class;
         case "bedrockagentclient":
         case "bedrockAgentClient": return software.amazon.awssdk.services.bedrockagent.BedrockAgentAsyncClient.class;
         case "bedrockagentruntimeclient":
@@ -241,6 +277,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "byOutputModality": return java.lang.String.class;
         case "byprovider":
         case "byProvider": return java.lang.String.class;
+        case "cfgscale":
+        case "cfgScale": return java.lang.Float.class;
         case "commitmentduration":
         case "commitmentDuration": return java.lang.String.class;
         case "connectionacquisitiontimeout":
@@ -249,12 +287,21 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "connectionMaxIdleTime": return long.class;
         case "connectiontimeout":
         case "connectionTimeout": return long.class;
+        case "contenttype":
+        case "contentType": return java.lang.String.class;
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": return java.lang.String.class;
         case "datasourceid":
         case "dataSourceId": return java.lang.String.class;
         case "desiredmodelid":
         case "desiredModelId": return java.lang.String.class;
+        case "dimensions": return java.lang.Integer.class;
+        case "embedconcurrency":
+        case "embedConcurrency": return int.class;
+        case "embeddinginputtype":
+        case "embeddingInputType": return java.lang.String.class;
+        case "embeddingtypes":
+        case "embeddingTypes": return java.lang.String.class;
         case "endpointoverride":
         case "endpointOverride": return java.lang.String.class;
         case "externalsourceuri":
@@ -271,10 +318,13 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "guardrailTrace": return java.lang.String.class;
         case "guardrailversion":
         case "guardrailVersion": return java.lang.String.class;
+        case "height": return java.lang.Integer.class;
         case "http2maxstreams":
         case "http2MaxStreams": return long.class;
         case "httpprotocol":
         case "httpProtocol": return java.lang.String.class;
+        case "invokebodyformat":
+        case "invokeBodyFormat": return java.lang.String.class;
         case "knowledgebaseid":
         case "knowledgeBaseId": return java.lang.String.class;
         case "maxattempts":
@@ -287,17 +337,26 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "maxTokens": return java.lang.Integer.class;
         case "modelarnequals":
         case "modelArnEquals": return java.lang.String.class;
+        case "modelfamily":
+        case "modelFamily": return dev.camelbedrock.catalog.ModelFamily.class;
         case "modelid":
         case "modelId": return java.lang.String.class;
         case "modelunits":
         case "modelUnits": return java.lang.Integer.class;
         case "namecontains":
         case "nameContains": return java.lang.String.class;
+        case "negativetext":
+        case "negativeText": return java.lang.String.class;
+        case "normalize": return java.lang.Boolean.class;
+        case "numberofimages":
+        case "numberOfImages": return java.lang.Integer.class;
         case "numberofrerankedresults":
         case "numberOfRerankedResults": return java.lang.Integer.class;
         case "numberofresults":
         case "numberOfResults": return java.lang.Integer.class;
         case "operation": return dev.camelbedrock.component.BedrockOperation.class;
+        case "outputformat":
+        case "outputFormat": return java.lang.String.class;
         case "pagesize":
         case "pageSize": return java.lang.Integer.class;
         case "performancelatency":
@@ -324,12 +383,15 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "proxyProtocol": return java.lang.String.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
+        case "quality": return java.lang.String.class;
         case "ratecontrol":
         case "rateControl": return java.lang.String.class;
         case "ratecontrolmaxrate":
         case "rateControlMaxRate": return double.class;
         case "ratecontrolminrate":
         case "rateControlMinRate": return double.class;
+        case "rawresponsetype":
+        case "rawResponseType": return java.lang.String.class;
         case "readtimeout":
         case "readTimeout": return long.class;
         case "region": return java.lang.String.class;
@@ -353,6 +415,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "searchType": return java.lang.String.class;
         case "secretkey":
         case "secretKey": return java.lang.String.class;
+        case "seed": return java.lang.Long.class;
         case "servicetier":
         case "serviceTier": return java.lang.String.class;
         case "sessiontoken":
@@ -367,6 +430,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "streamBufferSize": return int.class;
         case "streamto":
         case "streamTo": return java.lang.String.class;
+        case "style": return java.lang.String.class;
         case "systemprompt":
         case "systemPrompt": return java.lang.String.class;
         case "tags": return java.lang.String.class;
@@ -380,10 +444,12 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "tools": return java.lang.String.class;
         case "topp":
         case "topP": return java.lang.Float.class;
+        case "truncate": return java.lang.String.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
         case "waittimeout":
         case "waitTimeout": return long.class;
+        case "width": return java.lang.Integer.class;
         default: return null;
         }
     }
@@ -392,6 +458,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         dev.camelbedrock.component.BedrockConfiguration target = (dev.camelbedrock.component.BedrockConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accept": return target.getAccept();
         case "accesskey":
         case "accessKey": return target.getAccessKey();
         case "accountid":
@@ -410,6 +477,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "apiCallTimeout": return target.getApiCallTimeout();
         case "apikey":
         case "apiKey": return target.getApiKey();
+        case "aspectratio":
+        case "aspectRatio": return target.getAspectRatio();
         case "bedrockagentclient":
         case "bedrockAgentClient": return target.getBedrockAgentClient();
         case "bedrockagentruntimeclient":
@@ -426,6 +495,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "byOutputModality": return target.getByOutputModality();
         case "byprovider":
         case "byProvider": return target.getByProvider();
+        case "cfgscale":
+        case "cfgScale": return target.getCfgScale();
         case "commitmentduration":
         case "commitmentDuration": return target.getCommitmentDuration();
         case "connectionacquisitiontimeout":
@@ -434,12 +505,21 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "connectionMaxIdleTime": return target.getConnectionMaxIdleTime();
         case "connectiontimeout":
         case "connectionTimeout": return target.getConnectionTimeout();
+        case "contenttype":
+        case "contentType": return target.getContentType();
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": return target.getControlPlaneEndpointOverride();
         case "datasourceid":
         case "dataSourceId": return target.getDataSourceId();
         case "desiredmodelid":
         case "desiredModelId": return target.getDesiredModelId();
+        case "dimensions": return target.getDimensions();
+        case "embedconcurrency":
+        case "embedConcurrency": return target.getEmbedConcurrency();
+        case "embeddinginputtype":
+        case "embeddingInputType": return target.getEmbeddingInputType();
+        case "embeddingtypes":
+        case "embeddingTypes": return target.getEmbeddingTypes();
         case "endpointoverride":
         case "endpointOverride": return target.getEndpointOverride();
         case "externalsourceuri":
@@ -456,10 +536,13 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "guardrailTrace": return target.getGuardrailTrace();
         case "guardrailversion":
         case "guardrailVersion": return target.getGuardrailVersion();
+        case "height": return target.getHeight();
         case "http2maxstreams":
         case "http2MaxStreams": return target.getHttp2MaxStreams();
         case "httpprotocol":
         case "httpProtocol": return target.getHttpProtocol();
+        case "invokebodyformat":
+        case "invokeBodyFormat": return target.getInvokeBodyFormat();
         case "knowledgebaseid":
         case "knowledgeBaseId": return target.getKnowledgeBaseId();
         case "maxattempts":
@@ -472,17 +555,26 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "maxTokens": return target.getMaxTokens();
         case "modelarnequals":
         case "modelArnEquals": return target.getModelArnEquals();
+        case "modelfamily":
+        case "modelFamily": return target.getModelFamily();
         case "modelid":
         case "modelId": return target.getModelId();
         case "modelunits":
         case "modelUnits": return target.getModelUnits();
         case "namecontains":
         case "nameContains": return target.getNameContains();
+        case "negativetext":
+        case "negativeText": return target.getNegativeText();
+        case "normalize": return target.getNormalize();
+        case "numberofimages":
+        case "numberOfImages": return target.getNumberOfImages();
         case "numberofrerankedresults":
         case "numberOfRerankedResults": return target.getNumberOfRerankedResults();
         case "numberofresults":
         case "numberOfResults": return target.getNumberOfResults();
         case "operation": return target.getOperation();
+        case "outputformat":
+        case "outputFormat": return target.getOutputFormat();
         case "pagesize":
         case "pageSize": return target.getPageSize();
         case "performancelatency":
@@ -509,12 +601,15 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "proxyProtocol": return target.getProxyProtocol();
         case "proxyusername":
         case "proxyUsername": return target.getProxyUsername();
+        case "quality": return target.getQuality();
         case "ratecontrol":
         case "rateControl": return target.getRateControl();
         case "ratecontrolmaxrate":
         case "rateControlMaxRate": return target.getRateControlMaxRate();
         case "ratecontrolminrate":
         case "rateControlMinRate": return target.getRateControlMinRate();
+        case "rawresponsetype":
+        case "rawResponseType": return target.getRawResponseType();
         case "readtimeout":
         case "readTimeout": return target.getReadTimeout();
         case "region": return target.getRegion();
@@ -538,6 +633,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "searchType": return target.getSearchType();
         case "secretkey":
         case "secretKey": return target.getSecretKey();
+        case "seed": return target.getSeed();
         case "servicetier":
         case "serviceTier": return target.getServiceTier();
         case "sessiontoken":
@@ -552,6 +648,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "streamBufferSize": return target.getStreamBufferSize();
         case "streamto":
         case "streamTo": return target.getStreamTo();
+        case "style": return target.getStyle();
         case "systemprompt":
         case "systemPrompt": return target.getSystemPrompt();
         case "tags": return target.getTags();
@@ -565,10 +662,12 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "tools": return target.getTools();
         case "topp":
         case "topP": return target.getTopP();
+        case "truncate": return target.getTruncate();
         case "waitforcompletion":
         case "waitForCompletion": return target.isWaitForCompletion();
         case "waittimeout":
         case "waitTimeout": return target.getWaitTimeout();
+        case "width": return target.getWidth();
         default: return null;
         }
     }

@@ -23,6 +23,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         BedrockEndpoint target = (BedrockEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accept": target.getConfiguration().setAccept(property(camelContext, java.lang.String.class, value)); return true;
         case "accesskey":
         case "accessKey": target.getConfiguration().setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "accountid":
@@ -41,6 +42,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "apiCallTimeout": target.getConfiguration().setApiCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "aspectratio":
+        case "aspectRatio": target.getConfiguration().setAspectRatio(property(camelContext, java.lang.String.class, value)); return true;
         case "bedrockagentclient":
         case "bedrockAgentClient": target.getConfiguration().setBedrockAgentClient(property(camelContext, software.amazon.awssdk.services.bedrockagent.BedrockAgentAsyncClient.class, value)); return true;
         case "bedrockagentruntimeclient":
@@ -57,6 +60,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "byOutputModality": target.getConfiguration().setByOutputModality(property(camelContext, java.lang.String.class, value)); return true;
         case "byprovider":
         case "byProvider": target.getConfiguration().setByProvider(property(camelContext, java.lang.String.class, value)); return true;
+        case "cfgscale":
+        case "cfgScale": target.getConfiguration().setCfgScale(property(camelContext, java.lang.Float.class, value)); return true;
         case "commitmentduration":
         case "commitmentDuration": target.getConfiguration().setCommitmentDuration(property(camelContext, java.lang.String.class, value)); return true;
         case "connectionacquisitiontimeout":
@@ -65,12 +70,21 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "connectionMaxIdleTime": target.getConfiguration().setConnectionMaxIdleTime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectiontimeout":
         case "connectionTimeout": target.getConfiguration().setConnectionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "contenttype":
+        case "contentType": target.getConfiguration().setContentType(property(camelContext, java.lang.String.class, value)); return true;
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": target.getConfiguration().setControlPlaneEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "datasourceid":
         case "dataSourceId": target.getConfiguration().setDataSourceId(property(camelContext, java.lang.String.class, value)); return true;
         case "desiredmodelid":
         case "desiredModelId": target.getConfiguration().setDesiredModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "dimensions": target.getConfiguration().setDimensions(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "embedconcurrency":
+        case "embedConcurrency": target.getConfiguration().setEmbedConcurrency(property(camelContext, int.class, value)); return true;
+        case "embeddinginputtype":
+        case "embeddingInputType": target.getConfiguration().setEmbeddingInputType(property(camelContext, java.lang.String.class, value)); return true;
+        case "embeddingtypes":
+        case "embeddingTypes": target.getConfiguration().setEmbeddingTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "endpointoverride":
         case "endpointOverride": target.getConfiguration().setEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "externalsourceuri":
@@ -87,10 +101,13 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "guardrailTrace": target.getConfiguration().setGuardrailTrace(property(camelContext, java.lang.String.class, value)); return true;
         case "guardrailversion":
         case "guardrailVersion": target.getConfiguration().setGuardrailVersion(property(camelContext, java.lang.String.class, value)); return true;
+        case "height": target.getConfiguration().setHeight(property(camelContext, java.lang.Integer.class, value)); return true;
         case "http2maxstreams":
         case "http2MaxStreams": target.getConfiguration().setHttp2MaxStreams(property(camelContext, long.class, value)); return true;
         case "httpprotocol":
         case "httpProtocol": target.getConfiguration().setHttpProtocol(property(camelContext, java.lang.String.class, value)); return true;
+        case "invokebodyformat":
+        case "invokeBodyFormat": target.getConfiguration().setInvokeBodyFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "knowledgebaseid":
         case "knowledgeBaseId": target.getConfiguration().setKnowledgeBaseId(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -105,16 +122,25 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxTokens": target.getConfiguration().setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
         case "modelarnequals":
         case "modelArnEquals": target.getConfiguration().setModelArnEquals(property(camelContext, java.lang.String.class, value)); return true;
+        case "modelfamily":
+        case "modelFamily": target.getConfiguration().setModelFamily(property(camelContext, dev.camelbedrock.catalog.ModelFamily.class, value)); return true;
         case "modelid":
         case "modelId": target.getConfiguration().setModelId(property(camelContext, java.lang.String.class, value)); return true;
         case "modelunits":
         case "modelUnits": target.getConfiguration().setModelUnits(property(camelContext, java.lang.Integer.class, value)); return true;
         case "namecontains":
         case "nameContains": target.getConfiguration().setNameContains(property(camelContext, java.lang.String.class, value)); return true;
+        case "negativetext":
+        case "negativeText": target.getConfiguration().setNegativeText(property(camelContext, java.lang.String.class, value)); return true;
+        case "normalize": target.getConfiguration().setNormalize(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "numberofimages":
+        case "numberOfImages": target.getConfiguration().setNumberOfImages(property(camelContext, java.lang.Integer.class, value)); return true;
         case "numberofrerankedresults":
         case "numberOfRerankedResults": target.getConfiguration().setNumberOfRerankedResults(property(camelContext, java.lang.Integer.class, value)); return true;
         case "numberofresults":
         case "numberOfResults": target.getConfiguration().setNumberOfResults(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "outputformat":
+        case "outputFormat": target.getConfiguration().setOutputFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "performancelatency":
@@ -141,12 +167,15 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyProtocol": target.getConfiguration().setProxyProtocol(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "quality": target.getConfiguration().setQuality(property(camelContext, java.lang.String.class, value)); return true;
         case "ratecontrol":
         case "rateControl": target.getConfiguration().setRateControl(property(camelContext, java.lang.String.class, value)); return true;
         case "ratecontrolmaxrate":
         case "rateControlMaxRate": target.getConfiguration().setRateControlMaxRate(property(camelContext, double.class, value)); return true;
         case "ratecontrolminrate":
         case "rateControlMinRate": target.getConfiguration().setRateControlMinRate(property(camelContext, double.class, value)); return true;
+        case "rawresponsetype":
+        case "rawResponseType": target.getConfiguration().setRawResponseType(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
@@ -170,6 +199,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "searchType": target.getConfiguration().setSearchType(property(camelContext, java.lang.String.class, value)); return true;
         case "secretkey":
         case "secretKey": target.getConfiguration().setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "seed": target.getConfiguration().setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "servicetier":
         case "serviceTier": target.getConfiguration().setServiceTier(property(camelContext, java.lang.String.class, value)); return true;
         case "sessiontoken":
@@ -184,6 +214,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "streamBufferSize": target.getConfiguration().setStreamBufferSize(property(camelContext, int.class, value)); return true;
         case "streamto":
         case "streamTo": target.getConfiguration().setStreamTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "style": target.getConfiguration().setStyle(property(camelContext, java.lang.String.class, value)); return true;
         case "systemprompt":
         case "systemPrompt": target.getConfiguration().setSystemPrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "tags": target.getConfiguration().setTags(property(camelContext, java.lang.String.class, value)); return true;
@@ -197,10 +228,12 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "tools": target.getConfiguration().setTools(property(camelContext, java.lang.String.class, value)); return true;
         case "topp":
         case "topP": target.getConfiguration().setTopP(property(camelContext, java.lang.Float.class, value)); return true;
+        case "truncate": target.getConfiguration().setTruncate(property(camelContext, java.lang.String.class, value)); return true;
         case "waitforcompletion":
         case "waitForCompletion": target.getConfiguration().setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
         case "waittimeout":
         case "waitTimeout": target.getConfiguration().setWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "width": target.getConfiguration().setWidth(property(camelContext, java.lang.Integer.class, value)); return true;
         default: return false;
         }
     }
@@ -213,6 +246,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accept": return java.lang.String.class;
         case "accesskey":
         case "accessKey": return java.lang.String.class;
         case "accountid":
@@ -231,6 +265,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "apiCallTimeout": return long.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "aspectratio":
+        case "aspectRatio": return java.lang.String.class;
         case "bedrockagentclient":
         case "bedrockAgentClient": return software.amazon.awssdk.services.bedrockagent.BedrockAgentAsyncClient.class;
         case "bedrockagentruntimeclient":
@@ -247,6 +283,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "byOutputModality": return java.lang.String.class;
         case "byprovider":
         case "byProvider": return java.lang.String.class;
+        case "cfgscale":
+        case "cfgScale": return java.lang.Float.class;
         case "commitmentduration":
         case "commitmentDuration": return java.lang.String.class;
         case "connectionacquisitiontimeout":
@@ -255,12 +293,21 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "connectionMaxIdleTime": return long.class;
         case "connectiontimeout":
         case "connectionTimeout": return long.class;
+        case "contenttype":
+        case "contentType": return java.lang.String.class;
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": return java.lang.String.class;
         case "datasourceid":
         case "dataSourceId": return java.lang.String.class;
         case "desiredmodelid":
         case "desiredModelId": return java.lang.String.class;
+        case "dimensions": return java.lang.Integer.class;
+        case "embedconcurrency":
+        case "embedConcurrency": return int.class;
+        case "embeddinginputtype":
+        case "embeddingInputType": return java.lang.String.class;
+        case "embeddingtypes":
+        case "embeddingTypes": return java.lang.String.class;
         case "endpointoverride":
         case "endpointOverride": return java.lang.String.class;
         case "externalsourceuri":
@@ -277,10 +324,13 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "guardrailTrace": return java.lang.String.class;
         case "guardrailversion":
         case "guardrailVersion": return java.lang.String.class;
+        case "height": return java.lang.Integer.class;
         case "http2maxstreams":
         case "http2MaxStreams": return long.class;
         case "httpprotocol":
         case "httpProtocol": return java.lang.String.class;
+        case "invokebodyformat":
+        case "invokeBodyFormat": return java.lang.String.class;
         case "knowledgebaseid":
         case "knowledgeBaseId": return java.lang.String.class;
         case "lazystartproducer":
@@ -295,16 +345,25 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxTokens": return java.lang.Integer.class;
         case "modelarnequals":
         case "modelArnEquals": return java.lang.String.class;
+        case "modelfamily":
+        case "modelFamily": return dev.camelbedrock.catalog.ModelFamily.class;
         case "modelid":
         case "modelId": return java.lang.String.class;
         case "modelunits":
         case "modelUnits": return java.lang.Integer.class;
         case "namecontains":
         case "nameContains": return java.lang.String.class;
+        case "negativetext":
+        case "negativeText": return java.lang.String.class;
+        case "normalize": return java.lang.Boolean.class;
+        case "numberofimages":
+        case "numberOfImages": return java.lang.Integer.class;
         case "numberofrerankedresults":
         case "numberOfRerankedResults": return java.lang.Integer.class;
         case "numberofresults":
         case "numberOfResults": return java.lang.Integer.class;
+        case "outputformat":
+        case "outputFormat": return java.lang.String.class;
         case "pagesize":
         case "pageSize": return java.lang.Integer.class;
         case "performancelatency":
@@ -331,12 +390,15 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyProtocol": return java.lang.String.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
+        case "quality": return java.lang.String.class;
         case "ratecontrol":
         case "rateControl": return java.lang.String.class;
         case "ratecontrolmaxrate":
         case "rateControlMaxRate": return double.class;
         case "ratecontrolminrate":
         case "rateControlMinRate": return double.class;
+        case "rawresponsetype":
+        case "rawResponseType": return java.lang.String.class;
         case "readtimeout":
         case "readTimeout": return long.class;
         case "region": return java.lang.String.class;
@@ -360,6 +422,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "searchType": return java.lang.String.class;
         case "secretkey":
         case "secretKey": return java.lang.String.class;
+        case "seed": return java.lang.Long.class;
         case "servicetier":
         case "serviceTier": return java.lang.String.class;
         case "sessiontoken":
@@ -374,6 +437,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "streamBufferSize": return int.class;
         case "streamto":
         case "streamTo": return java.lang.String.class;
+        case "style": return java.lang.String.class;
         case "systemprompt":
         case "systemPrompt": return java.lang.String.class;
         case "tags": return java.lang.String.class;
@@ -387,10 +451,12 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "tools": return java.lang.String.class;
         case "topp":
         case "topP": return java.lang.Float.class;
+        case "truncate": return java.lang.String.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
         case "waittimeout":
         case "waitTimeout": return long.class;
+        case "width": return java.lang.Integer.class;
         default: return null;
         }
     }
@@ -399,6 +465,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         BedrockEndpoint target = (BedrockEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accept": return target.getConfiguration().getAccept();
         case "accesskey":
         case "accessKey": return target.getConfiguration().getAccessKey();
         case "accountid":
@@ -417,6 +484,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "apiCallTimeout": return target.getConfiguration().getApiCallTimeout();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
+        case "aspectratio":
+        case "aspectRatio": return target.getConfiguration().getAspectRatio();
         case "bedrockagentclient":
         case "bedrockAgentClient": return target.getConfiguration().getBedrockAgentClient();
         case "bedrockagentruntimeclient":
@@ -433,6 +502,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "byOutputModality": return target.getConfiguration().getByOutputModality();
         case "byprovider":
         case "byProvider": return target.getConfiguration().getByProvider();
+        case "cfgscale":
+        case "cfgScale": return target.getConfiguration().getCfgScale();
         case "commitmentduration":
         case "commitmentDuration": return target.getConfiguration().getCommitmentDuration();
         case "connectionacquisitiontimeout":
@@ -441,12 +512,21 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "connectionMaxIdleTime": return target.getConfiguration().getConnectionMaxIdleTime();
         case "connectiontimeout":
         case "connectionTimeout": return target.getConfiguration().getConnectionTimeout();
+        case "contenttype":
+        case "contentType": return target.getConfiguration().getContentType();
         case "controlplaneendpointoverride":
         case "controlPlaneEndpointOverride": return target.getConfiguration().getControlPlaneEndpointOverride();
         case "datasourceid":
         case "dataSourceId": return target.getConfiguration().getDataSourceId();
         case "desiredmodelid":
         case "desiredModelId": return target.getConfiguration().getDesiredModelId();
+        case "dimensions": return target.getConfiguration().getDimensions();
+        case "embedconcurrency":
+        case "embedConcurrency": return target.getConfiguration().getEmbedConcurrency();
+        case "embeddinginputtype":
+        case "embeddingInputType": return target.getConfiguration().getEmbeddingInputType();
+        case "embeddingtypes":
+        case "embeddingTypes": return target.getConfiguration().getEmbeddingTypes();
         case "endpointoverride":
         case "endpointOverride": return target.getConfiguration().getEndpointOverride();
         case "externalsourceuri":
@@ -463,10 +543,13 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "guardrailTrace": return target.getConfiguration().getGuardrailTrace();
         case "guardrailversion":
         case "guardrailVersion": return target.getConfiguration().getGuardrailVersion();
+        case "height": return target.getConfiguration().getHeight();
         case "http2maxstreams":
         case "http2MaxStreams": return target.getConfiguration().getHttp2MaxStreams();
         case "httpprotocol":
         case "httpProtocol": return target.getConfiguration().getHttpProtocol();
+        case "invokebodyformat":
+        case "invokeBodyFormat": return target.getConfiguration().getInvokeBodyFormat();
         case "knowledgebaseid":
         case "knowledgeBaseId": return target.getConfiguration().getKnowledgeBaseId();
         case "lazystartproducer":
@@ -481,16 +564,25 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxTokens": return target.getConfiguration().getMaxTokens();
         case "modelarnequals":
         case "modelArnEquals": return target.getConfiguration().getModelArnEquals();
+        case "modelfamily":
+        case "modelFamily": return target.getConfiguration().getModelFamily();
         case "modelid":
         case "modelId": return target.getConfiguration().getModelId();
         case "modelunits":
         case "modelUnits": return target.getConfiguration().getModelUnits();
         case "namecontains":
         case "nameContains": return target.getConfiguration().getNameContains();
+        case "negativetext":
+        case "negativeText": return target.getConfiguration().getNegativeText();
+        case "normalize": return target.getConfiguration().getNormalize();
+        case "numberofimages":
+        case "numberOfImages": return target.getConfiguration().getNumberOfImages();
         case "numberofrerankedresults":
         case "numberOfRerankedResults": return target.getConfiguration().getNumberOfRerankedResults();
         case "numberofresults":
         case "numberOfResults": return target.getConfiguration().getNumberOfResults();
+        case "outputformat":
+        case "outputFormat": return target.getConfiguration().getOutputFormat();
         case "pagesize":
         case "pageSize": return target.getConfiguration().getPageSize();
         case "performancelatency":
@@ -517,12 +609,15 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyProtocol": return target.getConfiguration().getProxyProtocol();
         case "proxyusername":
         case "proxyUsername": return target.getConfiguration().getProxyUsername();
+        case "quality": return target.getConfiguration().getQuality();
         case "ratecontrol":
         case "rateControl": return target.getConfiguration().getRateControl();
         case "ratecontrolmaxrate":
         case "rateControlMaxRate": return target.getConfiguration().getRateControlMaxRate();
         case "ratecontrolminrate":
         case "rateControlMinRate": return target.getConfiguration().getRateControlMinRate();
+        case "rawresponsetype":
+        case "rawResponseType": return target.getConfiguration().getRawResponseType();
         case "readtimeout":
         case "readTimeout": return target.getConfiguration().getReadTimeout();
         case "region": return target.getConfiguration().getRegion();
@@ -546,6 +641,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "searchType": return target.getConfiguration().getSearchType();
         case "secretkey":
         case "secretKey": return target.getConfiguration().getSecretKey();
+        case "seed": return target.getConfiguration().getSeed();
         case "servicetier":
         case "serviceTier": return target.getConfiguration().getServiceTier();
         case "sessiontoken":
@@ -560,6 +656,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "streamBufferSize": return target.getConfiguration().getStreamBufferSize();
         case "streamto":
         case "streamTo": return target.getConfiguration().getStreamTo();
+        case "style": return target.getConfiguration().getStyle();
         case "systemprompt":
         case "systemPrompt": return target.getConfiguration().getSystemPrompt();
         case "tags": return target.getConfiguration().getTags();
@@ -573,10 +670,12 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "tools": return target.getConfiguration().getTools();
         case "topp":
         case "topP": return target.getConfiguration().getTopP();
+        case "truncate": return target.getConfiguration().getTruncate();
         case "waitforcompletion":
         case "waitForCompletion": return target.getConfiguration().isWaitForCompletion();
         case "waittimeout":
         case "waitTimeout": return target.getConfiguration().getWaitTimeout();
+        case "width": return target.getConfiguration().getWidth();
         default: return null;
         }
     }

@@ -23,7 +23,8 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(92);
+        Set<String> props = new HashSet<>(113);
+        props.add("accept");
         props.add("accessKey");
         props.add("accountId");
         props.add("additionalModelRequestFields");
@@ -33,6 +34,7 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("apiCallAttemptTimeout");
         props.add("apiCallTimeout");
         props.add("apiKey");
+        props.add("aspectRatio");
         props.add("bedrockAgentClient");
         props.add("bedrockAgentRuntimeClient");
         props.add("bedrockClient");
@@ -41,13 +43,19 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("byInferenceType");
         props.add("byOutputModality");
         props.add("byProvider");
+        props.add("cfgScale");
         props.add("commitmentDuration");
         props.add("connectionAcquisitionTimeout");
         props.add("connectionMaxIdleTime");
         props.add("connectionTimeout");
+        props.add("contentType");
         props.add("controlPlaneEndpointOverride");
         props.add("dataSourceId");
         props.add("desiredModelId");
+        props.add("dimensions");
+        props.add("embedConcurrency");
+        props.add("embeddingInputType");
+        props.add("embeddingTypes");
         props.add("endpointOverride");
         props.add("externalSourceUri");
         props.add("guardrailIdentifier");
@@ -56,8 +64,10 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("guardrailStreamProcessingMode");
         props.add("guardrailTrace");
         props.add("guardrailVersion");
+        props.add("height");
         props.add("http2MaxStreams");
         props.add("httpProtocol");
+        props.add("invokeBodyFormat");
         props.add("knowledgeBaseId");
         props.add("lazyStartProducer");
         props.add("maxAttempts");
@@ -65,12 +75,17 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("maxInFlight");
         props.add("maxTokens");
         props.add("modelArnEquals");
+        props.add("modelFamily");
         props.add("modelId");
         props.add("modelUnits");
         props.add("nameContains");
+        props.add("negativeText");
+        props.add("normalize");
+        props.add("numberOfImages");
         props.add("numberOfRerankedResults");
         props.add("numberOfResults");
         props.add("operation");
+        props.add("outputFormat");
         props.add("pageSize");
         props.add("performanceLatency");
         props.add("pollInterval");
@@ -84,9 +99,11 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("proxyPort");
         props.add("proxyProtocol");
         props.add("proxyUsername");
+        props.add("quality");
         props.add("rateControl");
         props.add("rateControlMaxRate");
         props.add("rateControlMinRate");
+        props.add("rawResponseType");
         props.add("readTimeout");
         props.add("region");
         props.add("requestMetadata");
@@ -99,6 +116,7 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("runtimeEndpointOverride");
         props.add("searchType");
         props.add("secretKey");
+        props.add("seed");
         props.add("serviceTier");
         props.add("sessionToken");
         props.add("sortOrder");
@@ -106,6 +124,7 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("stopSequences");
         props.add("streamBufferSize");
         props.add("streamTo");
+        props.add("style");
         props.add("systemPrompt");
         props.add("tags");
         props.add("tcpKeepAlive");
@@ -114,8 +133,10 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("toolConfiguration");
         props.add("tools");
         props.add("topP");
+        props.add("truncate");
         props.add("waitForCompletion");
         props.add("waitTimeout");
+        props.add("width");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(7);
         secretProps.add("accessKey");

@@ -1,5 +1,6 @@
 package dev.camelbedrock.component;
 
+import dev.camelbedrock.catalog.ModelFamily;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.Metadata;
@@ -30,6 +31,13 @@ public class BedrockConfiguration implements Cloneable {
                             + " inference profile id (us.anthropic...), or an ARN (foundation model, inference profile,"
                             + " provisioned model). Overridden per message by the CamelBedrockModelId header.")
     private String modelId;
+
+    @UriParam(description = "The model family, for a model id that hides it (a provisioned model, an application inference"
+                            + " profile, an imported or custom model ARN): it picks the codec that builds and reads the"
+                            + " native body of invokeModel, embed and image. Unset: the model catalog tells the family from"
+                            + " the model id (an unknown id of a known provider gets the provider's family). Set, it wins over"
+                            + " the catalog. Overridden per message by the CamelBedrockModelFamily header.")
+    private ModelFamily modelFamily;
 
     @UriParam(description = "The AWS region, e.g. us-east-1. When unset, the SDK's default region chain decides"
                             + " (AWS_REGION, profile, instance metadata).")
@@ -267,16 +275,17 @@ public class BedrockConfiguration implements Cloneable {
                             + " CamelBedrockRequestMetadata (a Map) is merged over it.")
     private String requestMetadata;
 
-    @UriParam(label = "converse",
-              description = "converseStream: send every delta (text, tool-input JSON, reasoning) as its own exchange to this"
-                            + " endpoint URI, in order, while the model generates; the exchange itself then completes at the"
-                            + " end of the stream with the whole text. Unset: the body is an Iterator of text deltas for"
-                            + " split(body()).streaming().")
+    @UriParam(label = "converse,invoke",
+              description = "converseStream and invokeModelStream: send every delta (text, tool-input JSON, reasoning; for a"
+                            + " raw invokeModelStream each chunk's JSON) as its own exchange to this endpoint URI, in order,"
+                            + " while the model generates; the exchange itself then completes at the end of the stream with"
+                            + " the whole text (raw: the List of chunk JSON Strings). Unset: the body is an Iterator of text"
+                            + " deltas (raw: of chunk JSON Strings) for split(body()).streaming().")
     private String streamTo;
 
-    @UriParam(label = "converse", defaultValue = "64",
-              description = "converseStream: how many undelivered deltas may be buffered before the producer stops"
-                            + " requesting more from the stream (back-pressure).")
+    @UriParam(label = "converse,invoke", defaultValue = "64",
+              description = "converseStream and invokeModelStream: how many undelivered deltas may be buffered before the"
+                            + " producer stops requesting more from the stream (back-pressure).")
     private int streamBufferSize = 64;
 
     // ---- knowledge bases ----
@@ -415,6 +424,100 @@ public class BedrockConfiguration implements Cloneable {
     @UriParam(label = "models", enums = "FINE_TUNING,CONTINUED_PRE_TRAINING,DISTILLATION",
               description = "listFoundationModels: only models supporting this customization.")
     private String byCustomizationType;
+    // ---- invoke ----
+
+    @UriParam(label = "invoke", enums = "auto,raw,prompt", defaultValue = "auto",
+              description = "invokeModel/invokeModelStream: how to read the body. raw: the body is the model's native request,"
+                            + " sent as it is (a JSON String, byte[], InputStream, Map or Jackson JsonNode). prompt: the body is"
+                            + " a prompt (a String, or a List of SDK Message) and the model family's codec builds the native"
+                            + " request. auto: Map, JsonNode, byte[], InputStream, and a String whose first non-blank character"
+                            + " is '{' and that parses as a JSON object are raw; other Strings and Lists of Message are prompts.")
+    private String invokeBodyFormat = "auto";
+
+    @UriParam(label = "invoke", enums = "String,bytes,JsonNode", defaultValue = "String",
+              description = "invokeModel with a raw body: the type of the result body: the reply as a String, as byte[], or"
+                            + " as a Jackson JsonNode.")
+    private String rawResponseType = "String";
+
+    @UriParam(label = "invoke", defaultValue = "application/json",
+              description = "invokeModel/invokeModelStream: the MIME type of the request body.")
+    private String contentType = "application/json";
+
+    @UriParam(label = "invoke", defaultValue = "application/json",
+              description = "invokeModel/invokeModelStream: the MIME type wanted for the reply.")
+    private String accept = "application/json";
+
+    // ---- embed ----
+
+    @UriParam(label = "embed",
+              description = "embed: the vector size to ask for. Titan Text Embeddings V2: 256, 512, 1024; Titan Multimodal: 256,"
+                            + " 384, 1024; Cohere Embed v4: 256, 512, 1024, 1536; Nova Multimodal Embeddings: 256, 384, 1024,"
+                            + " 3072. Checked against the model catalog before the call. Unset: the model's default.")
+    private Integer dimensions;
+
+    @UriParam(label = "embed", description = "embed, Titan Text Embeddings V2: whether to normalize the vectors. Unset: the model's default (true).")
+    private Boolean normalize;
+
+    @UriParam(label = "embed",
+              description = "embed: extra embedding types, comma-separated: int8, uint8, binary, ubinary (Cohere), binary (Titan"
+                            + " V2). The body keeps the float vectors; the extra types go to the CamelBedrockEmbeddingsByType header.")
+    private String embeddingTypes;
+
+    @UriParam(label = "embed",
+              description = "embed: what the vectors are for. Cohere input_type: search_document (default), search_query,"
+                            + " classification, clustering. Nova embeddings map these to an embedding purpose, or take a purpose"
+                            + " name (GENERIC_INDEX, GENERIC_RETRIEVAL, TEXT_RETRIEVAL, ...).")
+    private String embeddingInputType;
+
+    @UriParam(label = "embed",
+              description = "embed: how to truncate input longer than the model takes: NONE, START, END (Cohere v3, Nova), LEFT,"
+                            + " RIGHT (Cohere v4). Unset: the model's default.")
+    private String truncate;
+
+    @UriParam(label = "embed", defaultValue = "8",
+              description = "embed: how many InvokeModel calls one exchange may have in flight when a list of texts needs several"
+                            + " (models that take one text per call, or lists longer than the model's batch limit).")
+    private int embedConcurrency = 8;
+
+    // ---- image ----
+
+    @UriParam(label = "image",
+              description = "image: the width in pixels (with height). Checked against the model's size rules before the call."
+                            + " Stability SD3/Core/Ultra take a ratio: width and height are sent as their reduced ratio.")
+    private Integer width;
+
+    @UriParam(label = "image", description = "image: the height in pixels (with width).")
+    private Integer height;
+
+    @UriParam(label = "image",
+              description = "image, Stability SD3/Core/Ultra: the aspect ratio, one of 16:9, 1:1, 21:9, 2:3, 3:2, 4:5, 5:4, 9:16, 9:21."
+                            + " Other families take width and height.")
+    private String aspectRatio;
+
+    @UriParam(label = "image", description = "image: the seed, for repeatable images. Unset: the model picks one.")
+    private Long seed;
+
+    @UriParam(label = "image", description = "image: how strictly the image follows the prompt (Titan, Nova Canvas, SDXL).")
+    private Float cfgScale;
+
+    @UriParam(label = "image", enums = "standard,premium", description = "image, Titan and Nova Canvas: the quality.")
+    private String quality;
+
+    @UriParam(label = "image",
+              description = "image: how many images (Titan and Nova Canvas: up to 5). More than one makes the body a List of byte[].")
+    private Integer numberOfImages;
+
+    @UriParam(label = "image", description = "image: what the image must not show (negative prompt).")
+    private String negativeText;
+
+    @UriParam(label = "image",
+              description = "image: the style: a Nova Canvas style (PHOTOREALISM, 3D_ANIMATED_FAMILY_FILM, ...) or an SDXL style"
+                            + " preset (photographic, anime, ...).")
+    private String style;
+
+    @UriParam(label = "image", enums = "png,jpeg,webp",
+              description = "image, Stability SD3/Core/Ultra: the output format. The other families produce PNG.")
+    private String outputFormat;
 
     // ---- getters and setters ----
 
@@ -422,6 +525,8 @@ public class BedrockConfiguration implements Cloneable {
     public void setOperation(BedrockOperation operation) { this.operation = operation; }
     public String getModelId() { return modelId; }
     public void setModelId(String modelId) { this.modelId = modelId; }
+    public ModelFamily getModelFamily() { return modelFamily; }
+    public void setModelFamily(ModelFamily modelFamily) { this.modelFamily = modelFamily; }
     public String getRegion() { return region; }
     public void setRegion(String region) { this.region = region; }
     public String getAccessKey() { return accessKey; }
@@ -600,6 +705,49 @@ public class BedrockConfiguration implements Cloneable {
     public void setByInferenceType(String byInferenceType) { this.byInferenceType = byInferenceType; }
     public String getByCustomizationType() { return byCustomizationType; }
     public void setByCustomizationType(String byCustomizationType) { this.byCustomizationType = byCustomizationType; }
+
+    public String getInvokeBodyFormat() { return invokeBodyFormat; }
+    public void setInvokeBodyFormat(String invokeBodyFormat) { this.invokeBodyFormat = invokeBodyFormat; }
+    public String getRawResponseType() { return rawResponseType; }
+    public void setRawResponseType(String rawResponseType) { this.rawResponseType = rawResponseType; }
+    public String getContentType() { return contentType; }
+    public void setContentType(String contentType) { this.contentType = contentType; }
+    public String getAccept() { return accept; }
+    public void setAccept(String accept) { this.accept = accept; }
+
+    public Integer getDimensions() { return dimensions; }
+    public void setDimensions(Integer dimensions) { this.dimensions = dimensions; }
+    public Boolean getNormalize() { return normalize; }
+    public void setNormalize(Boolean normalize) { this.normalize = normalize; }
+    public String getEmbeddingTypes() { return embeddingTypes; }
+    public void setEmbeddingTypes(String embeddingTypes) { this.embeddingTypes = embeddingTypes; }
+    public String getEmbeddingInputType() { return embeddingInputType; }
+    public void setEmbeddingInputType(String embeddingInputType) { this.embeddingInputType = embeddingInputType; }
+    public String getTruncate() { return truncate; }
+    public void setTruncate(String truncate) { this.truncate = truncate; }
+    public int getEmbedConcurrency() { return embedConcurrency; }
+    public void setEmbedConcurrency(int embedConcurrency) { this.embedConcurrency = embedConcurrency; }
+
+    public Integer getWidth() { return width; }
+    public void setWidth(Integer width) { this.width = width; }
+    public Integer getHeight() { return height; }
+    public void setHeight(Integer height) { this.height = height; }
+    public String getAspectRatio() { return aspectRatio; }
+    public void setAspectRatio(String aspectRatio) { this.aspectRatio = aspectRatio; }
+    public Long getSeed() { return seed; }
+    public void setSeed(Long seed) { this.seed = seed; }
+    public Float getCfgScale() { return cfgScale; }
+    public void setCfgScale(Float cfgScale) { this.cfgScale = cfgScale; }
+    public String getQuality() { return quality; }
+    public void setQuality(String quality) { this.quality = quality; }
+    public Integer getNumberOfImages() { return numberOfImages; }
+    public void setNumberOfImages(Integer numberOfImages) { this.numberOfImages = numberOfImages; }
+    public String getNegativeText() { return negativeText; }
+    public void setNegativeText(String negativeText) { this.negativeText = negativeText; }
+    public String getStyle() { return style; }
+    public void setStyle(String style) { this.style = style; }
+    public String getOutputFormat() { return outputFormat; }
+    public void setOutputFormat(String outputFormat) { this.outputFormat = outputFormat; }
 
     public BedrockConfiguration copy() {
         try {

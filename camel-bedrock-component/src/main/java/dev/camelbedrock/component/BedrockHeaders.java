@@ -11,7 +11,7 @@ public final class BedrockHeaders {
     // ---- request: per-message overrides ----
 
     @Metadata(label = "producer", description = "The operation to perform; overrides the URI path for this message.",
-              javaType = "String", enums = "converse,converseStream,countTokens,"
+              javaType = "String", enums = "converse,converseStream,countTokens,invokeModel,invokeModelStream,embed,image,"
                       + "retrieve,retrieveAndGenerate,startIngestionJob,getIngestionJob,applyGuardrail,"
                       + "createProvisionedThroughput,getProvisionedThroughput,listProvisionedThroughputs,"
                       + "updateProvisionedThroughput,deleteProvisionedThroughput,listFoundationModels,getFoundationModel")
@@ -20,6 +20,11 @@ public final class BedrockHeaders {
     @Metadata(label = "producer", description = "The model id, inference profile id or ARN; overrides the modelId option.",
               javaType = "String")
     public static final String MODEL_ID = "CamelBedrockModelId";
+
+    @Metadata(label = "producer",
+              description = "The model family (a ModelFamily name such as ANTHROPIC_MESSAGES) of a model id that hides it; overrides the modelFamily option.",
+              javaType = "String")
+    public static final String MODEL_FAMILY = "CamelBedrockModelFamily";
 
     @Metadata(label = "producer", description = "The system prompt; overrides the systemPrompt option.", javaType = "String")
     public static final String SYSTEM_PROMPT = "CamelBedrockSystemPrompt";
@@ -79,14 +84,18 @@ public final class BedrockHeaders {
 
     // ---- result ----
 
-    @Metadata(label = "producer", description = "Why the model stopped: end_turn, tool_use, max_tokens, stop_sequence, guardrail_intervened, content_filtered ...",
+    @Metadata(label = "producer", description = "Why the model stopped: end_turn, tool_use, max_tokens, stop_sequence, guardrail_intervened, content_filtered ... For a prompt-level invokeModel, the model's own words (end_turn, FINISH, stop, COMPLETE, length ...).",
               javaType = "String")
     public static final String STOP_REASON = "CamelBedrockStopReason";
 
-    @Metadata(label = "producer", description = "Input tokens used.", javaType = "Integer")
+    @Metadata(label = "producer",
+              description = "Input tokens used (for countTokens: the count). For invokeModel, Bedrock's X-Amzn-Bedrock-Input-Token-Count; the native reply's own count when Bedrock sends none.",
+              javaType = "Integer")
     public static final String INPUT_TOKENS = "CamelBedrockInputTokens";
 
-    @Metadata(label = "producer", description = "Output tokens generated.", javaType = "Integer")
+    @Metadata(label = "producer",
+              description = "Output tokens generated. For invokeModel, Bedrock's X-Amzn-Bedrock-Output-Token-Count; the native reply's own count when Bedrock sends none.",
+              javaType = "Integer")
     public static final String OUTPUT_TOKENS = "CamelBedrockOutputTokens";
 
     @Metadata(label = "producer", description = "Total tokens (input plus output).", javaType = "Integer")
@@ -98,8 +107,18 @@ public final class BedrockHeaders {
     @Metadata(label = "producer", description = "Input tokens written to the prompt cache.", javaType = "Integer")
     public static final String CACHE_WRITE_INPUT_TOKENS = "CamelBedrockCacheWriteInputTokens";
 
-    @Metadata(label = "producer", description = "Model latency in milliseconds, as Bedrock reports it.", javaType = "Long")
+    @Metadata(label = "producer",
+              description = "Model latency in milliseconds, as Bedrock reports it (Converse metrics; for invokeModel the X-Amzn-Bedrock-Invocation-Latency header, for invokeModelStream the last chunk's invocation metrics).",
+              javaType = "Long")
     public static final String LATENCY_MS = "CamelBedrockLatencyMs";
+
+    @Metadata(label = "producer",
+              description = "invokeModelStream: milliseconds until the first byte of the reply, as Bedrock reports it in the last chunk.",
+              javaType = "Long")
+    public static final String FIRST_BYTE_LATENCY_MS = "CamelBedrockFirstByteLatencyMs";
+
+    @Metadata(label = "producer", description = "invokeModel/invokeModelStream: the MIME type of the reply body.", javaType = "String")
+    public static final String RESPONSE_CONTENT_TYPE = "CamelBedrockResponseContentType";
 
     @Metadata(label = "producer", description = "The AWS request id of the call.", javaType = "String")
     public static final String REQUEST_ID = "CamelBedrockRequestId";
@@ -121,14 +140,34 @@ public final class BedrockHeaders {
     public static final String REASONING_TEXT = "CamelBedrockReasoningText";
 
     @Metadata(label = "producer",
-              description = "converseStream with the iterator body: the whole reply text, set once the iterator has been read to its end.",
+              description = "converseStream and prompt-level invokeModelStream with the iterator body: the whole reply text, set once the iterator has been read to its end.",
               javaType = "String")
     public static final String RESPONSE_TEXT = "CamelBedrockResponseText";
+
+    @Metadata(label = "producer", description = "embed: the size of the vectors.", javaType = "Integer")
+    public static final String EMBEDDING_DIMENSIONS = "CamelBedrockEmbeddingDimensions";
+
+    @Metadata(label = "producer",
+              description = "embed: the model that made the vectors (vectors of different models are not comparable).",
+              javaType = "String")
+    public static final String EMBEDDING_MODEL = "CamelBedrockEmbeddingModel";
+
+    @Metadata(label = "producer",
+              description = "embed with the embeddingTypes option: the extra types (int8, binary ...), each mapped to vectors of"
+                            + " Numbers shaped like the body: one vector for a single input, a List of vectors for a List.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String EMBEDDINGS_BY_TYPE = "CamelBedrockEmbeddingsByType";
+
+    @Metadata(label = "producer",
+              description = "image: the seeds of the images, as the model reports them (Stability, SDXL) or as sent (Titan, Nova"
+                            + " Canvas with the seed option); absent when neither says.",
+              javaType = "java.util.List<Long>")
+    public static final String IMAGE_SEEDS = "CamelBedrockImageSeeds";
 
     // ---- streamed delta exchanges (streamTo) ----
 
     @Metadata(label = "producer",
-              description = "On an exchange sent to streamTo: the kind of delta in the body: text, toolUse (a fragment of the tool input JSON) or reasoning.",
+              description = "On an exchange sent to streamTo: the kind of delta in the body: text, toolUse (a fragment of the tool input JSON), reasoning, or chunk (the JSON of one raw invokeModelStream chunk).",
               javaType = "String")
     public static final String STREAM_EVENT_TYPE = "CamelBedrockStreamEventType";
 

@@ -9,7 +9,17 @@ public enum BedrockOperation {
              + " Out: the reply text; usage, stop reason, tool calls in headers."),
     converseStream("Chat through ConverseStream; deltas reach the route while the model writes. Out: an Iterator of text"
                    + " deltas (split(body()).streaming()), or each delta sent to streamTo and the whole text at the end."),
-    countTokens("Counts the input tokens converse would send for the same body, without running the model. Out: Integer."),
+    countTokens("Counts input tokens without running the model: what converse would send for a String, Message(s) or"
+                + " ConverseRequest; an InvokeModelRequest or native body as InvokeModel would send it. Out: Integer."),
+    invokeModel("InvokeModel. In: a native request body sent as it is (JSON String, byte[], InputStream, Map, JsonNode), or"
+                + " a prompt (String, List of Message) the model family's codec turns into one (invokeBodyFormat)."
+                + " Out: the reply (raw: String, byte[] or JsonNode; prompt: the text); tokens and latency in headers."),
+    invokeModelStream("InvokeModelWithResponseStream, delivered like converseStream. Out: an Iterator of each chunk's JSON"
+                      + " (raw) or of text deltas (prompt), or each sent to streamTo; stop reason and usage at the end."),
+    embed("Embeddings. In: a String, a List of Strings, or image bytes for multimodal models. Out: List<Float>, or"
+          + " List<List<Float>> in input order; long lists are batched and called concurrently."),
+    image("Text-to-image. In: a prompt String or a native request Map. Out: the image bytes (PNG unless outputFormat"
+          + " says otherwise), a List of byte[] when more are asked; seeds in a header. Size rules checked first."),
 
     // ---- knowledge bases, guardrails, provisioned throughput, foundation models ----
 

@@ -8,6 +8,7 @@ import java.util.concurrent.RejectedExecutionException;
 import dev.camelbedrock.component.converse.ConverseHandler;
 import dev.camelbedrock.component.converse.ConverseStreamHandler;
 import dev.camelbedrock.component.converse.CountTokensHandler;
+import dev.camelbedrock.component.embed.EmbedHandler;
 import dev.camelbedrock.component.error.BedrockErrors;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.flow.FlowControl;
@@ -23,6 +24,9 @@ import dev.camelbedrock.component.throughput.DeleteProvisionedThroughputHandler;
 import dev.camelbedrock.component.throughput.GetProvisionedThroughputHandler;
 import dev.camelbedrock.component.throughput.ListProvisionedThroughputsHandler;
 import dev.camelbedrock.component.throughput.UpdateProvisionedThroughputHandler;
+import dev.camelbedrock.component.image.ImageHandler;
+import dev.camelbedrock.component.invoke.InvokeModelHandler;
+import dev.camelbedrock.component.invoke.InvokeModelStreamHandler;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
@@ -55,6 +59,15 @@ public class BedrockProducer extends DefaultAsyncProducer {
         handlers.put(BedrockOperation.deleteProvisionedThroughput, new DeleteProvisionedThroughputHandler(endpoint));
         handlers.put(BedrockOperation.listFoundationModels, new ListFoundationModelsHandler(endpoint));
         handlers.put(BedrockOperation.getFoundationModel, new GetFoundationModelHandler(endpoint));
+        handlers.put(BedrockOperation.invokeModel, new InvokeModelHandler(endpoint));
+        handlers.put(BedrockOperation.invokeModelStream, new InvokeModelStreamHandler(endpoint));
+        handlers.put(BedrockOperation.embed, new EmbedHandler(endpoint));
+        handlers.put(BedrockOperation.image, new ImageHandler(endpoint));
+        for (BedrockOperation op : BedrockOperation.values()) {
+            if (!handlers.containsKey(op)) {
+                throw new IllegalStateException("No handler is registered for operation " + op);
+            }
+        }
     }
 
     @Override

@@ -72,6 +72,32 @@ class BadInputTest extends BedrockTestSupport {
                 from("direct:updatePt").to("bedrock:updateProvisionedThroughput?provisionedModelId=pm-1");
                 from("direct:listPt").to("bedrock:listProvisionedThroughputs?pageSize=5000");
                 from("direct:getFm").to("bedrock:getFoundationModel");
+                from("direct:invoke").to("bedrock:invokeModel?modelId=" + MODEL);
+                from("direct:invokeStream").to("bedrock:invokeModelStream?modelId=" + MODEL);
+                from("direct:badBodyFormat").to("bedrock:invokeModel?modelId=" + MODEL + "&invokeBodyFormat=native");
+                from("direct:badRawType").to("bedrock:invokeModel?modelId=" + MODEL + "&rawResponseType=XML");
+                from("direct:embedTitan").to("bedrock:embed?modelId=amazon.titan-embed-text-v2:0");
+                from("direct:embed384").to("bedrock:embed?modelId=amazon.titan-embed-text-v2:0&dimensions=384");
+                from("direct:embedBadType").to("bedrock:embed?modelId=cohere.embed-english-v3&embeddingTypes=int4");
+                from("direct:embedInt8Titan").to("bedrock:embed?modelId=amazon.titan-embed-text-v2:0&embeddingTypes=int8");
+                from("direct:embedNoConcurrency").to("bedrock:embed?modelId=amazon.titan-embed-text-v2:0&embedConcurrency=0");
+                String canvas = "bedrock:image?modelId=amazon.nova-canvas-v1:0";
+                from("direct:canvas").to(canvas);
+                from("direct:canvas256").to(canvas + "&width=256&height=256");
+                from("direct:canvas1000").to(canvas + "&width=1000&height=1000");
+                from("direct:canvas320x1600").to(canvas + "&width=320&height=1600");
+                from("direct:canvas4096x1024").to(canvas + "&width=4096&height=1024");
+                from("direct:canvasSix").to(canvas + "&numberOfImages=6");
+                from("direct:canvasWidthOnly").to(canvas + "&width=512");
+                from("direct:canvasBadQuality").to(canvas + "&quality=ultra");
+                from("direct:titan1000").to("bedrock:image?modelId=amazon.titan-image-generator-v2:0&width=1000&height=1000");
+                from("direct:titanStyle").to("bedrock:image?modelId=amazon.titan-image-generator-v2:0&style=PHOTOREALISM");
+                from("direct:titan").to("bedrock:image?modelId=amazon.titan-image-generator-v2:0");
+                from("direct:sd35Ratio").to("bedrock:image?modelId=stability.sd3-5-large-v1:0&aspectRatio=4:3");
+                from("direct:sd35Two").to("bedrock:image?modelId=stability.sd3-5-large-v1:0&numberOfImages=2");
+                from("direct:sdxl1024x768").to("bedrock:image?modelId=stability.stable-diffusion-xl-v1&width=1024&height=768");
+                from("direct:countRaw").to("bedrock:countTokens?modelId=" + MODEL + "&invokeBodyFormat=raw");
+                from("direct:forcedRaw").to("bedrock:invokeModel?modelId=" + MODEL + "&invokeBodyFormat=raw");
             }
         };
     }
@@ -94,6 +120,16 @@ class BadInputTest extends BedrockTestSupport {
             e.getMessage().setHeader(header, value);
         };
     }
+
+    private static Consumer<Exchange> bodyAndHeaders(Object body, Map<String, Object> headers) {
+        return e -> {
+            e.getMessage().setBody(body);
+            e.getMessage().setHeaders(new java.util.HashMap<>(headers));
+        };
+    }
+
+    /** The 8-byte PNG signature: enough for the component to detect the format. */
+    static final byte[] PNG_SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A };
 
     static Stream<Arguments> badInputs() {
         Message orphanResult = Message.builder().role(ConversationRole.USER).content(ContentBlock.fromToolResult(
@@ -197,7 +233,84 @@ class BadInputTest extends BedrockTestSupport {
                 Arguments.of("wait with zero poll interval", "direct:waitPt", body(null), "positive pollInterval"),
                 Arguments.of("update with nothing to change", "direct:updatePt", body(null), "nothing to change"),
                 Arguments.of("list page size too large", "direct:listPt", body(null), "1 to 1000"),
-                Arguments.of("foundation model without id", "direct:getFm", body(null), "modelId"));
+                Arguments.of("foundation model without id", "direct:getFm", body(null), "modelId"),
+                // what the model catalog knows a model cannot do
+                Arguments.of("image to a model without image input", "direct:converse", bodyAndHeaders("hi", Map.of(
+                        BedrockHeaders.MODEL_ID, "anthropic.claude-3-5-haiku-20241022-v1:0", BedrockHeaders.IMAGES, PNG_SIGNATURE)),
+                        "does not accept that input"),
+                Arguments.of("document to a model without document input", "direct:converse", bodyAndHeaders("hi", Map.of(
+                        BedrockHeaders.MODEL_ID, "amazon.titan-text-express-v1", BedrockHeaders.DOCUMENTS, Map.of("a.pdf", new byte[] { 1 }))),
+                        "carries a document"),
+                Arguments.of("stream from a model that cannot stream", "direct:stream",
+                        bodyAndHeader("hi", BedrockHeaders.MODEL_ID, "ai21.j2-mid-v1"), "does not support streaming"),
+                Arguments.of("converse with an embedding model", "direct:converse",
+                        bodyAndHeader("hi", BedrockHeaders.MODEL_ID, "amazon.titan-embed-text-v2:0"), "use bedrock:embed"),
+                // invokeModel / invokeModelStream
+                Arguments.of("prompt to an ARN that hides the family", "direct:invoke", bodyAndHeader("hi", BedrockHeaders.MODEL_ID,
+                        "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abcdefghijkl"), "set the modelFamily option"),
+                Arguments.of("prompt to a model of an unknown provider", "direct:invoke",
+                        bodyAndHeader("hi", BedrockHeaders.MODEL_ID, "acme.rocket-v1:0"), "does not know"),
+                Arguments.of("model family header not a family", "direct:invoke",
+                        bodyAndHeader("hi", BedrockHeaders.MODEL_FAMILY, "CLAUDE"), "ANTHROPIC_MESSAGES, TITAN_TEXT"),
+                Arguments.of("prompt to an embedding model", "direct:invoke",
+                        bodyAndHeader("hi", BedrockHeaders.MODEL_ID, "amazon.titan-embed-text-v2:0"), "use bedrock:embed"),
+                Arguments.of("unknown invokeBodyFormat", "direct:badBodyFormat", body("hi"), "auto, raw, prompt"),
+                Arguments.of("unknown rawResponseType", "direct:badRawType", body("{}"), "String, bytes, JsonNode"),
+                Arguments.of("raw body of a type that is none", "direct:forcedRaw", body(42), "not a native request body"),
+                Arguments.of("prompt body of a type that is none", "direct:invoke", body(42), "a String prompt"),
+                Arguments.of("prompt ending with the assistant", "direct:invoke",
+                        body(List.of(user("a"), assistant("b"))), "last message"),
+                Arguments.of("images on a raw body", "direct:invoke",
+                        bodyAndHeader("{\"prompt\":\"x\"}", BedrockHeaders.IMAGES, PNG_SIGNATURE), "attach to a prompt"),
+                Arguments.of("images to a family whose body takes none", "direct:invoke", bodyAndHeaders("hi", Map.of(
+                        BedrockHeaders.MODEL_ID, "amazon.titan-text-express-v1", BedrockHeaders.IMAGES, PNG_SIGNATURE)), "takes none"),
+                Arguments.of("images to a model without image input", "direct:invoke", bodyAndHeaders("hi", Map.of(
+                        BedrockHeaders.MODEL_ID, "meta.llama3-8b-instruct-v1:0", BedrockHeaders.IMAGES, PNG_SIGNATURE)),
+                        "does not accept image input"),
+                Arguments.of("stop sequences for Llama", "direct:invoke", bodyAndHeaders("hi", Map.of(
+                        BedrockHeaders.MODEL_ID, "meta.llama3-8b-instruct-v1:0", BedrockHeaders.STOP_SEQUENCES, "END")), "no stop sequences"),
+                Arguments.of("stream from a model that cannot stream", "direct:invokeStream",
+                        bodyAndHeader("{\"prompt\":\"x\"}", BedrockHeaders.MODEL_ID, "ai21.j2-mid-v1"), "does not support streaming"),
+                // embed
+                Arguments.of("a Titan V2 dimension that does not exist", "direct:embed384", body("hi"), "does not offer 384"),
+                Arguments.of("image bytes to a text embedding family", "direct:embedTitan", body(PNG_SIGNATURE), "embeds text only"),
+                Arguments.of("image bytes to a text-only Cohere model", "direct:embedTitan",
+                        bodyAndHeader(PNG_SIGNATURE, BedrockHeaders.MODEL_ID, "cohere.embed-english-v3"), "does not accept image input"),
+                Arguments.of("bytes that are no image", "direct:embedTitan",
+                        bodyAndHeader(new byte[] { 1, 2, 3 }, BedrockHeaders.MODEL_ID, "amazon.titan-embed-image-v1"), "not a PNG"),
+                Arguments.of("a chat model to embed", "direct:embedTitan", bodyAndHeader("hi", BedrockHeaders.MODEL_ID, MODEL),
+                        "makes no embeddings"),
+                Arguments.of("embed an empty list", "direct:embedTitan", body(List.of()), "empty List"),
+                Arguments.of("embed a list with a number", "direct:embedTitan", body(List.of("a", 7)), "java.lang.Integer"),
+                Arguments.of("embed a list with a blank text", "direct:embedTitan", body(List.of("a", " ")), "text 1 of the List is blank"),
+                Arguments.of("embed a Map", "direct:embedTitan", body(Map.of("a", "b")), "a String, a List of Strings"),
+                Arguments.of("unknown embedding type", "direct:embedBadType", body("hi"), "float, int8, uint8, binary, ubinary"),
+                Arguments.of("an embedding type Titan does not offer", "direct:embedInt8Titan", body("hi"), "float and binary"),
+                Arguments.of("embedConcurrency zero", "direct:embedNoConcurrency", body("hi"), "1 or more"),
+                // image: each size rule of the catalog, and the rest
+                Arguments.of("Nova Canvas side below 320", "direct:canvas256", body("a fox"), "size rule SIDE_RANGE"),
+                Arguments.of("Nova Canvas side not a multiple of 16", "direct:canvas1000", body("a fox"), "size rule SIDE_MULTIPLE"),
+                Arguments.of("Nova Canvas ratio beyond 1:4", "direct:canvas320x1600", body("a fox"), "size rule ASPECT_RATIO_RANGE"),
+                Arguments.of("Nova Canvas too many pixels", "direct:canvas4096x1024", body("a fox"), "size rule MAX_PIXELS"),
+                Arguments.of("Nova Canvas size in a native Map", "direct:canvas", body(Map.of("taskType", "TEXT_IMAGE",
+                        "textToImageParams", Map.of("text", "a fox"), "imageGenerationConfig", Map.of("width", 1000, "height", 1000))),
+                        "size rule SIDE_MULTIPLE"),
+                Arguments.of("Titan size not listed", "direct:titan1000", body("a fox"), "size rule ALLOWED_SIZES"),
+                Arguments.of("SDXL size not listed", "direct:sdxl1024x768", body("a fox"), "size rule ALLOWED_SIZES"),
+                Arguments.of("Stability ratio not listed", "direct:sd35Ratio", body("a fox"), "size rule ALLOWED_ASPECT_RATIOS"),
+                Arguments.of("more images than the model makes", "direct:canvasSix", body("a fox"), "at most 5"),
+                Arguments.of("a prompt longer than the model takes", "direct:titan", body("x".repeat(513)), "at most 512"),
+                Arguments.of("width without height", "direct:canvasWidthOnly", body("a fox"), "go together"),
+                Arguments.of("unknown quality", "direct:canvasBadQuality", body("a fox"), "standard, premium"),
+                Arguments.of("a style for Titan", "direct:titanStyle", body("a fox"), "Nova Canvas only"),
+                Arguments.of("several images from Stability", "direct:sd35Two", body("a fox"), "one image per request"),
+                Arguments.of("a blank image prompt", "direct:canvas", body(" "), "blank"),
+                Arguments.of("an image body of a wrong type", "direct:canvas", body(42), "a prompt String, or a Map"),
+                Arguments.of("a chat model to draw", "direct:canvas", bodyAndHeader("a fox", BedrockHeaders.MODEL_ID, MODEL),
+                        "generates no images"),
+                // countTokens of an InvokeModel body
+                Arguments.of("count a native body of a wrong type", "direct:countRaw", body(42), "not a native request body"),
+                Arguments.of("count an empty native body", "direct:countRaw", body(new byte[0]), "native request body is empty"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,5 +1,6 @@
 package dev.camelbedrock.component;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelbedrock.emulator.BedrockEmulator;
 import dev.camelbedrock.emulator.Rule;
 import org.apache.camel.CamelContext;
@@ -21,6 +22,9 @@ public abstract class BedrockTestSupport extends CamelTestSupport {
     static void startEmulator() throws Exception {
         emulator = BedrockEmulator.builder().port(0)
                 .rule(Rule.when("(?i)weather in paris").toolUse("get_weather", "{\"city\":\"Paris\"}"))
+                // the emulator checks that a guardrail exists; ConverseTest sends this one
+                .guardrail("gr1abc", new ObjectMapper().readTree("{\"name\":\"camel-test\",\"blockedInputMessaging\":\"Blocked.\","
+                        + "\"blockedOutputsMessaging\":\"Blocked.\",\"wordPolicyConfig\":{\"wordsConfig\":[{\"text\":\"forbidden\"}]}}"))
                 .build().start();
     }
 

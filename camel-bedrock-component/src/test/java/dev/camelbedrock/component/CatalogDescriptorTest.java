@@ -34,10 +34,22 @@ class CatalogDescriptorTest {
         for (String uri : new String[] {
                 "bedrock:converse?modelId=anthropic.claude-3-haiku-20240307-v1:0&region=us-east-1",
                 "bedrock:converseStream?modelId=us.amazon.nova-lite-v1:0&streamTo=direct:x&maxTokens=100&temperature=0.5",
-                "bedrock:countTokens?modelId=x&endpointOverride=http://127.0.0.1:1234&httpProtocol=HTTP1_1&maxAttempts=2" }) {
+                "bedrock:countTokens?modelId=x&endpointOverride=http://127.0.0.1:1234&httpProtocol=HTTP1_1&maxAttempts=2",
+                "bedrock:invokeModel?modelId=x&modelFamily=ANTHROPIC_MESSAGES&invokeBodyFormat=prompt&rawResponseType=JsonNode",
+                "bedrock:invokeModelStream?modelId=x&streamTo=direct:x&accept=application/json&contentType=application/json",
+                "bedrock:embed?modelId=x&dimensions=256&normalize=true&embeddingTypes=int8&embeddingInputType=search_query&embedConcurrency=4",
+                "bedrock:image?modelId=x&width=1024&height=1024&seed=42&cfgScale=7.5&quality=premium&numberOfImages=2&outputFormat=png" }) {
             EndpointValidationResult r = catalog.validateEndpointProperties(uri);
             assertThat(r.isSuccess()).as(uri + " -> " + r.summaryErrorMessage(false)).isTrue();
         }
+    }
+
+    @Test
+    void theOperationHeaderListsEveryOperation() throws Exception {
+        JsonNode values = new ObjectMapper().readTree(json).at("/headers/" + BedrockHeaders.OPERATION + "/enum");
+        java.util.List<String> listed = new java.util.ArrayList<>();
+        values.forEach(v -> listed.add(v.asText()));
+        assertThat(listed).containsExactlyElementsOf(java.util.Arrays.stream(BedrockOperation.values()).map(Enum::name).toList());
     }
 
     @Test
@@ -47,6 +59,10 @@ class CatalogDescriptorTest {
         assertThat(catalog.validateEndpointProperties("bedrock:converse?maxTokens=many").getInvalidInteger()).containsKey("maxTokens");
         assertThat(catalog.validateEndpointProperties("bedrock:converse?httpProtocol=HTTP3").getInvalidEnum()).containsKey("httpProtocol");
         assertThat(catalog.validateEndpointProperties("bedrock:?modelId=x").isSuccess()).isFalse();
+        assertThat(catalog.validateEndpointProperties("bedrock:invokeModel?modelFamily=CLAUDE").getInvalidEnum()).containsKey("modelFamily");
+        assertThat(catalog.validateEndpointProperties("bedrock:invokeModel?invokeBodyFormat=native").getInvalidEnum())
+                .containsKey("invokeBodyFormat");
+        assertThat(catalog.validateEndpointProperties("bedrock:image?quality=ultra").getInvalidEnum()).containsKey("quality");
     }
 
     @Test

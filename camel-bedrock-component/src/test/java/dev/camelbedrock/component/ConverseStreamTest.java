@@ -169,13 +169,13 @@ class ConverseStreamTest extends BedrockTestSupport {
     @Test
     void theStreamCanBeReadAfterTheExchangeCompletedAndClosedEarly() {
         var stream = template.requestBody("bedrock:converseStream?modelId=" + MODEL, "Read me from Java code",
-                dev.camelbedrock.component.converse.ChatStream.class);
+                dev.camelbedrock.component.stream.ChatStream.class);
         StringBuilder text = new StringBuilder();
         stream.forEachRemaining(d -> text.append(d == null ? "" : d));
         assertThat(text.toString()).isEqualTo("You said: Read me from Java code");
 
         var abandoned = template.requestBody("bedrock:converseStream?modelId=" + MODEL, "Nobody reads this",
-                dev.camelbedrock.component.converse.ChatStream.class);
+                dev.camelbedrock.component.stream.ChatStream.class);
         abandoned.close();
         assertThat(abandoned.isFinished()).isTrue();
         assertThat(abandoned.hasNext()).isFalse();

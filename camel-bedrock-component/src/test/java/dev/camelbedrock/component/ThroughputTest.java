@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.camelbedrock.component.converse.ChatStream;
+import dev.camelbedrock.component.stream.ChatStream;
 import dev.camelbedrock.component.error.BedrockThrottlingException;
 import dev.camelbedrock.component.flow.AdaptiveRateLimiter;
 import dev.camelbedrock.emulator.Fault;
@@ -36,8 +36,8 @@ class ThroughputTest extends BedrockTestSupport {
     static final String BOUNDED = "bedrock:converse?modelId=" + MODEL + "&maxInFlight=4";
     static final String CHAINED = "bedrock:converse?modelId=" + MODEL + "&maxInFlight=2";
     static final String STREAM = "bedrock:converseStream?modelId=" + MODEL + "&maxInFlight=1";
-    static final String ADAPTIVE = "bedrock:converse?modelId=" + MODEL + "&maxInFlight=8&rateControl=adaptive&maxAttempts=3";
-    static final String NONE = "bedrock:converse?modelId=" + MODEL + "&maxInFlight=8&rateControl=none&maxAttempts=3";
+    static final String ADAPTIVE = "bedrock:converse?modelId=" + MODEL + "&maxInFlight=8&rateControl=adaptive&maxAttempts=4"; // the SDK default number of attempts
+    static final String NONE = "bedrock:converse?modelId=" + MODEL + "&maxInFlight=8&rateControl=none&maxAttempts=4";
 
     private final Set<String> chainThreads = ConcurrentHashMap.newKeySet();
 

@@ -11,17 +11,20 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.camelbedrock.catalog.BedrockModel;
 import dev.camelbedrock.component.BedrockConfiguration;
 import dev.camelbedrock.component.BedrockEndpoint;
 import dev.camelbedrock.component.BedrockHeaders;
 import dev.camelbedrock.component.error.BedrockInputException;
+import dev.camelbedrock.component.family.ModelLookup;
+import dev.camelbedrock.component.support.AdditionalFields;
 import dev.camelbedrock.component.support.ExchangeOptions;
 import dev.camelbedrock.component.support.InferenceOptions;
 import dev.camelbedrock.component.support.JsonDocuments;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.ResourceHelper;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.bedrockruntime.model.CachePointBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.CachePointType;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
@@ -56,8 +59,8 @@ public final class ConverseRequestFactory {
     static final int MAX_DOCUMENT_BYTES = 4_500_000;
 
     private final BedrockEndpoint endpoint;
+    private final AdditionalFields additionalFields = new AdditionalFields();
     private volatile ToolConfiguration toolsFromOption;
-    private volatile Document additionalFieldsFromOption;
 
     public ConverseRequestFactory(BedrockEndpoint endpoint) {
         this.endpoint = endpoint;
@@ -75,18 +78,17 @@ public final class ConverseRequestFactory {
                         + BedrockHeaders.CONVERSATION + " header is set too; put the history into the request's messages, or send"
                         + " a String/Message body with the header");
             }
-            String modelId = firstNonNull(opts.string(BedrockHeaders.MODEL_ID, null), given.modelId(), config.getModelId());
-            requireModel(operation, modelId);
+            String modelId = modelId(opts, config, operation, given.modelId());
             ConverseRequest request = given.modelId() == null || !given.modelId().equals(modelId)
                     ? given.toBuilder().modelId(modelId).build() : given;
             if (request.hasMessages()) {
                 validateMessages(operation, modelId, request.messages());
             }
+            checkModel(operation, modelId, request.hasMessages() ? request.messages() : List.of());
             return new ConverseInput(request, modelId, null);
         }
 
-        String modelId = firstNonNull(opts.string(BedrockHeaders.MODEL_ID, null), config.getModelId());
-        requireModel(operation, modelId);
+        String modelId = modelId(opts, config, operation, null);
         List<Message> turn = newTurn(exchange, operation, modelId, body, opts);
         List<Message> messages;
         List<Message> conversation = null;
@@ -98,6 +100,7 @@ public final class ConverseRequestFactory {
             messages = turn;
         }
         validateMessages(operation, modelId, messages);
+        checkModel(operation, modelId, messages);
 
         ConverseRequest.Builder b = ConverseRequest.builder().modelId(modelId);
         List<String> cachePoints = ExchangeOptions.splitCommas(config.getPromptCachePoints());
@@ -112,11 +115,9 @@ public final class ConverseRequestFactory {
         }
         b.messages(messages);
 
-        String system = opts.string(BedrockHeaders.SYSTEM_PROMPT, config.getSystemPrompt());
+        InferenceOptions inference = InferenceOptions.read(opts, config, operation, modelId);
+        String system = inference.systemPrompt();
         if (system != null) {
-            if (system.isBlank()) {
-                throw new BedrockInputException(operation, modelId, "the system prompt is blank; leave it unset or give text");
-            }
             List<SystemContentBlock> sys = new ArrayList<>();
             sys.add(SystemContentBlock.fromText(system));
             if (cachePoints.contains("system")) {
@@ -127,9 +128,8 @@ public final class ConverseRequestFactory {
             throw new BedrockInputException(operation, modelId, "promptCachePoints names 'system' but there is no system prompt");
         }
 
-        InferenceConfiguration inference = inferenceConfig(opts, config, operation, modelId);
-        if (inference != null) {
-            b.inferenceConfig(inference);
+        if (inference.hasSampling()) {
+            b.inferenceConfig(inferenceConfig(inference));
         }
 
         ToolConfiguration tools = toolConfiguration(exchange, opts, config, operation, modelId, cachePoints.contains("tools"));
@@ -142,9 +142,9 @@ public final class ConverseRequestFactory {
             b.guardrailConfig(guardrail);
         }
 
-        Document additional = additionalFields(opts, config, operation, modelId);
+        ObjectNode additional = additionalFields.read(opts, config, operation, modelId);
         if (additional != null) {
-            b.additionalModelRequestFields(additional);
+            b.additionalModelRequestFields(JsonDocuments.toDocument(additional));
         }
         List<String> responsePaths = ExchangeOptions.splitCommas(config.getAdditionalModelResponseFieldPaths());
         if (!responsePaths.isEmpty()) {
@@ -220,7 +220,7 @@ public final class ConverseRequestFactory {
     }
 
     /** The checks Bedrock would make, made before the call: the first turn is the user's, roles alternate, tool results answer tool uses. */
-    static void validateMessages(String operation, String modelId, List<Message> messages) {
+    public static void validateMessages(String operation, String modelId, List<Message> messages) {
         if (messages.isEmpty()) {
             throw new BedrockInputException(operation, modelId, "there are no messages to send");
         }
@@ -261,6 +261,35 @@ public final class ConverseRequestFactory {
         }
     }
 
+    /**
+     * What the model catalog knows the model cannot do, refused before the call: Converse itself, and image, document
+     * or video content. Only for models the catalog lists; inferred models and ARNs that hide the model are left to Bedrock.
+     */
+    static void checkModel(String operation, String modelId, List<Message> messages) {
+        BedrockModel model = ModelLookup.known(modelId).orElse(null);
+        if (model == null) {
+            return;
+        }
+        if (!model.supportsConverse()) {
+            String instead = model.isEmbeddingModel() ? "bedrock:embed" : model.isImageModel() ? "bedrock:image" : "bedrock:invokeModel";
+            throw new BedrockInputException(operation, modelId, "model " + ModelLookup.label(model)
+                    + " does not support the Converse API (per the model catalog); use " + instead + " for it");
+        }
+        for (int i = 0; i < messages.size(); i++) {
+            Message m = messages.get(i);
+            for (ContentBlock block : m.hasContent() ? m.content() : List.<ContentBlock>of()) {
+                String kind = block.image() != null && !model.acceptsImageInput() ? "an image"
+                        : block.document() != null && !model.acceptsDocumentInput() ? "a document"
+                        : block.video() != null && !model.acceptsVideoInput() ? "a video" : null;
+                if (kind != null) {
+                    throw new BedrockInputException(operation, modelId, "message " + i + " carries " + kind + ", but model "
+                            + ModelLookup.label(model) + " does not accept that input (the model catalog lists its input as "
+                            + model.inputModalities() + "); send only what it accepts, or choose a model that takes it");
+                }
+            }
+        }
+    }
+
     private static List<Message> withCachePointOnLastUserTurn(List<Message> messages) {
         List<Message> out = new ArrayList<>(messages);
         for (int i = out.size() - 1; i >= 0; i--) {
@@ -277,7 +306,8 @@ public final class ConverseRequestFactory {
 
     // ---- attachments ----
 
-    private static List<ContentBlock> imageBlocks(String operation, String modelId, Object images) {
+    /** The images of the CamelBedrockImages header as content blocks: format detected, size checked. */
+    public static List<ContentBlock> imageBlocks(String operation, String modelId, Object images) {
         List<ContentBlock> out = new ArrayList<>();
         for (Object item : images instanceof Collection<?> c ? c : List.of(images)) {
             if (item instanceof ImageBlock ib) {
@@ -301,7 +331,8 @@ public final class ConverseRequestFactory {
         return out;
     }
 
-    static ImageFormat detectImageFormat(byte[] b) {
+    /** The image format from the first bytes: PNG, JPEG, GIF or WebP; null when it is none of them. */
+    public static ImageFormat detectImageFormat(byte[] b) {
         if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
             return ImageFormat.PNG;
         }
@@ -362,16 +393,11 @@ public final class ConverseRequestFactory {
 
     // ---- options ----
 
-    private static InferenceConfiguration inferenceConfig(ExchangeOptions opts, BedrockConfiguration config, String operation,
-                                                          String modelId) {
-        InferenceOptions inference = InferenceOptions.read(opts, config, operation, modelId);
-        if (inference.isEmpty()) {
-            return null;
-        }
-        InferenceConfiguration.Builder b = InferenceConfiguration.builder().maxTokens(inference.maxTokens())
-                .temperature(inference.temperature()).topP(inference.topP());
-        if (!inference.stopSequences().isEmpty()) {
-            b.stopSequences(inference.stopSequences());
+    private static InferenceConfiguration inferenceConfig(InferenceOptions o) {
+        InferenceConfiguration.Builder b = InferenceConfiguration.builder().maxTokens(o.maxTokens()).temperature(o.temperature())
+                .topP(o.topP());
+        if (!o.stopSequences().isEmpty()) {
+            b.stopSequences(o.stopSequences());
         }
         return b.build();
     }
@@ -474,7 +500,8 @@ public final class ConverseRequestFactory {
         return ToolConfiguration.builder().tools(tools).build();
     }
 
-    private static GuardrailConfiguration guardrail(ExchangeOptions opts, BedrockConfiguration config, String operation, String modelId) {
+    /** The guardrail the options and headers name, or null; both identifier and version, or neither. */
+    public static GuardrailConfiguration guardrail(ExchangeOptions opts, BedrockConfiguration config, String operation, String modelId) {
         String id = opts.string(BedrockHeaders.GUARDRAIL_IDENTIFIER, config.getGuardrailIdentifier());
         String version = opts.string(BedrockHeaders.GUARDRAIL_VERSION, config.getGuardrailVersion());
         if (id == null && version == null) {
@@ -494,38 +521,9 @@ public final class ConverseRequestFactory {
         return b.build();
     }
 
-    private Document additionalFields(ExchangeOptions opts, BedrockConfiguration config, String operation, String modelId) {
-        Object header = opts.raw(BedrockHeaders.ADDITIONAL_MODEL_REQUEST_FIELDS);
-        if (header != null) {
-            return parseObject(header, "header " + BedrockHeaders.ADDITIONAL_MODEL_REQUEST_FIELDS, operation, modelId);
-        }
-        if (config.getAdditionalModelRequestFields() == null) {
-            return null;
-        }
-        Document d = additionalFieldsFromOption;
-        if (d == null) {
-            d = parseObject(config.getAdditionalModelRequestFields(), "option additionalModelRequestFields", operation, modelId);
-            additionalFieldsFromOption = d;
-        }
-        return d;
-    }
-
-    private static Document parseObject(Object value, String what, String operation, String modelId) {
-        JsonNode node;
-        try {
-            node = JsonDocuments.toJson(value);
-        } catch (Exception e) {
-            throw new BedrockInputException(operation, modelId, what + " is not valid JSON: " + e.getMessage(), e);
-        }
-        if (node == null || !node.isObject()) {
-            throw new BedrockInputException(operation, modelId, what + " must be a JSON object, e.g. {\"top_k\":50}");
-        }
-        return JsonDocuments.toDocument(node);
-    }
-
     // ---- small helpers ----
 
-    static String requireOneOf(String operation, String modelId, String option, String value, String... accepted) {
+    public static String requireOneOf(String operation, String modelId, String option, String value, String... accepted) {
         for (String a : accepted) {
             if (a.equals(value)) {
                 return value;
@@ -534,7 +532,17 @@ public final class ConverseRequestFactory {
         throw new BedrockInputException(operation, modelId, "option " + option + " is '" + value + "'; accepted: " + String.join(", ", accepted));
     }
 
-    static void requireModel(String operation, String modelId) {
+    /**
+     * The model of a message: the CamelBedrockModelId header, else the model of a whole SDK request given as the body
+     * (may be null), else the modelId option; an input error when there is none.
+     */
+    public static String modelId(ExchangeOptions opts, BedrockConfiguration config, String operation, String fromRequest) {
+        String modelId = firstNonNull(opts.string(BedrockHeaders.MODEL_ID, null), fromRequest, config.getModelId());
+        requireModel(operation, modelId);
+        return modelId;
+    }
+
+    private static void requireModel(String operation, String modelId) {
         if (modelId == null || modelId.isBlank()) {
             throw new BedrockInputException(operation, null, "no model: set the modelId option or the " + BedrockHeaders.MODEL_ID + " header");
         }
@@ -550,7 +558,7 @@ public final class ConverseRequestFactory {
         return null;
     }
 
-    static String typeName(Object o) {
+    public static String typeName(Object o) {
         return o == null ? "null" : o.getClass().getName();
     }
 }

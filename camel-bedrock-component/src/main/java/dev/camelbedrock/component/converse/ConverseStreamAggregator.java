@@ -7,6 +7,8 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.camelbedrock.component.stream.StreamDelta;
+import dev.camelbedrock.component.stream.StreamFold;
 import dev.camelbedrock.component.support.JsonDocuments;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
@@ -15,6 +17,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockDeltaEve
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockStartEvent;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamMetadataEvent;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamOutput;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
 import software.amazon.awssdk.services.bedrockruntime.model.GuardrailTraceAssessment;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
@@ -28,18 +31,34 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
  * usage, latency, guardrail trace) and reports each delta as it comes. Tool input arrives as JSON fragments and is
  * parsed when its block ends.
  */
-final class ConverseStreamAggregator implements ConverseStreamResponseHandler.Visitor {
+final class ConverseStreamAggregator implements ConverseStreamResponseHandler.Visitor, StreamFold<ConverseStreamOutput> {
 
-    private final Consumer<StreamDelta> deltas;
+    private final ConverseInput input;
     private final Map<Integer, Block> blocks = new TreeMap<>();
+    private Consumer<StreamDelta> deltas;
     private String stopReason;
     private TokenUsage usage;
     private Long latencyMs;
     private GuardrailTraceAssessment guardrailTrace;
-    private int deltaCount;
 
-    ConverseStreamAggregator(Consumer<StreamDelta> deltas) {
-        this.deltas = deltas;
+    ConverseStreamAggregator(ConverseInput input) {
+        this.input = input;
+    }
+
+    @Override
+    public void accept(ConverseStreamOutput event, Consumer<StreamDelta> sink) {
+        deltas = sink;
+        event.accept(this);
+    }
+
+    @Override
+    public Object result() {
+        return ConverseResults.text(message());
+    }
+
+    @Override
+    public void applyResult(org.apache.camel.Message message, String requestId) {
+        ConverseResults.apply(message, input, message(), stopReason, usage, latencyMs, guardrailTrace, requestId);
     }
 
     private static final class Block {
@@ -87,7 +106,6 @@ final class ConverseStreamAggregator implements ConverseStreamResponseHandler.Vi
     }
 
     private void emit(StreamDelta d) {
-        deltaCount++;
         deltas.accept(d);
     }
 
@@ -103,12 +121,8 @@ final class ConverseStreamAggregator implements ConverseStreamResponseHandler.Vi
         guardrailTrace = event.trace() != null ? event.trace().guardrail() : null;
     }
 
-    int deltaCount() {
-        return deltaCount;
-    }
-
-    /** Forgets a failed attempt whose events were not delivered, before the SDK retries it. */
-    void reset() {
+    @Override
+    public void reset() {
         blocks.clear();
         stopReason = null;
         usage = null;
@@ -145,21 +159,5 @@ final class ConverseStreamAggregator implements ConverseStreamResponseHandler.Vi
             // a model can stream malformed tool JSON; keep what it sent rather than lose it
             return Document.fromString(json);
         }
-    }
-
-    String stopReason() {
-        return stopReason;
-    }
-
-    TokenUsage usage() {
-        return usage;
-    }
-
-    Long latencyMs() {
-        return latencyMs;
-    }
-
-    GuardrailTraceAssessment guardrailTrace() {
-        return guardrailTrace;
     }
 }

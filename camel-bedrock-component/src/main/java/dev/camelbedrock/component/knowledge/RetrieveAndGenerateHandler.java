@@ -144,7 +144,7 @@ public class RetrieveAndGenerateHandler implements BedrockOperationHandler {
         InferenceOptions inference = InferenceOptions.read(opts, config, operation, model);
         GuardrailRef guardrail = GuardrailRef.resolve(opts, config, operation);
         return new Generation(template == null ? null : PromptTemplate.builder().textPromptTemplate(template).build(),
-                inference.isEmpty() ? null : InferenceConfig.builder().textInferenceConfig(TextInferenceConfig.builder()
+                !inference.hasSampling() ? null : InferenceConfig.builder().textInferenceConfig(TextInferenceConfig.builder()
                         .maxTokens(inference.maxTokens()).temperature(inference.temperature()).topP(inference.topP())
                         .stopSequences(inference.stopSequences().isEmpty() ? null : inference.stopSequences()).build()).build(),
                 guardrail == null ? null : GuardrailConfiguration.builder().guardrailId(guardrail.identifier())

@@ -7,16 +7,26 @@ import dev.camelbedrock.component.BedrockHeaders;
 import dev.camelbedrock.component.error.BedrockInputException;
 
 /**
- * The inference parameters (maxTokens, temperature, topP, stopSequences) of an exchange: each option overridden by its
- * header, and checked against the ranges Bedrock accepts.
+ * The inference options every text operation shares (converse, converseStream, countTokens and the prompt-level
+ * invokeModel/invokeModelStream), read once from the options and their header overrides and checked the same way.
+ *
+ * @param systemPrompt  the system prompt, or null
+ * @param maxTokens     maximum tokens to generate, or null for the model's default
+ * @param temperature   0 to 1, or null
+ * @param topP          0 to 1, or null
+ * @param stopSequences never null, possibly empty
  */
-public record InferenceOptions(Integer maxTokens, Float temperature, Float topP, List<String> stopSequences) {
+public record InferenceOptions(String systemPrompt, Integer maxTokens, Float temperature, Float topP, List<String> stopSequences) {
 
     public static InferenceOptions read(ExchangeOptions opts, BedrockConfiguration config, String operation, String modelId) {
+        String system = opts.string(BedrockHeaders.SYSTEM_PROMPT, config.getSystemPrompt());
         Integer maxTokens = opts.integer(BedrockHeaders.MAX_TOKENS, config.getMaxTokens());
         Float temperature = opts.decimal(BedrockHeaders.TEMPERATURE, config.getTemperature());
         Float topP = opts.decimal(BedrockHeaders.TOP_P, config.getTopP());
         List<String> stops = opts.stringList(BedrockHeaders.STOP_SEQUENCES, config.getStopSequences());
+        if (system != null && system.isBlank()) {
+            throw new BedrockInputException(operation, modelId, "the system prompt is blank; leave it unset or give text");
+        }
         if (maxTokens != null && maxTokens < 1) {
             throw new BedrockInputException(operation, modelId, "maxTokens is " + maxTokens + "; accepted: 1 or more");
         }
@@ -26,11 +36,11 @@ public record InferenceOptions(Integer maxTokens, Float temperature, Float topP,
         if (topP != null && (topP < 0 || topP > 1)) {
             throw new BedrockInputException(operation, modelId, "topP is " + topP + "; accepted: 0 to 1");
         }
-        return new InferenceOptions(maxTokens, temperature, topP, stops);
+        return new InferenceOptions(system, maxTokens, temperature, topP, stops);
     }
 
-    /** Whether no parameter is set (the model's defaults apply). */
-    public boolean isEmpty() {
-        return maxTokens == null && temperature == null && topP == null && stopSequences.isEmpty();
+    /** Whether any sampling option (not the system prompt) is set. */
+    public boolean hasSampling() {
+        return maxTokens != null || temperature != null || topP != null || !stopSequences.isEmpty();
     }
 }

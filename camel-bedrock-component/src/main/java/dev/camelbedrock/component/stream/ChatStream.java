@@ -1,4 +1,4 @@
-package dev.camelbedrock.component.converse;
+package dev.camelbedrock.component.stream;
 
 import java.io.Closeable;
 import java.util.Iterator;
@@ -9,8 +9,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import org.apache.camel.RuntimeCamelException;
 
 /**
- * The body of {@code bedrock:converseStream}: an Iterator of the reply's text deltas, filled while the model is still
- * generating. Use it with {@code split(body()).streaming()}. {@link #next()} waits for the next delta; when the
+ * The body of {@code bedrock:converseStream} and {@code bedrock:invokeModelStream}: an Iterator of the reply's text
+ * deltas (or, for a raw invokeModelStream, of each chunk's JSON), filled while the model is still generating. Use it
+ * with {@code split(body()).streaming()}. {@link #next()} waits for the next delta; when the
  * stream ends it writes the final headers (stop reason, usage, tool calls, the whole text) onto the exchange that
  * carried it, and a failure in mid-stream is thrown from {@link #next()} rather than ending the text early.
  * Reading more requests more from Bedrock, so a slow route slows the stream instead of filling memory.
@@ -23,7 +24,7 @@ public final class ChatStream implements Iterator<String>, Closeable {
     }
 
     /** What the stream needs from its producer side. */
-    interface Upstream {
+    public interface Upstream {
         void request(long n);
 
         void cancel();

@@ -1,0 +1,198 @@
+package dev.camelbedrock.component.embed;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.camelbedrock.catalog.BedrockModel;
+import dev.camelbedrock.catalog.ModelFamily;
+import dev.camelbedrock.component.BedrockCall;
+import dev.camelbedrock.component.BedrockConfiguration;
+import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.BedrockHeaders;
+import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.error.BedrockException;
+import dev.camelbedrock.component.error.BedrockInputException;
+import dev.camelbedrock.component.family.CodecInputException;
+import dev.camelbedrock.component.family.ModelLookup;
+import dev.camelbedrock.component.invoke.InvokeResults;
+import dev.camelbedrock.component.support.BoundedAsync;
+import dev.camelbedrock.component.support.ExchangeOptions;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.bedrockruntime.model.ImageFormat;
+import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
+
+import static dev.camelbedrock.component.converse.ConverseRequestFactory.detectImageFormat;
+import static dev.camelbedrock.component.converse.ConverseRequestFactory.typeName;
+
+/**
+ * {@code bedrock:embed}: embedding vectors through InvokeModel, with the embedding codec of the model's family.
+ * <ul>
+ * <li>Body in: a String; a List of Strings; or image bytes (byte[]: PNG, JPEG, GIF or WebP) for multimodal models.</li>
+ * <li>Body out: a {@code List<Float>} for a String or an image; a {@code List<List<Float>>} for a List, in input order.</li>
+ * <li>Headers out: CamelBedrockEmbeddingDimensions, CamelBedrockEmbeddingModel, CamelBedrockInputTokens (summed over
+ * the calls, when Bedrock or the body reports them), CamelBedrockEmbeddingsByType (extra types), CamelBedrockRequestId
+ * (comma-separated when several calls were made).</li>
+ * </ul>
+ * A List longer than the model's batch limit (96 texts for Cohere, 1 for Titan and Nova) is split into several calls
+ * and joined back in order; the calls run concurrently, at most {@code embedConcurrency} at a time, and no thread
+ * waits for them.
+ */
+public class EmbedHandler implements BedrockOperationHandler {
+
+    static final String ACCEPTED = "a String, a List of Strings, or image bytes (byte[]) for a multimodal model";
+
+    private final BedrockEndpoint endpoint;
+
+    public EmbedHandler(BedrockEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
+        String operation = call.operation().name();
+        BedrockConfiguration config = endpoint.getConfiguration();
+        ModelLookup.Target target = ModelLookup.target(new ExchangeOptions(exchange, operation), config, call);
+        String modelId = target.modelId();
+        ModelFamily family = target.family();
+        EmbeddingCodec codec = target.codec(operation, EmbeddingCodecs.forFamily(family), "makes no embeddings",
+                EmbeddingCodecs.families(), "use converse or invokeModel for it");
+        BedrockModel model = ModelLookup.find(modelId).filter(m -> m.embedding().isPresent()).orElse(null);
+        EmbedOptions options = EmbedOptions.read(config, operation, modelId);
+        if (options.dimensions() != null && model != null) {
+            try {
+                model.validateEmbeddingDimensions(options.dimensions());
+            } catch (IllegalArgumentException e) {
+                throw new BedrockInputException(operation, modelId, e.getMessage(), e);
+            }
+            if (model.embeddingDimensions().size() == 1) {
+                // a fixed-size model (Titan G1, Cohere v3): its one size was asked for, and its body has no field for it
+                options = options.withDimensions(null);
+            }
+        }
+        if (config.getEmbedConcurrency() < 1) {
+            throw new BedrockInputException(operation, modelId, "option embedConcurrency is " + config.getEmbedConcurrency()
+                    + "; accepted: 1 or more");
+        }
+
+        Object body = exchange.getMessage().getBody();
+        boolean single = !(body instanceof Collection<?>);
+        List<EmbedInput> inputs = inputs(operation, modelId, body, codec, batchLimit(model, family));
+        List<InvokeModelRequest> requests = new ArrayList<>(inputs.size());
+        for (EmbedInput input : inputs) {
+            ObjectNode nativeBody;
+            try {
+                nativeBody = codec.request(input, options, modelId);
+            } catch (CodecInputException e) {
+                throw new BedrockInputException(operation, modelId, e.getMessage(), e);
+            }
+            requests.add(InvokeModelRequest.builder().modelId(modelId).contentType("application/json").accept("application/json")
+                    .body(SdkBytes.fromString(nativeBody.toString(), StandardCharsets.UTF_8)).build());
+        }
+        return BoundedAsync.mapOrdered(requests, config.getEmbedConcurrency(), endpoint.runtimeClient()::invokeModel)
+                .thenAccept(responses -> apply(exchange.getMessage(), operation, modelId, codec, inputs, responses, single));
+    }
+
+    private static int batchLimit(BedrockModel model, ModelFamily family) {
+        if (model != null) {
+            return Math.max(1, model.embeddingBatchLimit());
+        }
+        return family == ModelFamily.COHERE_EMBED ? 96 : 1;
+    }
+
+    private static List<EmbedInput> inputs(String operation, String modelId, Object body, EmbeddingCodec codec, int batchLimit) {
+        if (body instanceof String text) {
+            if (text.isBlank()) {
+                throw new BedrockInputException(operation, modelId, "the text is blank; send non-blank text to embed");
+            }
+            return List.of(EmbedInput.texts(List.of(text)));
+        }
+        if (body instanceof byte[] image) {
+            return List.of(image(operation, modelId, image, codec));
+        }
+        if (body instanceof Collection<?> c) {
+            if (c.isEmpty()) {
+                throw new BedrockInputException(operation, modelId, "the body is an empty List; send at least one text");
+            }
+            List<String> texts = new ArrayList<>(c.size());
+            for (Object o : c) {
+                if (!(o instanceof String s)) {
+                    throw new BedrockInputException(operation, modelId, "the body is a List holding a " + typeName(o)
+                            + "; accepted: " + ACCEPTED);
+                }
+                if (s.isBlank()) {
+                    throw new BedrockInputException(operation, modelId, "text " + texts.size() + " of the List is blank;"
+                            + " every text to embed must have content");
+                }
+                texts.add(s);
+            }
+            List<EmbedInput> batches = new ArrayList<>();
+            for (int from = 0; from < texts.size(); from += batchLimit) {
+                batches.add(EmbedInput.texts(texts.subList(from, Math.min(texts.size(), from + batchLimit))));
+            }
+            return batches;
+        }
+        throw new BedrockInputException(operation, modelId, "the body is " + (body == null ? "empty" : "a " + typeName(body))
+                + "; accepted: " + ACCEPTED);
+    }
+
+    private static EmbedInput image(String operation, String modelId, byte[] image, EmbeddingCodec codec) {
+        if (!codec.acceptsImages()) {
+            throw new BedrockInputException(operation, modelId, "the body is image bytes, but family " + codec.family()
+                    + " embeds text only; use a multimodal embedding model (Titan Multimodal, Cohere Embed v4, Nova)");
+        }
+        ModelLookup.known(modelId).filter(m -> !m.acceptsImageInput()).ifPresent(m -> {
+            throw new BedrockInputException(operation, modelId, "the body is image bytes, but model " + ModelLookup.label(m)
+                    + " does not accept image input (the model catalog lists its input as " + m.inputModalities() + ")");
+        });
+        ImageFormat format = detectImageFormat(image);
+        if (format == null) {
+            throw new BedrockInputException(operation, modelId, "the body is a byte[] that is not a PNG, JPEG, GIF or WebP image"
+                    + " (checked from its first bytes); accepted: " + ACCEPTED);
+        }
+        return EmbedInput.image(image, format.toString().toLowerCase(Locale.ROOT));
+    }
+
+    private static void apply(Message message, String operation, String modelId, EmbeddingCodec codec, List<EmbedInput> inputs,
+                              List<InvokeModelResponse> responses, boolean single) {
+        List<List<Float>> vectors = new ArrayList<>();
+        Map<String, List<List<Number>>> byType = new LinkedHashMap<>();
+        Integer tokens = null;
+        List<String> requestIds = new ArrayList<>();
+        for (int i = 0; i < responses.size(); i++) {
+            InvokeModelResponse response = responses.get(i);
+            EmbeddingReply reply = codec.reply(InvokeResults.parse(response.body().asUtf8String(), operation, modelId));
+            if (reply.vectors().size() != inputs.get(i).size()) {
+                throw new BedrockException(operation + " on model " + modelId + ": the reply holds " + reply.vectors().size()
+                        + " vectors for " + inputs.get(i).size() + " inputs", operation, modelId, null);
+            }
+            vectors.addAll(reply.vectors());
+            reply.byType().forEach((type, v) -> byType.computeIfAbsent(type, t -> new ArrayList<>()).addAll(v));
+            Integer n = InvokeResults.header(response.sdkHttpResponse(), "X-Amzn-Bedrock-Input-Token-Count");
+            n = n != null ? n : reply.inputTokens();
+            if (n != null) {
+                tokens = tokens == null ? n : tokens + n;
+            }
+            requestIds.add(response.responseMetadata().requestId());
+        }
+        message.setBody(single ? vectors.get(0) : vectors);
+        message.setHeader(BedrockHeaders.EMBEDDING_DIMENSIONS, vectors.get(0).size());
+        message.setHeader(BedrockHeaders.EMBEDDING_MODEL, modelId);
+        message.setHeader(BedrockHeaders.INPUT_TOKENS, tokens);
+        message.setHeader(BedrockHeaders.REQUEST_ID, String.join(",", requestIds));
+        if (!byType.isEmpty()) {
+            Map<String, Object> shaped = new LinkedHashMap<>();
+            byType.forEach((type, v) -> shaped.put(type, single ? v.get(0) : v));
+            message.setHeader(BedrockHeaders.EMBEDDINGS_BY_TYPE, shaped);
+        }
+    }
+}

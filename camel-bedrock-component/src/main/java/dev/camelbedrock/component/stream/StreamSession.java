@@ -1,0 +1,177 @@
+package dev.camelbedrock.component.stream;
+
+import java.util.concurrent.CompletableFuture;
+
+import dev.camelbedrock.component.error.BedrockErrors;
+import org.apache.camel.Exchange;
+import org.apache.camel.RuntimeCamelException;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One streamed call, whichever SDK stream it is: one subscription with serialized demand, detection of an SDK retry
+ * after deltas already reached the route (the stream then fails rather than deliver the same deltas twice), and the
+ * final result. The SDK response handler of the operation forwards to {@link #responseReceived}, {@link #subscriber}
+ * and {@link #attemptFailed}; {@link #completion} turns the SDK's future into the exchange's completion. The two
+ * delivery modes (iterator body, streamTo endpoint) are the subclasses made by {@link StreamDeliveries}.
+ *
+ * @param <E> the SDK event type
+ */
+public abstract class StreamSession<E> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamSession.class);
+
+    final Exchange exchange;
+    final String operation;
+    final String modelId;
+    final StreamFold<E> fold;
+    final CompletableFuture<Void> done = new CompletableFuture<>();
+    private final Object demandLock = new Object();
+    private Subscription subscription;
+    private boolean cancelled;
+    private int attempts;
+    private int deltaCount;
+    private volatile Throwable lastAttemptError;
+    volatile boolean terminated;
+    volatile String requestId;
+    /** Set while one event is processed: whether the event's delta took over requesting the next event. */
+    private boolean demandDeferred;
+
+    StreamSession(Exchange exchange, String operation, String modelId, StreamFold<E> fold) {
+        this.exchange = exchange;
+        this.operation = operation;
+        this.modelId = modelId;
+        this.fold = fold;
+    }
+
+    /** The exchange's completion, given the SDK's future for the whole streamed call. */
+    public CompletableFuture<Void> completion(CompletableFuture<Void> call) {
+        call.whenComplete((v, failure) -> {
+            if (terminated) {
+                return;
+            }
+            LOG.debug("{} {} call completed: {}", operation, modelId, failure == null ? "ok" : failure.toString());
+            if (failure != null) {
+                terminate(failure);
+            } else {
+                finish();
+            }
+        });
+        return done;
+    }
+
+    abstract long initialDemand();
+
+    /** Hands one delta on; returns true when the delta will request the next event itself once delivered. */
+    abstract boolean offer(StreamDelta delta);
+
+    abstract void onStarted();
+
+    abstract void finish();
+
+    abstract void fail(Exception mapped);
+
+    void terminate(Throwable failure) {
+        terminated = true;
+        fail(BedrockErrors.map(failure, operation, modelId));
+    }
+
+    private void deliver(StreamDelta delta) {
+        deltaCount++;
+        if (offer(delta)) {
+            demandDeferred = true;
+        }
+    }
+
+    void request(long n) {
+        synchronized (demandLock) {
+            if (subscription != null && !cancelled) {
+                subscription.request(n);
+            }
+        }
+    }
+
+    void cancel() {
+        synchronized (demandLock) {
+            cancelled = true;
+            if (subscription != null) {
+                try {
+                    subscription.cancel();
+                } catch (RuntimeException e) {
+                    // the subscription of a finished attempt may refuse; there is nothing left to stop
+                }
+            }
+        }
+    }
+
+    /** The SDK received the HTTP response of an attempt (once per attempt: the SDK may retry a stream). */
+    public void responseReceived(String requestId) {
+        this.requestId = requestId;
+        attempts++;
+        LOG.debug("{} {} attempt {} started (request id {}), {} deltas delivered so far", operation, modelId, attempts,
+                requestId, deltaCount);
+        if (attempts > 1) {
+            if (deltaCount > 0) {
+                // the SDK is retrying a stream the route has already seen part of
+                Throwable cause = lastAttemptError != null ? lastAttemptError
+                        : new RuntimeCamelException("the stream was interrupted and retried");
+                LOG.debug("{} {}: not resuming a retried stream after {} deltas", operation, modelId, deltaCount);
+                terminate(cause);
+                cancel();
+                return;
+            }
+            fold.reset();
+        } else {
+            onStarted();
+        }
+    }
+
+    /** An attempt failed; the SDK may retry it, else the call's future fails with it. */
+    public void attemptFailed(Throwable failure) {
+        lastAttemptError = failure;
+    }
+
+    /** The subscriber for the event publisher of an attempt. */
+    public Subscriber<E> subscriber() {
+        return new Subscriber<>() {
+            @Override
+            public void onSubscribe(Subscription s) {
+                synchronized (demandLock) {
+                    if (subscription != null && subscription != s) {
+                        // a retried attempt: the old subscription is gone with its connection
+                        cancelled = terminated;
+                    }
+                    subscription = s;
+                    if (cancelled) {
+                        s.cancel();
+                        return;
+                    }
+                }
+                request(initialDemand());
+            }
+
+            @Override
+            public void onNext(E event) {
+                if (terminated) {
+                    return;
+                }
+                demandDeferred = false;
+                fold.accept(event, StreamSession.this::deliver);
+                if (!demandDeferred) {
+                    request(1);
+                }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                lastAttemptError = t;
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        };
+    }
+}
