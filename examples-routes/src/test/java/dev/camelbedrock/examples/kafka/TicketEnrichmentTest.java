@@ -121,7 +121,7 @@ class TicketEnrichmentTest {
         try (CamelContext context = context(routes)) {
             context.start();
             TicketTopics.produce(kafka.bootstrapServers(), options.inputTopic(), inputs);
-            Outputs out = TicketTopics.readUntil(kafka.bootstrapServers(), options, PATIENCE, o -> TicketFixtures.distinctInputs(o, valueById).size() >= 200);
+            Outputs out = awaitEveryInput(options, valueById, 200);
 
             assertThat(TicketFixtures.distinctInputs(out, valueById)).containsExactlyInAnyOrderElementsOf(expected);
             Map<String, String> errorTypeByOriginal = out.deadLetters.stream().map(r -> json(r.value()))
@@ -150,8 +150,7 @@ class TicketEnrichmentTest {
                 assertThat(r.key()).isEqualTo(json(r.value()).path("customer").asText());
             }
             assertThat(out.deadLetters).allSatisfy(r -> assertThat(r.key()).startsWith("c"));
-            TicketFixtures.sequencesByKey(out.enriched).forEach((key, seqs) ->
-                    assertThat(seqs).as("sequence numbers of %s", key).isSorted().doesNotHaveDuplicates());
+            assertOrderPerKey(out);
 
             for (var r : out.enriched) {
                 var ticket = json(r.value());
@@ -193,15 +192,12 @@ class TicketEnrichmentTest {
             b.start();
             awaitMembersWithPartitions(options.groupId(), 2);
             TicketTopics.produce(kafka.bootstrapServers(), options.inputTopic(), inputs);
-            Outputs out = TicketTopics.readUntil(kafka.bootstrapServers(), options, PATIENCE, o -> TicketFixtures.distinctInputs(o, valueById).size() >= 120);
-
-            assertThat(TicketFixtures.distinctInputs(out, valueById)).hasSize(120);
+            Outputs out = awaitEveryInput(options, valueById, 120);
             assertThat(out.deadLetters).isEmpty();
             assertThat(first.enrichedCount()).isPositive();
             assertThat(second.enrichedCount()).isPositive();
             assertThat(first.enrichedCount() + second.enrichedCount()).isGreaterThanOrEqualTo(120);
-            TicketFixtures.sequencesByKey(out.enriched).forEach((key, seqs) ->
-                    assertThat(seqs).as("sequence numbers of %s", key).isSorted());
+            assertOrderPerKey(out);
         }
     }
 
@@ -210,7 +206,7 @@ class TicketEnrichmentTest {
         TicketEnrichmentOptions options = options("tickets-restart", 4).batchSize(10);
         List<Ticket> inputs = TicketFixtures.tickets("R", 120, 8);
         Map<String, String> valueById = valueById(inputs);
-        emulator.latency(Duration.ofMillis(25));
+        emulator.latency(Duration.ofMillis(10)); // each record makes three calls (guardrail, converse, embed)
 
         TicketEnrichmentRoutes before = new TicketEnrichmentRoutes(options);
         try (CamelContext context = context(before)) {
@@ -224,13 +220,11 @@ class TicketEnrichmentTest {
         TicketEnrichmentRoutes after = new TicketEnrichmentRoutes(options);
         try (CamelContext context = context(after)) {
             context.start();
-            Outputs out = TicketTopics.readUntil(kafka.bootstrapServers(), options, PATIENCE, o -> TicketFixtures.distinctInputs(o, valueById).size() >= 120);
-            assertThat(TicketFixtures.distinctInputs(out, valueById)).hasSize(120);
+            Outputs out = awaitEveryInput(options, valueById, 120);
             assertThat(after.enrichedCount()).isPositive();
             // at-least-once: a record may come out twice, never not at all; the order of first writes holds per key
             assertThat(TicketFixtures.duplicates(out, valueById)).isLessThanOrEqualTo(options.batchSize() * 4);
-            TicketFixtures.sequencesByKey(out.enriched).forEach((key, seqs) ->
-                    assertThat(seqs).as("sequence numbers of %s", key).isSorted());
+            assertOrderPerKey(out);
         }
     }
 
@@ -251,15 +245,25 @@ class TicketEnrichmentTest {
                     }));
             context.start();
             TicketTopics.produce(kafka.bootstrapServers(), options.inputTopic(), inputs);
-            Outputs out = TicketTopics.readUntil(kafka.bootstrapServers(), options, PATIENCE,
-                    o -> TicketFixtures.distinctInputs(o, valueById).size() >= 60);
-
+            Outputs out = awaitEveryInput(options, valueById, 60);
             assertThat(failed).isTrue();
-            assertThat(TicketFixtures.distinctInputs(out, valueById)).hasSize(60);
             assertThat(out.deadLetters).isEmpty();
-            TicketFixtures.sequencesByKey(out.enriched).forEach((key, seqs) ->
-                    assertThat(seqs).as("sequence numbers of %s", key).isSorted());
+            assertOrderPerKey(out);
         }
+    }
+
+    /** Reads the outputs until every input came out (enriched or dead-lettered), and checks that none is missing. */
+    private static Outputs awaitEveryInput(TicketEnrichmentOptions options, Map<String, String> valueById, int count) {
+        Outputs out = TicketTopics.readUntil(kafka.bootstrapServers(), options, PATIENCE,
+                o -> TicketFixtures.distinctInputs(o, valueById).size() >= count);
+        assertThat(TicketFixtures.distinctInputs(out, valueById)).hasSize(count);
+        return out;
+    }
+
+    /** Per key, the enriched tickets' sequence numbers (first writes) increase: the input's order per key. */
+    private static void assertOrderPerKey(Outputs out) {
+        TicketFixtures.sequencesByKey(out.enriched).forEach((key, seqs) ->
+                assertThat(seqs).as("sequence numbers of %s", key).isSorted().doesNotHaveDuplicates());
     }
 
     private static Ticket withText(Ticket input, String text) {
