@@ -71,6 +71,9 @@ public final class BedrockEmulator implements AutoCloseable {
                 b.requestLogCapacity, b.region, b.requireInferenceProfiles);
         context.initialImageContentFilter(b.imageContentFilter);
         b.resources.install(context);
+        List<Fault> startFaults = List.copyOf(b.faults);
+        startFaults.forEach(context.faults()::add);
+        context.onReset(() -> startFaults.forEach(context.faults()::add));
     }
 
     public static Builder builder() {
@@ -250,7 +253,7 @@ public final class BedrockEmulator implements AutoCloseable {
         return context.faults();
     }
 
-    /** Adds a fault (see {@link Fault}). */
+    /** Adds a fault (see {@link Fault}); it applies until consumed or {@link #clearFaults()}. */
     public BedrockEmulator inject(Fault fault) {
         context.faults().add(fault);
         return this;
@@ -299,8 +302,9 @@ public final class BedrockEmulator implements AutoCloseable {
     }
 
     /**
-     * Back to the start state: stats, request log, faults and prompt cache cleared; held streams released;
-     * rules and latencies restored to the values given to the builder.
+     * Back to the start state: stats, request log and prompt cache cleared; held streams released; rules,
+     * latencies and the builder's faults (counts and random draws anew) restored to the values given
+     * to the builder.
      */
     public BedrockEmulator reset() {
         context.reset();
@@ -326,6 +330,7 @@ public final class BedrockEmulator implements AutoCloseable {
         private String imageContentFilter = EmulatorContext.DEFAULT_IMAGE_CONTENT_FILTER;
         private final List<Operation> operations = new ArrayList<>();
         private final ResourceSettings resources = new ResourceSettings();
+        private final List<Fault> faults = new ArrayList<>();
 
         private Builder() {
         }
@@ -401,6 +406,10 @@ public final class BedrockEmulator implements AutoCloseable {
                 if (root.has("imageContentFilter")) {
                     imageContentFilter = root.get("imageContentFilter").isNull() ? null
                             : root.get("imageContentFilter").asText();
+                }
+                JsonNode list = root.get("faults");
+                if (list != null && !list.isNull()) {
+                    faults.addAll(AdminOperations.parseFaults(list));
                 }
             }
             return this;
@@ -494,6 +503,14 @@ public final class BedrockEmulator implements AutoCloseable {
         /** Model units all provisioned models may hold together (default 10). */
         public Builder modelUnitQuota(int units) {
             resources.modelUnitQuota(units);
+            return this;
+        }
+
+        // ---- faults ----
+
+        /** A fault armed from the start (and again by every {@code reset()}); see {@link Fault}. */
+        public Builder fault(Fault fault) {
+            faults.add(Objects.requireNonNull(fault));
             return this;
         }
 

@@ -192,6 +192,12 @@ public final class BedrockEmulatorExtension implements BeforeAllCallback, AfterA
             return this;
         }
 
+        /** See {@link BedrockEmulator.Builder#fault(Fault)}. */
+        public Builder fault(Fault fault) {
+            delegate.fault(fault);
+            return this;
+        }
+
         /**
          * Any other {@link BedrockEmulator.Builder} option, e.g.
          * {@code .configure(b -> b.knowledgeBase("KB12345678", folder).guardrail("gr1", file))}.

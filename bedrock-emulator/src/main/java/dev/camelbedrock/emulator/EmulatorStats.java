@@ -17,6 +17,7 @@ public final class EmulatorStats {
     private final ConcurrentHashMap<String, LongAdder> byModel = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ConcurrentHashMap<String, LongAdder>> byOperationAndModel =
             new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, LongAdder> faults = new ConcurrentHashMap<>();
 
     /** Records one request; {@code modelId} may be null for operations without a model. */
     public void record(String operation, String modelId) {
@@ -27,6 +28,22 @@ public final class EmulatorStats {
             byOperationAndModel.computeIfAbsent(operation, k -> new ConcurrentHashMap<>())
                     .computeIfAbsent(modelId, k -> new LongAdder()).increment();
         }
+    }
+
+    /** Records an injected fault, by {@link Fault#label()} (error code, stream exception, reset, delay, cut, malformed). */
+    public void recordFault(String label) {
+        faults.computeIfAbsent(label, k -> new LongAdder()).increment();
+    }
+
+    /** Injected faults by label. */
+    public Map<String, Long> faultsInjected() {
+        return snapshot(faults);
+    }
+
+    /** Injected faults of one label, e.g. {@code ThrottlingException} or {@code reset}. */
+    public long faultsInjected(String label) {
+        LongAdder a = faults.get(label);
+        return a == null ? 0 : a.sum();
     }
 
     public long total() {
@@ -69,6 +86,7 @@ public final class EmulatorStats {
         byOperation.clear();
         byModel.clear();
         byOperationAndModel.clear();
+        faults.clear();
     }
 
     private static Map<String, Long> snapshot(Map<String, LongAdder> m) {
@@ -79,6 +97,7 @@ public final class EmulatorStats {
 
     @Override
     public String toString() {
-        return "EmulatorStats{total=" + total() + ", byOperation=" + byOperation() + ", byModel=" + byModel() + "}";
+        return "EmulatorStats{total=" + total() + ", byOperation=" + byOperation() + ", byModel=" + byModel()
+                + ", faultsInjected=" + faultsInjected() + "}";
     }
 }

@@ -39,15 +39,7 @@ public final class AdminOperations implements OperationProvider {
         }));
         ops.add(new AdminOperation("EmulatorFaults", "GET", "/_emulator/faults", ex -> ex.sendJson(200, faults(c))));
         ops.add(new AdminOperation("EmulatorFaultsAdd", "POST", "/_emulator/faults", ex -> {
-            JsonNode body = ex.json();
-            JsonNode list = body.isArray() ? body : body.has("faults") ? body.get("faults") : null;
-            if (list != null) {
-                List<Fault> parsed = new ArrayList<>();
-                list.forEach(n -> parsed.add(Fault.fromJson(n)));
-                parsed.forEach(c.faults()::add);
-            } else {
-                c.faults().add(Fault.fromJson(body));
-            }
+            parseFaults(ex.json()).forEach(c.faults()::add);
             ex.sendJson(200, faults(c));
         }));
         ops.add(new AdminOperation("EmulatorFaultsClear", "DELETE", "/_emulator/faults", ex -> {
@@ -82,6 +74,8 @@ public final class AdminOperations implements OperationProvider {
             ObjectNode o = both.putObject(op);
             m.forEach(o::put);
         });
+        ObjectNode faults = n.putObject("faultsInjected");
+        s.faultsInjected().forEach(faults::put);
         return n;
     }
 
@@ -156,6 +150,20 @@ public final class AdminOperations implements OperationProvider {
             }
         }
         return rules;
+    }
+
+    /** Faults from one fault object, an array of them, or {@code {"faults":[…]}}; all parsed before any is used. */
+    public static List<Fault> parseFaults(JsonNode body) {
+        JsonNode list = body.isArray() ? body : body.has("faults") ? body.get("faults") : null;
+        List<Fault> parsed = new ArrayList<>();
+        if (list == null) {
+            parsed.add(Fault.fromJson(body));
+        } else if (list.isArray()) {
+            list.forEach(n -> parsed.add(Fault.fromJson(n)));
+        } else {
+            throw new IllegalArgumentException("'faults' must be an array");
+        }
+        return parsed;
     }
 
     static ObjectNode faults(EmulatorContext c) {

@@ -2,7 +2,9 @@ package dev.camelbedrock.emulator.core;
 
 import dev.camelbedrock.emulator.Fault;
 import dev.camelbedrock.emulator.RecordedRequest;
+import dev.camelbedrock.emulator.json.Json;
 import dev.camelbedrock.emulator.models.ResolvedModel;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -22,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 /**
  * The one request handler behind both HTTP/1.1 and HTTP/2 (each h2 stream is a child channel whose frames
@@ -66,30 +67,50 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
                     "No Bedrock operation matches " + method + " " + rawPath));
             return;
         }
-        Fault errorFault = null;
+        Fault answerFault = null;
         long delay = 0;
         if (op.modelled()) {
             String modelId = ex.modelId();
             context.stats().record(op.name(), modelId);
             context.requestLog().record(new RecordedRequest(Instant.now(), requestId, op.name(), modelId, method,
                     rawPath, http2 ? "HTTP/2" : req.protocolVersion().text(), lowerCaseHeaders(headers), new String(body, StandardCharsets.UTF_8)));
-            Fault f = context.faults().take(op.name(), op.streaming(), faultModelMatcher(modelId));
-            if (f != null && f.isStreamFault()) {
-                ex.streamFault(f);
-            } else {
-                errorFault = f;
-            }
             delay = context.latencyMs();
+            Fault f = context.faults().take(op.name(), op.streaming(), modelId, baseId(modelId));
+            if (f != null) {
+                context.stats().recordFault(f.label());
+                if (f.kind() == Fault.Kind.DELAY) {
+                    delay += f.delayMs();
+                } else if (f.isStreamFault() || (f.kind() == Fault.Kind.MALFORMED && op.streaming())) {
+                    ex.streamFault(f);
+                } else {
+                    answerFault = f;
+                }
+            }
         }
-        Fault fault = errorFault;
+        Fault fault = answerFault;
         ex.schedule(() -> {
             if (fault != null) {
-                int status = fault.status() != null ? fault.status() : ErrorCodes.status(op.service(), fault.errorCode());
-                ex.sendError(new ServiceException(fault.errorCode(), status, fault.effectiveMessage()));
+                answer(fault, op, ex);
                 return;
             }
             invoke(op, ex);
         }, delay);
+    }
+
+    /** A fault that replaces the answer: no answer at all, a body that is not JSON, or an error. */
+    private static void answer(Fault fault, Operation op, Exchange ex) {
+        if (fault.kind() == Fault.Kind.RESET) {
+            ex.abort(fault.closeConnection());
+        } else if (fault.kind() == Fault.Kind.MALFORMED) {
+            ex.send(200, "application/json", Fault.MALFORMED_BODY, null);
+        } else {
+            int status = fault.status() != null ? fault.status() : ErrorCodes.status(op.service(), fault.errorCode());
+            ObjectNode extra = null;
+            if (fault.originalStatusCode() != null) {
+                extra = Json.object().put("originalStatusCode", fault.originalStatusCode());
+            }
+            ex.sendError(new ServiceException(fault.errorCode(), status, fault.effectiveMessage(), extra));
+        }
     }
 
     private static void invoke(Operation op, Exchange ex) {
@@ -106,21 +127,16 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
     }
 
-    private Predicate<String> faultModelMatcher(String modelId) {
-        return faultModel -> {
-            if (modelId == null) {
-                return false;
-            }
-            if (faultModel.equals(modelId)) {
-                return true;
-            }
-            try {
-                return context.catalog().resolve(modelId).map(ResolvedModel::baseId).filter(faultModel::equals)
-                        .isPresent();
-            } catch (RuntimeException e) { // an ARN resolver may refuse (e.g. a provisioned model not ready)
-                return false;
-            }
-        };
+    /** The base id a model id resolves to, or null (unknown, no model, or an ARN resolver that refuses). */
+    private String baseId(String modelId) {
+        if (modelId == null) {
+            return null;
+        }
+        try {
+            return context.catalog().resolve(modelId).map(ResolvedModel::baseId).orElse(null);
+        } catch (RuntimeException e) { // e.g. a provisioned model that is not ready
+            return null;
+        }
     }
 
     private static Map<String, String> lowerCaseHeaders(HttpHeaders headers) {
