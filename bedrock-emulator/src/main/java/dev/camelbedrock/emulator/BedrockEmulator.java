@@ -2,6 +2,7 @@ package dev.camelbedrock.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelbedrock.emulator.admin.AdminOperations;
+import dev.camelbedrock.emulator.auth.StrictAuth;
 import dev.camelbedrock.emulator.controlplane.ControlPlaneOperations;
 import dev.camelbedrock.emulator.runtime.RuntimeOperations;
 import dev.camelbedrock.emulator.core.EmulatorContext;
@@ -71,6 +72,9 @@ public final class BedrockEmulator implements AutoCloseable {
                 b.requestLogCapacity, b.region, b.requireInferenceProfiles);
         context.initialImageContentFilter(b.imageContentFilter);
         b.resources.install(context);
+        StrictAuth auth = b.auth.copy();
+        context.putFeature(StrictAuth.class, auth);
+        context.onReset(auth::reset);
         List<Fault> startFaults = List.copyOf(b.faults);
         startFaults.forEach(context.faults()::add);
         context.onReset(() -> startFaults.forEach(context.faults()::add));
@@ -223,6 +227,16 @@ public final class BedrockEmulator implements AutoCloseable {
         return context.feature(ProvisionedThroughputs.class);
     }
 
+    // ---- strict auth ----
+
+    /**
+     * Strict mode (SigV4 / API-key verification): {@code strictAuth().enabled(false)} turns it off at runtime,
+     * {@code credentials(id, secret)} / {@code apiKey(key)} add accepted keys (and turn it on).
+     */
+    public StrictAuth strictAuth() {
+        return context.feature(StrictAuth.class);
+    }
+
     // ---- stream gate ----
 
     /** Every event stream (new or running) holds after sending {@code events} events until {@link #resumeStreams()}. */
@@ -303,7 +317,7 @@ public final class BedrockEmulator implements AutoCloseable {
 
     /**
      * Back to the start state: stats, request log and prompt cache cleared; held streams released; rules,
-     * latencies and the builder's faults (counts and random draws anew) restored to the values given
+     * latencies, strict auth and the builder's faults (counts and random draws anew) restored to the values given
      * to the builder.
      */
     public BedrockEmulator reset() {
@@ -330,6 +344,7 @@ public final class BedrockEmulator implements AutoCloseable {
         private String imageContentFilter = EmulatorContext.DEFAULT_IMAGE_CONTENT_FILTER;
         private final List<Operation> operations = new ArrayList<>();
         private final ResourceSettings resources = new ResourceSettings();
+        private final StrictAuth auth = new StrictAuth();
         private final List<Fault> faults = new ArrayList<>();
 
         private Builder() {
@@ -407,6 +422,7 @@ public final class BedrockEmulator implements AutoCloseable {
                     imageContentFilter = root.get("imageContentFilter").isNull() ? null
                             : root.get("imageContentFilter").asText();
                 }
+                auth.apply(root.get("strictAuth"));
                 JsonNode list = root.get("faults");
                 if (list != null && !list.isNull()) {
                     faults.addAll(AdminOperations.parseFaults(list));
@@ -506,7 +522,28 @@ public final class BedrockEmulator implements AutoCloseable {
             return this;
         }
 
-        // ---- faults ----
+        // ---- strict auth and faults ----
+
+        /**
+         * Strict mode: SigV4 signatures must be made with one of the key pairs given here (repeatable; any session
+         * token is accepted with them); wrong ones are answered like the service (403). Turns strict mode on.
+         */
+        public Builder strictAuth(String accessKeyId, String secretKey) {
+            auth.credentials(accessKeyId, secretKey);
+            return this;
+        }
+
+        /** Strict mode: {@code Authorization: Bearer <key>} is accepted with this key (repeatable). Turns it on. */
+        public Builder apiKey(String key) {
+            auth.apiKey(key);
+            return this;
+        }
+
+        /** Turns strict mode on or off (keys given stay configured). Off by default: any credentials pass. */
+        public Builder strictAuth(boolean enabled) {
+            auth.enabled(enabled);
+            return this;
+        }
 
         /** A fault armed from the start (and again by every {@code reset()}); see {@link Fault}. */
         public Builder fault(Fault fault) {

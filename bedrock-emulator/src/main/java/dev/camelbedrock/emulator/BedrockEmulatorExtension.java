@@ -192,6 +192,18 @@ public final class BedrockEmulatorExtension implements BeforeAllCallback, AfterA
             return this;
         }
 
+        /** See {@link BedrockEmulator.Builder#strictAuth(String, String)}. */
+        public Builder strictAuth(String accessKeyId, String secretKey) {
+            delegate.strictAuth(accessKeyId, secretKey);
+            return this;
+        }
+
+        /** See {@link BedrockEmulator.Builder#apiKey(String)}. */
+        public Builder apiKey(String key) {
+            delegate.apiKey(key);
+            return this;
+        }
+
         /** See {@link BedrockEmulator.Builder#fault(Fault)}. */
         public Builder fault(Fault fault) {
             delegate.fault(fault);

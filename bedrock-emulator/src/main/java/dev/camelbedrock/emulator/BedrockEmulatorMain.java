@@ -1,6 +1,7 @@
 package dev.camelbedrock.emulator;
 
 import dev.camelbedrock.emulator.admin.AdminOperations;
+import dev.camelbedrock.emulator.auth.StrictAuth;
 import dev.camelbedrock.emulator.json.Json;
 
 import java.nio.file.Path;
@@ -8,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar bedrock-emulator.jar [--host H] [--port N] [--config F] [--latency-ms N] [--chunk-delay-ms N]
- * [--request-log-size N] [--require-inference-profiles] [--fault JSON] ...}
+ * [--request-log-size N] [--require-inference-profiles] [--strict-auth AK:SECRET] [--api-key KEY] [--fault JSON] ...}
  * (see the README for all options). Prints {@code Bedrock emulator listening on
  * http://HOST:PORT} when ready and runs until killed.
  */
@@ -113,6 +114,14 @@ public final class BedrockEmulatorMain {
                 case "--account-id":
                     b.accountId(value != null ? value : arg(args, ++i, a));
                     break;
+                case "--strict-auth": {
+                    String[] pair = StrictAuth.keyPair(value != null ? value : arg(args, ++i, a));
+                    b.strictAuth(pair[0], pair[1]);
+                    break;
+                }
+                case "--api-key":
+                    b.apiKey(value != null ? value : arg(args, ++i, a));
+                    break;
                 case "--fault":
                     fault(b, value != null ? value : arg(args, ++i, a));
                     break;
@@ -164,6 +173,8 @@ public final class BedrockEmulatorMain {
                 + "  --pt-ready-ms N             provisioned throughput: Creating/Updating time (default 1000)\n"
                 + "  --model-unit-quota N        provisioned throughput: model units in all (default 10)\n"
                 + "  --account-id N              12-digit account id in ARNs (default 123456789012)\n"
+                + "  --strict-auth AK:SECRET     strict mode: verify SigV4 against this key pair (repeatable)\n"
+                + "  --api-key KEY               strict mode: accept Authorization: Bearer KEY (repeatable)\n"
                 + "  --fault JSON                a fault (or array of faults) armed from the start (repeatable)");
     }
 }

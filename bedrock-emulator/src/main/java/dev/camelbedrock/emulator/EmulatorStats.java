@@ -18,6 +18,7 @@ public final class EmulatorStats {
     private final ConcurrentHashMap<String, ConcurrentHashMap<String, LongAdder>> byOperationAndModel =
             new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> faults = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, LongAdder> authFailures = new ConcurrentHashMap<>();
 
     /** Records one request; {@code modelId} may be null for operations without a model. */
     public void record(String operation, String modelId) {
@@ -35,6 +36,11 @@ public final class EmulatorStats {
         faults.computeIfAbsent(label, k -> new LongAdder()).increment();
     }
 
+    /** Records a request refused by strict auth, by error code (such requests are not counted as operations). */
+    public void recordAuthFailure(String code) {
+        authFailures.computeIfAbsent(code, k -> new LongAdder()).increment();
+    }
+
     /** Injected faults by label. */
     public Map<String, Long> faultsInjected() {
         return snapshot(faults);
@@ -44,6 +50,11 @@ public final class EmulatorStats {
     public long faultsInjected(String label) {
         LongAdder a = faults.get(label);
         return a == null ? 0 : a.sum();
+    }
+
+    /** Requests refused by strict auth, by error code ({@code InvalidSignatureException}, ...). */
+    public Map<String, Long> authFailures() {
+        return snapshot(authFailures);
     }
 
     public long total() {
@@ -87,6 +98,7 @@ public final class EmulatorStats {
         byModel.clear();
         byOperationAndModel.clear();
         faults.clear();
+        authFailures.clear();
     }
 
     private static Map<String, Long> snapshot(Map<String, LongAdder> m) {
@@ -98,6 +110,6 @@ public final class EmulatorStats {
     @Override
     public String toString() {
         return "EmulatorStats{total=" + total() + ", byOperation=" + byOperation() + ", byModel=" + byModel()
-                + ", faultsInjected=" + faultsInjected() + "}";
+                + ", faultsInjected=" + faultsInjected() + ", authFailures=" + authFailures() + "}";
     }
 }

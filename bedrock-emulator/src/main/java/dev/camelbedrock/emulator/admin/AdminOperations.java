@@ -7,6 +7,7 @@ import dev.camelbedrock.emulator.EmulatorStats;
 import dev.camelbedrock.emulator.Fault;
 import dev.camelbedrock.emulator.RecordedRequest;
 import dev.camelbedrock.emulator.Rule;
+import dev.camelbedrock.emulator.auth.StrictAuth;
 import dev.camelbedrock.emulator.core.EmulatorContext;
 import dev.camelbedrock.emulator.core.Exchange;
 import dev.camelbedrock.emulator.core.Operation;
@@ -76,6 +77,8 @@ public final class AdminOperations implements OperationProvider {
         });
         ObjectNode faults = n.putObject("faultsInjected");
         s.faultsInjected().forEach(faults::put);
+        ObjectNode auth = n.putObject("authFailures");
+        s.authFailures().forEach(auth::put);
         return n;
     }
 
@@ -92,6 +95,10 @@ public final class AdminOperations implements OperationProvider {
         n.put("heldStreams", c.streamGate().heldCount());
         n.put("requireInferenceProfiles", c.requireInferenceProfiles());
         n.put("imageContentFilter", c.imageContentFilter() == null ? null : c.imageContentFilter().pattern());
+        StrictAuth auth = c.feature(StrictAuth.class);
+        if (auth != null) {
+            n.set("strictAuth", auth.toJson());
+        }
         ArrayNode rules = n.putArray("rules");
         c.rules().list().forEach(r -> rules.add(r.toJson()));
         return n;
@@ -104,6 +111,9 @@ public final class AdminOperations implements OperationProvider {
         }
         List<Rule> replace = body.has("rules") ? parseRules(body.get("rules")) : null;
         List<Rule> add = body.has("addRules") ? parseRules(body.get("addRules")) : null;
+        if (body.has("strictAuth") && c.feature(StrictAuth.class) != null) { // first: it may refuse the setting
+            c.feature(StrictAuth.class).apply(body.get("strictAuth"));
+        }
         if (body.hasNonNull("latencyMs")) {
             c.latencyMs(body.get("latencyMs").asLong());
         }

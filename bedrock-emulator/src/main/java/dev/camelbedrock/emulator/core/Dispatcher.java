@@ -2,6 +2,8 @@ package dev.camelbedrock.emulator.core;
 
 import dev.camelbedrock.emulator.Fault;
 import dev.camelbedrock.emulator.RecordedRequest;
+import dev.camelbedrock.emulator.auth.SigV4Verifier;
+import dev.camelbedrock.emulator.auth.StrictAuth;
 import dev.camelbedrock.emulator.json.Json;
 import dev.camelbedrock.emulator.models.ResolvedModel;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,7 +29,8 @@ import java.util.UUID;
 
 /**
  * The one request handler behind both HTTP/1.1 and HTTP/2 (each h2 stream is a child channel whose frames
- * are converted to HTTP objects). Routes, records, applies faults and latency, then calls the operation.
+ * are converted to HTTP objects). Routes, checks the signature in strict mode, records, applies faults and latency,
+ * then calls the operation.
  */
 @ChannelHandler.Sharable
 final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -62,6 +65,9 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
         Operation op = match == null ? null : match.operation();
         Exchange ex = new Exchange(ctx, context, method, rawPath, query, headers, body, requestId, received,
                 req.protocolVersion(), http2, op, match == null ? null : match.params());
+        if (refusedByStrictAuth(ex, op, q < 0 ? null : uri.substring(q + 1))) {
+            return;
+        }
         if (op == null) {
             ex.sendError(new ServiceException("UnknownOperationException", 404,
                     "No Bedrock operation matches " + method + " " + rawPath));
@@ -95,6 +101,22 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
             }
             invoke(op, ex);
         }, delay);
+    }
+
+    /** Strict mode: a request that is not for the admin API must be correctly signed (or carry an accepted API key). */
+    private boolean refusedByStrictAuth(Exchange ex, Operation op, String rawQuery) {
+        StrictAuth auth = context.feature(StrictAuth.class);
+        if (auth == null || !auth.enabled() || (op != null && op.service() == Service.ADMIN)) {
+            return false;
+        }
+        SigV4Verifier.Failure failure = auth.verify(ex.method(), ex.rawPath(), rawQuery, ex.headers(), ex.body());
+        if (failure == null) {
+            return false;
+        }
+        context.stats().recordAuthFailure(failure.code());
+        ex.send(failure.status(), "application/json", Json.bytes(Json.object().put("message", failure.message())),
+                Map.of("x-amzn-ErrorType", StrictAuth.errorType(failure)));
+        return true;
     }
 
     /** A fault that replaces the answer: no answer at all, a body that is not JSON, or an error. */
