@@ -2,6 +2,7 @@ package dev.camelbedrock.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelbedrock.emulator.admin.AdminOperations;
+import dev.camelbedrock.emulator.auth.StrictAuth;
 import dev.camelbedrock.emulator.controlplane.ControlPlaneOperations;
 import dev.camelbedrock.emulator.runtime.RuntimeOperations;
 import dev.camelbedrock.emulator.core.EmulatorContext;
@@ -72,6 +73,12 @@ public final class BedrockEmulator implements AutoCloseable {
         context.initialImageContentFilter(b.imageContentFilter);
         b.resources.install(context);
         context.throughputDefaults(b.latency, b.latencySeed, b.quotas);
+        StrictAuth auth = b.auth.copy();
+        context.putFeature(StrictAuth.class, auth);
+        context.onReset(auth::reset);
+        List<Fault> startFaults = List.copyOf(b.faults);
+        startFaults.forEach(context.faults()::add);
+        context.onReset(() -> startFaults.forEach(context.faults()::add));
     }
 
     public static Builder builder() {
@@ -265,6 +272,16 @@ public final class BedrockEmulator implements AutoCloseable {
         return this;
     }
 
+    // ---- strict auth ----
+
+    /**
+     * Strict mode (SigV4 / API-key verification): {@code strictAuth().enabled(false)} turns it off at runtime,
+     * {@code credentials(id, secret)} / {@code apiKey(key)} add accepted keys (and turn it on).
+     */
+    public StrictAuth strictAuth() {
+        return context.feature(StrictAuth.class);
+    }
+
     // ---- stream gate ----
 
     /** Every event stream (new or running) holds after sending {@code events} events until {@link #resumeStreams()}. */
@@ -295,7 +312,7 @@ public final class BedrockEmulator implements AutoCloseable {
         return context.faults();
     }
 
-    /** Adds a fault (see {@link Fault}). */
+    /** Adds a fault (see {@link Fault}); it applies until consumed or {@link #clearFaults()}. */
     public BedrockEmulator inject(Fault fault) {
         context.faults().add(fault);
         return this;
@@ -344,8 +361,9 @@ public final class BedrockEmulator implements AutoCloseable {
     }
 
     /**
-     * Back to the start state: stats, request log, faults and prompt cache cleared; held streams released;
-     * rules and latencies restored to the values given to the builder.
+     * Back to the start state: stats, request log and prompt cache cleared; held streams released; rules,
+     * latencies, strict auth and the builder's faults (counts and random draws anew) restored to the values given
+     * to the builder.
      */
     public BedrockEmulator reset() {
         context.reset();
@@ -374,6 +392,8 @@ public final class BedrockEmulator implements AutoCloseable {
         private Latency latency;
         private Long latencySeed;
         private final List<Quota> quotas = new ArrayList<>();
+        private final StrictAuth auth = new StrictAuth();
+        private final List<Fault> faults = new ArrayList<>();
 
         private Builder() {
         }
@@ -458,6 +478,11 @@ public final class BedrockEmulator implements AutoCloseable {
                 if (root.has("imageContentFilter")) {
                     imageContentFilter = root.get("imageContentFilter").isNull() ? null
                             : root.get("imageContentFilter").asText();
+                }
+                auth.apply(root.get("strictAuth"));
+                JsonNode list = root.get("faults");
+                if (list != null && !list.isNull()) {
+                    faults.addAll(AdminOperations.parseFaults(list));
                 }
             }
             return this;
@@ -584,6 +609,35 @@ public final class BedrockEmulator implements AutoCloseable {
         /** Model units all provisioned models may hold together (default 10). */
         public Builder modelUnitQuota(int units) {
             resources.modelUnitQuota(units);
+            return this;
+        }
+
+        // ---- strict auth and faults ----
+
+        /**
+         * Strict mode: SigV4 signatures must be made with one of the key pairs given here (repeatable; any session
+         * token is accepted with them); wrong ones are answered like the service (403). Turns strict mode on.
+         */
+        public Builder strictAuth(String accessKeyId, String secretKey) {
+            auth.credentials(accessKeyId, secretKey);
+            return this;
+        }
+
+        /** Strict mode: {@code Authorization: Bearer <key>} is accepted with this key (repeatable). Turns it on. */
+        public Builder apiKey(String key) {
+            auth.apiKey(key);
+            return this;
+        }
+
+        /** Turns strict mode on or off (keys given stay configured). Off by default: any credentials pass. */
+        public Builder strictAuth(boolean enabled) {
+            auth.enabled(enabled);
+            return this;
+        }
+
+        /** A fault armed from the start (and again by every {@code reset()}); see {@link Fault}. */
+        public Builder fault(Fault fault) {
+            faults.add(Objects.requireNonNull(fault));
             return this;
         }
 

@@ -208,6 +208,24 @@ public final class BedrockEmulatorExtension implements BeforeAllCallback, AfterA
             return this;
         }
 
+        /** See {@link BedrockEmulator.Builder#strictAuth(String, String)}. */
+        public Builder strictAuth(String accessKeyId, String secretKey) {
+            delegate.strictAuth(accessKeyId, secretKey);
+            return this;
+        }
+
+        /** See {@link BedrockEmulator.Builder#apiKey(String)}. */
+        public Builder apiKey(String key) {
+            delegate.apiKey(key);
+            return this;
+        }
+
+        /** See {@link BedrockEmulator.Builder#fault(Fault)}. */
+        public Builder fault(Fault fault) {
+            delegate.fault(fault);
+            return this;
+        }
+
         /**
          * Any other {@link BedrockEmulator.Builder} option, e.g.
          * {@code .configure(b -> b.knowledgeBase("KB12345678", folder).guardrail("gr1", file))}.

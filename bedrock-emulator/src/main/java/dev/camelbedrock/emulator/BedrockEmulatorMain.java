@@ -1,12 +1,17 @@
 package dev.camelbedrock.emulator;
 
+import dev.camelbedrock.emulator.admin.AdminOperations;
+import dev.camelbedrock.emulator.auth.StrictAuth;
+import dev.camelbedrock.emulator.json.Json;
+
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar bedrock-emulator.jar [--host H] [--port N] [--config F] [--latency-ms N] [--latency SPEC]
  * [--latency-seed N] [--quota MODEL=RPM[:TPM]]... [--chunk-delay-ms N] [--request-log-size N]
- * [--require-inference-profiles]}. Prints {@code Bedrock emulator listening on
+ * [--require-inference-profiles] [--strict-auth AK:SECRET] [--api-key KEY] [--fault JSON] ...}
+ * (see the README for all options). Prints {@code Bedrock emulator listening on
  * http://HOST:PORT} when ready and runs until killed.
  */
 public final class BedrockEmulatorMain {
@@ -121,6 +126,17 @@ public final class BedrockEmulatorMain {
                 case "--account-id":
                     b.accountId(value != null ? value : arg(args, ++i, a));
                     break;
+                case "--strict-auth": {
+                    String[] pair = StrictAuth.keyPair(value != null ? value : arg(args, ++i, a));
+                    b.strictAuth(pair[0], pair[1]);
+                    break;
+                }
+                case "--api-key":
+                    b.apiKey(value != null ? value : arg(args, ++i, a));
+                    break;
+                case "--fault":
+                    fault(b, value != null ? value : arg(args, ++i, a));
+                    break;
                 default:
                     throw new IllegalArgumentException("Unknown option: " + a);
             }
@@ -138,6 +154,15 @@ public final class BedrockEmulatorMain {
         out.println("Bedrock emulator listening on http://" + emulator.host() + ":" + emulator.port());
         out.flush();
         return emulator;
+    }
+
+    /** {@code --fault JSON}: one fault object or an array of them. */
+    private static void fault(BedrockEmulator.Builder b, String json) {
+        try {
+            AdminOperations.parseFaults(Json.parse(json)).forEach(b::fault);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("--fault expects JSON: " + e.getMessage());
+        }
     }
 
     private static String arg(String[] args, int i, String option) {
@@ -165,6 +190,9 @@ public final class BedrockEmulatorMain {
                 + "  --guardrail ID=FILE         a guardrail from a CreateGuardrail request body (repeatable)\n"
                 + "  --pt-ready-ms N             provisioned throughput: Creating/Updating time (default 1000)\n"
                 + "  --model-unit-quota N        provisioned throughput: model units in all (default 10)\n"
-                + "  --account-id N              12-digit account id in ARNs (default 123456789012)");
+                + "  --account-id N              12-digit account id in ARNs (default 123456789012)\n"
+                + "  --strict-auth AK:SECRET     strict mode: verify SigV4 against this key pair (repeatable)\n"
+                + "  --api-key KEY               strict mode: accept Authorization: Bearer KEY (repeatable)\n"
+                + "  --fault JSON                a fault (or array of faults) armed from the start (repeatable)");
     }
 }

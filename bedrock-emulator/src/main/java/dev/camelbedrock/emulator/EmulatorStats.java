@@ -22,6 +22,8 @@ public final class EmulatorStats {
     private final ConcurrentHashMap<String, LongAdder> throttledByModel = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final ConcurrentHashMap<String, LongAdder> faults = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, LongAdder> authFailures = new ConcurrentHashMap<>();
 
     /** Records one request; {@code modelId} may be null for operations without a model. */
     public void record(String operation, String modelId) {
@@ -78,6 +80,32 @@ public final class EmulatorStats {
         return maxInFlight.get();
     }
 
+    /** Records an injected fault, by {@link Fault#label()} (error code, stream exception, reset, delay, cut, malformed). */
+    public void recordFault(String label) {
+        faults.computeIfAbsent(label, k -> new LongAdder()).increment();
+    }
+
+    /** Records a request refused by strict auth, by error code (such requests are not counted as operations). */
+    public void recordAuthFailure(String code) {
+        authFailures.computeIfAbsent(code, k -> new LongAdder()).increment();
+    }
+
+    /** Injected faults by label. */
+    public Map<String, Long> faultsInjected() {
+        return snapshot(faults);
+    }
+
+    /** Injected faults of one label, e.g. {@code ThrottlingException} or {@code reset}. */
+    public long faultsInjected(String label) {
+        LongAdder a = faults.get(label);
+        return a == null ? 0 : a.sum();
+    }
+
+    /** Requests refused by strict auth, by error code ({@code InvalidSignatureException}, ...). */
+    public Map<String, Long> authFailures() {
+        return snapshot(authFailures);
+    }
+
     public long total() {
         return total.sum();
     }
@@ -121,6 +149,8 @@ public final class EmulatorStats {
         throttled.reset();
         throttledByModel.clear();
         maxInFlight.set(inFlight.get());
+        faults.clear();
+        authFailures.clear();
     }
 
     private static Map<String, Long> snapshot(Map<String, LongAdder> m) {
@@ -132,6 +162,7 @@ public final class EmulatorStats {
     @Override
     public String toString() {
         return "EmulatorStats{total=" + total() + ", byOperation=" + byOperation() + ", byModel=" + byModel() + ", throttled="
-               + throttled() + ", inFlight=" + inFlight() + ", maxInFlight=" + maxInFlight() + "}";
+               + throttled() + ", inFlight=" + inFlight() + ", maxInFlight=" + maxInFlight()
+               + ", faultsInjected=" + faultsInjected() + ", authFailures=" + authFailures() + "}";
     }
 }

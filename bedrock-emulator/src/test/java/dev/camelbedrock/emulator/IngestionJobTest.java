@@ -39,7 +39,7 @@ class IngestionJobTest {
 
     static IngestionJob await(BedrockAgentAsyncClient agent, String ds, String jobId, IngestionJobStatus status)
             throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         IngestionJob j;
         do {
             j = join(agent.getIngestionJob(b -> b.knowledgeBaseId(KB).dataSourceId(ds).ingestionJobId(jobId)))
@@ -58,7 +58,7 @@ class IngestionJobTest {
         Path folder = dir.resolve("docs");
         copy(Path.of("src/test/resources/kb"), folder);
         try (BedrockEmulator emulator = BedrockEmulator.builder().knowledgeBase(KB, folder)
-                .ingestionJobDelay(Duration.ofMillis(400)).build().start();
+                .ingestionJobDelay(Duration.ofSeconds(2)).build().start(); // wide STARTING and IN_PROGRESS windows
              BedrockAgentAsyncClient agent = Sdk.agent(emulator.uri());
              BedrockAgentRuntimeAsyncClient runtime = Sdk.agentRuntime(emulator.uri())) {
             String ds = join(agent.listDataSources(b -> b.knowledgeBaseId(KB))).dataSourceSummaries().get(0)
@@ -127,6 +127,7 @@ class IngestionJobTest {
             assertThat(page.ingestionJobSummaries().get(0).ingestionJobId()).isEqualTo(job.ingestionJobId());
             assertThat(page.nextToken()).isNotNull();
             await(agent, ds, second.ingestionJobId(), IngestionJobStatus.COMPLETE);
+            emulator.knowledgeBases().ingestionDelay(Duration.ZERO); // no phases left to watch
 
             // a folder that disappeared: the job fails
             try (Stream<Path> s = Files.walk(folder)) {

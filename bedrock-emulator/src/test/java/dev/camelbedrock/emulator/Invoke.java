@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithResponseStreamRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithResponseStreamResponse;
@@ -50,7 +51,14 @@ final class Invoke {
     }
 
     static Answer invoke(BedrockRuntimeAsyncClient client, String modelId, String body) {
-        return new Answer(Sdk.join(client.invokeModel(b -> b.modelId(modelId).body(SdkBytes.fromUtf8String(body)))));
+        return invoke(client, modelId, body, b -> { });
+    }
+
+    /** With more request members, e.g. the guardrail identifier, version and trace. */
+    static Answer invoke(BedrockRuntimeAsyncClient client, String modelId, String body,
+                         Consumer<InvokeModelRequest.Builder> more) {
+        return new Answer(Sdk.join(client.invokeModel(b -> more.accept(b.modelId(modelId)
+                .body(SdkBytes.fromUtf8String(body))))));
     }
 
     static Answer invoke(BedrockRuntimeAsyncClient client, String modelId, JsonNode body) {

@@ -251,10 +251,10 @@ class InvokeModelTest {
         emulator.pauseStreamsAfter(2);
         java.util.concurrent.CompletableFuture<Invoke.Streamed> f = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> Invoke.stream(client, "meta.llama3-8b-instruct-v1:0", "{\"prompt\":\"a b c d e\"}"));
-        assertThat(emulator.awaitHeldStreams(1, java.time.Duration.ofSeconds(10))).isTrue();
+        assertThat(emulator.awaitHeldStreams(1, java.time.Duration.ofSeconds(120))).isTrue();
         assertThat(f).isNotDone();
         emulator.resumeStreams();
-        Invoke.Streamed s = f.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        Invoke.Streamed s = f.get(120, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(s.chunks.stream().map(c -> c.get("generation").asText()).collect(Collectors.joining()))
                 .isEqualTo("You said: a b c d e");
     }

@@ -55,7 +55,7 @@ class JsSdkConformanceTest {
                     "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE",
                     "AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG",
                     "AWS_REGION", "us-east-1",
-                    "AWS_EC2_METADATA_DISABLED", "true"), 60, node, "conformance.mjs");
+                    "AWS_EC2_METADATA_DISABLED", "true"), 180, node, "conformance.mjs");
             assertThat(r.exit).as(r.output).isZero();
             String lastLine = r.stdout.strip().lines().reduce((a, b) -> b).orElse("{}");
             JsonNode out = new ObjectMapper().readTree(lastLine);

@@ -83,7 +83,7 @@ class JsSdkManagedConformanceIT {
             Path stdout = Files.createTempFile("js-managed", ".out");
             Path stderr = Files.createTempFile("js-managed", ".err");
             Process js = pb.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-            if (!js.waitFor(60, TimeUnit.SECONDS)) {
+            if (!js.waitFor(180, TimeUnit.SECONDS)) { // generous: a loaded machine
                 js.destroyForcibly();
                 throw new IllegalStateException("node managed.mjs timed out");
             }

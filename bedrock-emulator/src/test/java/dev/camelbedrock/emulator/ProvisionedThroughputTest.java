@@ -66,7 +66,7 @@ class ProvisionedThroughputTest {
 
     private static GetProvisionedModelThroughputResponse awaitStatus(String id, ProvisionedModelStatus status)
             throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         GetProvisionedModelThroughputResponse r = get(id);
         while (r.status() != status && System.nanoTime() < deadline) {
             Thread.sleep(50);
@@ -77,6 +77,8 @@ class ProvisionedThroughputTest {
 
     @Test
     void createIsCreatingThenInServiceAndServesRuntimeCalls() throws Exception {
+        // stays Creating however slow the machine (reset restores the delay)
+        emulator.provisionedThroughputs().readyDelay(Duration.ofMinutes(10));
         var created = join(bedrock.createProvisionedModelThroughput(b -> b.provisionedModelName("my-pt")
                 .modelId(HAIKU).modelUnits(1).commitmentDuration("OneMonth")));
         assertThat(created.sdkHttpResponse().statusCode()).isEqualTo(201);
@@ -97,15 +99,18 @@ class ProvisionedThroughputTest {
                 .isInstanceOf(ModelNotReadyException.class)
                 .satisfies(e -> assertThat(((ModelNotReadyException) e).statusCode()).isEqualTo(429));
 
-        assertThat(awaitStatus("my-pt", ProvisionedModelStatus.IN_SERVICE).status())
+        assertThat(emulator.stats().count("Converse", arn)).isEqualTo(1);
+
+        emulator.provisionedThroughputs().readyDelay(Duration.ZERO);
+        String ready = create("ready-pt", HAIKU, 1);
+        assertThat(awaitStatus("ready-pt", ProvisionedModelStatus.IN_SERVICE).status())
                 .isEqualTo(ProvisionedModelStatus.IN_SERVICE);
-        ConverseResponse r = join(runtime.converse(Sdk.converse(arn, "hello")));
+        ConverseResponse r = join(runtime.converse(Sdk.converse(ready, "hello")));
         assertThat(r.output().message().content().get(0).text()).isEqualTo("You said: hello");
-        assertThat(emulator.stats().count("Converse", arn)).isEqualTo(2);
 
         // rules on the model match the PT's base model
         emulator.rules().add(Rule.when("who").forModel("claude-3-haiku").reply("haiku behind the PT"));
-        assertThat(join(runtime.converse(Sdk.converse(arn, "who are you"))).output().message().content().get(0)
+        assertThat(join(runtime.converse(Sdk.converse(ready, "who are you"))).output().message().content().get(0)
                 .text()).isEqualTo("haiku behind the PT");
 
         // an unknown provisioned ARN is an invalid model identifier
@@ -201,10 +206,14 @@ class ProvisionedThroughputTest {
 
     @Test
     void updateDeleteAndTheFailurePath() throws Exception {
-        String arn = create("upd", TITAN, 1);
+        // transient states are held with a long delay, transitions are made with none: no race with the clock
+        emulator.provisionedThroughputs().readyDelay(Duration.ofMinutes(10));
+        String creating = create("creating", TITAN, 1);
         // Delete while Creating is a conflict
-        assertThatThrownBy(() -> join(bedrock.deleteProvisionedModelThroughput(b -> b.provisionedModelId(arn))))
+        assertThatThrownBy(() -> join(bedrock.deleteProvisionedModelThroughput(b -> b.provisionedModelId(creating))))
                 .isInstanceOf(ConflictException.class);
+        emulator.provisionedThroughputs().readyDelay(Duration.ZERO);
+        String arn = create("upd", TITAN, 1);
         awaitStatus(arn, ProvisionedModelStatus.IN_SERVICE);
 
         join(bedrock.updateProvisionedModelThroughput(b -> b.provisionedModelId("upd")
@@ -212,6 +221,7 @@ class ProvisionedThroughputTest {
         assertThat(get(arn).provisionedModelName()).isEqualTo("renamed");
         assertThat(get(arn).status()).isEqualTo(ProvisionedModelStatus.IN_SERVICE);
 
+        emulator.provisionedThroughputs().readyDelay(Duration.ofMinutes(10));
         join(bedrock.updateProvisionedModelThroughput(b -> b.provisionedModelId("renamed")
                 .desiredModelId("amazon.titan-text-lite-v1")));
         GetProvisionedModelThroughputResponse updating = get(arn);
@@ -220,11 +230,19 @@ class ProvisionedThroughputTest {
         assertThat(updating.modelArn()).endsWith("foundation-model/" + TITAN);
         // an Updating PT keeps serving with its current model
         assertThat(join(runtime.converse(Sdk.converse(arn, "still here"))).stopReasonAsString()).isEqualTo("end_turn");
-        GetProvisionedModelThroughputResponse updated = awaitStatus(arn, ProvisionedModelStatus.IN_SERVICE);
+        assertThatThrownBy(() -> join(bedrock.deleteProvisionedModelThroughput(b -> b.provisionedModelId(arn))))
+                .isInstanceOf(ConflictException.class);
+
+        emulator.provisionedThroughputs().readyDelay(Duration.ZERO);
+        String next = create("upd-next", TITAN, 1);
+        awaitStatus(next, ProvisionedModelStatus.IN_SERVICE);
+        join(bedrock.updateProvisionedModelThroughput(b -> b.provisionedModelId(next)
+                .desiredModelId("amazon.titan-text-lite-v1")));
+        GetProvisionedModelThroughputResponse updated = awaitStatus(next, ProvisionedModelStatus.IN_SERVICE);
         assertThat(updated.modelArn()).endsWith("foundation-model/amazon.titan-text-lite-v1");
 
-        join(bedrock.deleteProvisionedModelThroughput(b -> b.provisionedModelId(arn)));
-        assertThatThrownBy(() -> get(arn)).isInstanceOf(ResourceNotFoundException.class);
+        join(bedrock.deleteProvisionedModelThroughput(b -> b.provisionedModelId(next)));
+        assertThatThrownBy(() -> get(next)).isInstanceOf(ResourceNotFoundException.class);
 
         String failing = create("will-fail", TITAN, 1);
         GetProvisionedModelThroughputResponse failed = awaitStatus(failing, ProvisionedModelStatus.FAILED);

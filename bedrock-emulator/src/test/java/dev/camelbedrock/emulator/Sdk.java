@@ -110,7 +110,7 @@ final class Sdk {
 
     static <T> T join(CompletableFuture<T> f) {
         try {
-            return f.get(20, TimeUnit.SECONDS);
+            return f.get(120, TimeUnit.SECONDS); // generous: a loaded machine is slow, a hang still ends
         } catch (ExecutionException e) {
             Throwable t = e.getCause();
             while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
@@ -128,14 +128,10 @@ final class Sdk {
     /** Collects the events of a ConverseStream in order. */
     static final class StreamCollector {
         final List<ConverseStreamOutput> events = new CopyOnWriteArrayList<>();
-        final List<Long> arrivalNanos = new CopyOnWriteArrayList<>();
         final CompletableFuture<Void> done = new CompletableFuture<>();
         volatile Throwable error;
         final ConverseStreamResponseHandler handler = ConverseStreamResponseHandler.builder()
-                .subscriber(e -> {
-                    arrivalNanos.add(System.nanoTime());
-                    events.add(e);
-                })
+                .subscriber(events::add)
                 .onError(t -> error = t)
                 .build();
 
@@ -147,11 +143,11 @@ final class Sdk {
     // ---- raw HTTP (admin API and shapes the SDK cannot produce) ----
 
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+            .connectTimeout(Duration.ofSeconds(30)).build();
 
     static HttpResponse<String> http(String method, URI uri, String body) {
         try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20));
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120));
             if (body == null) {
                 b.method(method, HttpRequest.BodyPublishers.noBody());
             } else {

@@ -11,11 +11,14 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Runs routes against an in-process emulator through the real SDK over loopback. The component is configured the way
- * users point it at the emulator: endpointOverride plus any static keys.
+ * users point it at the emulator: endpointOverride plus static keys, which the emulator verifies (strict mode: SigV4
+ * signatures are checked against these keys, as the service does).
  */
 public abstract class BedrockTestSupport extends CamelTestSupport {
 
     protected static final String MODEL = "anthropic.claude-3-haiku-20240307-v1:0";
+    protected static final String ACCESS_KEY = "AKIDTESTTEST";
+    protected static final String SECRET_KEY = "test-secret";
     protected static BedrockEmulator emulator;
 
     @BeforeAll
@@ -25,6 +28,10 @@ public abstract class BedrockTestSupport extends CamelTestSupport {
                 // the emulator checks that a guardrail exists; ConverseTest sends this one
                 .guardrail("gr1abc", new ObjectMapper().readTree("{\"name\":\"camel-test\",\"blockedInputMessaging\":\"Blocked.\","
                         + "\"blockedOutputsMessaging\":\"Blocked.\",\"wordPolicyConfig\":{\"wordsConfig\":[{\"text\":\"forbidden\"}]}}"))
+                // strict mode: every request must be signed with one of these keys (or carry this API key)
+                .strictAuth(ACCESS_KEY, SECRET_KEY)
+                .strictAuth(SecretsTest.ACCESS_KEY, SecretsTest.SECRET_KEY)
+                .apiKey(SecretsTest.API_KEY)
                 .build().start();
     }
 
@@ -47,8 +54,8 @@ public abstract class BedrockTestSupport extends CamelTestSupport {
         BedrockComponent bedrock = new BedrockComponent();
         bedrock.getConfiguration().setEndpointOverride(emulator.uri().toString());
         bedrock.getConfiguration().setRegion("us-east-1");
-        bedrock.getConfiguration().setAccessKey("AKIDTESTTEST");
-        bedrock.getConfiguration().setSecretKey("test-secret");
+        bedrock.getConfiguration().setAccessKey(ACCESS_KEY);
+        bedrock.getConfiguration().setSecretKey(SECRET_KEY);
         bedrock.getConfiguration().setMaxAttempts(1);
         context.addComponent("bedrock", bedrock);
         return context;

@@ -43,7 +43,7 @@ class ClientSharingTest extends BedrockTestSupport {
     void aUserSuppliedClientIsUsedAndNotClosed() throws Exception {
         BedrockRuntimeAsyncClient own = BedrockRuntimeAsyncClient.builder()
                 .endpointOverride(emulator.uri()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create()).build();
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY))).build();
         try {
             context.getRegistry().bind("myClient", own);
             BedrockEndpoint endpoint = context.getEndpoint("bedrock:converse?modelId=" + MODEL + "&bedrockRuntimeClient=#myClient",

@@ -159,6 +159,24 @@ class ConverseStreamTest extends BedrockTestSupport {
     }
 
     @Test
+    void aStreamCutWithoutItsEndFailsInsteadOfPassingForComplete() {
+        // an HTTP/2 stream reset: the Java SDK ends such a stream as if it had finished
+        emulator.faults().add(Fault.fromJson(Json("{\"operation\":\"ConverseStream\",\"kind\":\"cut\",\"afterEvents\":3}")));
+        Exchange out = template.request("direct:stream", e -> e.getMessage().setBody("a reply that will be cut short"));
+        assertThat(out.getException()).isInstanceOf(dev.camelbedrock.component.error.BedrockClientException.class)
+                .hasMessageContaining("stream ended before the model finished");
+        assertThat(out.getMessage().getHeader(BedrockHeaders.RESPONSE_TEXT)).isNull();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode Json(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void anErrorBeforeTheStreamStartsFailsTheProducerStep() {
         emulator.faults().add(Fault.error("ValidationException").forOperation("ConverseStream"));
         Exchange out = template.request("direct:stream", e -> e.getMessage().setBody("Rejected"));

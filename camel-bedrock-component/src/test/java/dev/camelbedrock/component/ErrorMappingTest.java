@@ -40,6 +40,9 @@ class ErrorMappingTest extends BedrockTestSupport {
                 from("direct:redelivered")
                         .errorHandler(defaultErrorHandler().maximumRedeliveries(2).redeliveryDelay(0))
                         .to("bedrock:converse?modelId=" + MODEL);
+                from("direct:wrongSecret").to("bedrock:converse?modelId=" + MODEL + "&secretKey=RAW(not-the-secret)");
+                from("direct:unknownKey").to("bedrock:converse?modelId=" + MODEL + "&accessKey=AKIDUNKNOWN");
+                from("direct:wrongApiKey").to("bedrock:converseStream?modelId=" + MODEL + "&apiKey=RAW(not-a-key)");
                 from("direct:unreachable").to("bedrock:converse?modelId=" + MODEL
                                               + "&endpointOverride=http://127.0.0.1:9&connectionTimeout=2000");
             }
@@ -76,6 +79,22 @@ class ErrorMappingTest extends BedrockTestSupport {
         assertThat(e.getOperation()).isEqualTo("converse");
         assertThat(e.isRetryable()).isEqualTo(retryable);
         assertThat(e.getMessage()).contains(code).contains(MODEL).contains(e.getRequestId());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "direct:wrongSecret, InvalidSignatureException",
+            "direct:unknownKey, UnrecognizedClientException",
+            "direct:wrongApiKey, AccessDeniedException" })
+    void wrongCredentialsAreATypedAccessDenied(String route, String code) {
+        Exchange out = template.request(route, e -> e.getMessage().setBody("Let me in"));
+
+        assertThat(out.getException()).isInstanceOf(BedrockAccessDeniedException.class);
+        BedrockServiceException e = (BedrockServiceException) out.getException();
+        assertThat(e.getErrorCode()).isEqualTo(code);
+        assertThat(e.getStatusCode()).isEqualTo(403);
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(emulator.stats().total()).as("refused before reaching any operation").isZero();
     }
 
     @Test

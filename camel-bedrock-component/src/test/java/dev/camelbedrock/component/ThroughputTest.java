@@ -20,7 +20,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
@@ -153,7 +152,7 @@ class ThroughputTest extends BedrockTestSupport {
 
         // a client the user built has no observer: the limiter learns from the call's outcome instead
         try (BedrockRuntimeAsyncClient own = BedrockRuntimeAsyncClient.builder().endpointOverride(emulator.uri())
-                .region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create())
+                .region(Region.US_EAST_1).credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build()) {
             context.getRegistry().bind("ownClient", own);
             BedrockEndpoint ownEndpoint = endpoint("bedrock:converse?modelId=" + MODEL + "&bedrockRuntimeClient=#ownClient");

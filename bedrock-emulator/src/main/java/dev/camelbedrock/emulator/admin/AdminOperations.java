@@ -9,6 +9,7 @@ import dev.camelbedrock.emulator.Latency;
 import dev.camelbedrock.emulator.Quota;
 import dev.camelbedrock.emulator.RecordedRequest;
 import dev.camelbedrock.emulator.Rule;
+import dev.camelbedrock.emulator.auth.StrictAuth;
 import dev.camelbedrock.emulator.core.EmulatorContext;
 import dev.camelbedrock.emulator.core.Exchange;
 import dev.camelbedrock.emulator.core.Operation;
@@ -41,15 +42,7 @@ public final class AdminOperations implements OperationProvider {
         }));
         ops.add(new AdminOperation("EmulatorFaults", "GET", "/_emulator/faults", ex -> ex.sendJson(200, faults(c))));
         ops.add(new AdminOperation("EmulatorFaultsAdd", "POST", "/_emulator/faults", ex -> {
-            JsonNode body = ex.json();
-            JsonNode list = body.isArray() ? body : body.has("faults") ? body.get("faults") : null;
-            if (list != null) {
-                List<Fault> parsed = new ArrayList<>();
-                list.forEach(n -> parsed.add(Fault.fromJson(n)));
-                parsed.forEach(c.faults()::add);
-            } else {
-                c.faults().add(Fault.fromJson(body));
-            }
+            parseFaults(ex.json()).forEach(c.faults()::add);
             ex.sendJson(200, faults(c));
         }));
         ops.add(new AdminOperation("EmulatorFaultsClear", "DELETE", "/_emulator/faults", ex -> {
@@ -98,6 +91,10 @@ public final class AdminOperations implements OperationProvider {
         s.throttledByModel().forEach(throttled::put);
         n.put("inFlight", s.inFlight());
         n.put("maxInFlight", s.maxInFlight());
+        ObjectNode faults = n.putObject("faultsInjected");
+        s.faultsInjected().forEach(faults::put);
+        ObjectNode auth = n.putObject("authFailures");
+        s.authFailures().forEach(auth::put);
         return n;
     }
 
@@ -138,6 +135,10 @@ public final class AdminOperations implements OperationProvider {
         n.put("imageContentFilter", c.imageContentFilter() == null ? null : c.imageContentFilter().pattern());
         ArrayNode quotas = n.putArray("quotas");
         c.quotas().list().forEach(q -> quotas.add(q.toJson()));
+        StrictAuth auth = c.feature(StrictAuth.class);
+        if (auth != null) {
+            n.set("strictAuth", auth.toJson());
+        }
         ArrayNode rules = n.putArray("rules");
         c.rules().list().forEach(r -> rules.add(r.toJson()));
         return n;
@@ -150,6 +151,9 @@ public final class AdminOperations implements OperationProvider {
         }
         List<Rule> replace = body.has("rules") ? parseRules(body.get("rules")) : null;
         List<Rule> add = body.has("addRules") ? parseRules(body.get("addRules")) : null;
+        if (body.has("strictAuth") && c.feature(StrictAuth.class) != null) { // first: it may refuse the setting
+            c.feature(StrictAuth.class).apply(body.get("strictAuth"));
+        }
         Latency latency = body.hasNonNull("latency") ? Latency.parse(body.get("latency").asText()) : null;
         if (body.hasNonNull("latencyMs")) {
             c.latencyMs(body.get("latencyMs").asLong());
@@ -209,6 +213,20 @@ public final class AdminOperations implements OperationProvider {
             }
         }
         return rules;
+    }
+
+    /** Faults from one fault object, an array of them, or {@code {"faults":[…]}}; all parsed before any is used. */
+    public static List<Fault> parseFaults(JsonNode body) {
+        JsonNode list = body.isArray() ? body : body.has("faults") ? body.get("faults") : null;
+        List<Fault> parsed = new ArrayList<>();
+        if (list == null) {
+            parsed.add(Fault.fromJson(body));
+        } else if (list.isArray()) {
+            list.forEach(n -> parsed.add(Fault.fromJson(n)));
+        } else {
+            throw new IllegalArgumentException("'faults' must be an array");
+        }
+        return parsed;
     }
 
     static ObjectNode faults(EmulatorContext c) {

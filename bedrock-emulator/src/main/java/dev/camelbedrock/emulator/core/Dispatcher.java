@@ -2,7 +2,11 @@ package dev.camelbedrock.emulator.core;
 
 import dev.camelbedrock.emulator.Fault;
 import dev.camelbedrock.emulator.RecordedRequest;
+import dev.camelbedrock.emulator.auth.SigV4Verifier;
+import dev.camelbedrock.emulator.auth.StrictAuth;
+import dev.camelbedrock.emulator.json.Json;
 import dev.camelbedrock.emulator.models.ResolvedModel;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -22,11 +26,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 /**
  * The one request handler behind both HTTP/1.1 and HTTP/2 (each h2 stream is a child channel whose frames
- * are converted to HTTP objects). Routes, records, applies faults and latency, then calls the operation.
+ * are converted to HTTP objects). Routes, checks the signature in strict mode, records, applies faults and latency,
+ * then calls the operation.
  */
 @ChannelHandler.Sharable
 final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -64,12 +68,15 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
         Operation op = match == null ? null : match.operation();
         Exchange ex = new Exchange(ctx, context, method, rawPath, query, headers, body, requestId, received,
                 req.protocolVersion(), http2, op, match == null ? null : match.params());
+        if (refusedByStrictAuth(ex, op, q < 0 ? null : uri.substring(q + 1))) {
+            return;
+        }
         if (op == null) {
             ex.sendError(new ServiceException("UnknownOperationException", 404,
                     "No Bedrock operation matches " + method + " " + rawPath));
             return;
         }
-        Fault errorFault = null;
+        Fault answerFault = null;
         long delay = 0;
         if (op.modelled()) {
             String modelId = ex.modelId();
@@ -80,19 +87,23 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
             if (op.consumesQuota() && !admitted(ex, modelId, body.length)) {
                 return;
             }
-            Fault f = context.faults().take(op.name(), op.streaming(), faultModelMatcher(modelId));
-            if (f != null && f.isStreamFault()) {
-                ex.streamFault(f);
-            } else {
-                errorFault = f;
-            }
             delay = context.sampleLatencyMs();
+            Fault f = context.faults().take(op.name(), op.streaming(), modelId, baseId(modelId));
+            if (f != null) {
+                context.stats().recordFault(f.label());
+                if (f.kind() == Fault.Kind.DELAY) {
+                    delay += f.delayMs();
+                } else if (f.isStreamFault() || (f.kind() == Fault.Kind.MALFORMED && op.streaming())) {
+                    ex.streamFault(f);
+                } else {
+                    answerFault = f;
+                }
+            }
         }
-        Fault fault = errorFault;
+        Fault fault = answerFault;
         ex.schedule(() -> {
             if (fault != null) {
-                int status = fault.status() != null ? fault.status() : ErrorCodes.status(op.service(), fault.errorCode());
-                ex.sendError(new ServiceException(fault.errorCode(), status, fault.effectiveMessage()));
+                answer(fault, op, ex);
                 return;
             }
             invoke(op, ex);
@@ -117,11 +128,35 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
         return true;
     }
 
-    private String baseId(String modelId) {
-        try {
-            return modelId == null ? null : context.catalog().resolve(modelId).map(ResolvedModel::baseId).orElse(null);
-        } catch (RuntimeException e) { // an ARN resolver may refuse (e.g. a provisioned model not ready)
-            return null;
+    /** Strict mode: a request that is not for the admin API must be correctly signed (or carry an accepted API key). */
+    private boolean refusedByStrictAuth(Exchange ex, Operation op, String rawQuery) {
+        StrictAuth auth = context.feature(StrictAuth.class);
+        if (auth == null || !auth.enabled() || (op != null && op.service() == Service.ADMIN)) {
+            return false;
+        }
+        SigV4Verifier.Failure failure = auth.verify(ex.method(), ex.rawPath(), rawQuery, ex.headers(), ex.body());
+        if (failure == null) {
+            return false;
+        }
+        context.stats().recordAuthFailure(failure.code());
+        ex.send(failure.status(), "application/json", Json.bytes(Json.object().put("message", failure.message())),
+                Map.of("x-amzn-ErrorType", StrictAuth.errorType(failure)));
+        return true;
+    }
+
+    /** A fault that replaces the answer: no answer at all, a body that is not JSON, or an error. */
+    private static void answer(Fault fault, Operation op, Exchange ex) {
+        if (fault.kind() == Fault.Kind.RESET) {
+            ex.abort(fault.closeConnection());
+        } else if (fault.kind() == Fault.Kind.MALFORMED) {
+            ex.send(200, "application/json", Fault.MALFORMED_BODY, null);
+        } else {
+            int status = fault.status() != null ? fault.status() : ErrorCodes.status(op.service(), fault.errorCode());
+            ObjectNode extra = null;
+            if (fault.originalStatusCode() != null) {
+                extra = Json.object().put("originalStatusCode", fault.originalStatusCode());
+            }
+            ex.sendError(new ServiceException(fault.errorCode(), status, fault.effectiveMessage(), extra));
         }
     }
 
@@ -139,16 +174,16 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
     }
 
-    private Predicate<String> faultModelMatcher(String modelId) {
-        return faultModel -> {
-            if (modelId == null) {
-                return false;
-            }
-            if (faultModel.equals(modelId)) {
-                return true;
-            }
-            return faultModel.equals(baseId(modelId));
-        };
+    /** The base id a model id resolves to, or null (unknown, no model, or an ARN resolver that refuses). */
+    private String baseId(String modelId) {
+        if (modelId == null) {
+            return null;
+        }
+        try {
+            return context.catalog().resolve(modelId).map(ResolvedModel::baseId).orElse(null);
+        } catch (RuntimeException e) { // e.g. a provisioned model that is not ready
+            return null;
+        }
     }
 
     private static Map<String, String> lowerCaseHeaders(HttpHeaders headers) {

@@ -6,7 +6,9 @@ import dev.camelbedrock.emulator.Fault;
 import dev.camelbedrock.emulator.json.Json;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
@@ -19,6 +21,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
+import io.netty.handler.codec.http2.Http2Error;
 import io.netty.util.concurrent.EventExecutor;
 
 import java.io.IOException;
@@ -315,6 +319,26 @@ public final class Exchange {
             ctx.writeAndFlush(r);
         });
         return w;
+    }
+
+    /**
+     * Ends the exchange without a (complete) answer, as a broken connection would: on HTTP/2 the request's stream
+     * is reset (RST_STREAM {@code INTERNAL_ERROR}; the connection and its other streams live on) unless
+     * {@code wholeConnection}, on HTTP/1.1 (and for a whole HTTP/2 connection) the connection is closed with a TCP
+     * reset (SO_LINGER 0). Works before or in the middle of a response.
+     */
+    public void abort(boolean wholeConnection) {
+        onLoop(() -> {
+            responded = true;
+            if (http2 && !wholeConnection) {
+                ctx.channel().writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.INTERNAL_ERROR))
+                        .addListener(f -> ctx.channel().close());
+            } else {
+                Channel connection = http2 ? ctx.channel().parent() : ctx.channel();
+                connection.config().setOption(ChannelOption.SO_LINGER, 0);
+                connection.close();
+            }
+        });
     }
 
     private void commonHeaders(HttpResponse r) {

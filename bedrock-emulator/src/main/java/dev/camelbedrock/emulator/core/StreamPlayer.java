@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * Plays a prepared list of event-stream messages on a response: the chunk delay between events, the stream
- * gate ({@link StreamGate}) and an injected stream fault (an exception frame after N events, then the end).
+ * gate ({@link StreamGate}) and an injected stream fault after N events (or at the end of a shorter stream): an
+ * exception frame then the end, a cut (the stream is reset, no end), or a frame with a bad CRC then the end.
  * Every step runs on the connection's event loop; nothing blocks.
  */
 public final class StreamPlayer {
@@ -44,9 +45,8 @@ public final class StreamPlayer {
             if (!writer.isOpen()) {
                 return;
             }
-            if (fault != null && sent == fault.afterEvents()) {
-                writer.write(exceptionFrame(fault));
-                writer.end();
+            if (fault != null && (sent == fault.afterEvents() || next >= frames.size())) {
+                playFault();
                 return;
             }
             if (next >= frames.size()) {
@@ -79,6 +79,29 @@ public final class StreamPlayer {
             return true;
         }
         return false;
+    }
+
+    private void playFault() {
+        switch (fault.kind()) {
+            case CUT:
+                exchange.abort(fault.closeConnection());
+                return;
+            case MALFORMED:
+                writer.write(badCrc(next < frames.size() ? frames.get(next).get()
+                        : EventStreamEncoder.event("malformed", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                writer.end();
+                return;
+            default:
+                writer.write(exceptionFrame(fault));
+                writer.end();
+        }
+    }
+
+    /** A copy of {@code frame} whose message CRC (its last 4 bytes) is wrong. */
+    static byte[] badCrc(byte[] frame) {
+        byte[] out = frame.clone();
+        out[out.length - 1] ^= (byte) 0xFF;
+        return out;
     }
 
     /** The exception frame of a stream fault. */

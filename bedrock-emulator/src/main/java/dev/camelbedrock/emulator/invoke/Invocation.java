@@ -2,6 +2,7 @@ package dev.camelbedrock.emulator.invoke;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelbedrock.emulator.core.EmulatorContext;
 import dev.camelbedrock.emulator.core.Exchange;
 import dev.camelbedrock.emulator.core.ServiceException;
@@ -31,11 +32,14 @@ final class Invocation {
     final ResolvedModel model;
     final JsonNode body;
     final byte[] raw;
+    /** The body's {@code amazon-bedrock-guardrailConfig} (taken out of {@link #body}), or null. */
+    final JsonNode guardrailConfig;
 
     private Invocation(Exchange exchange, boolean stream, ResolvedModel model, JsonNode body, byte[] raw) {
         this.exchange = exchange;
         this.stream = stream;
         this.model = model;
+        this.guardrailConfig = ((ObjectNode) body).remove(InvokeGuardrails.CONFIG_KEY); // for the guardrail, not the model
         this.body = body;
         this.raw = raw;
     }

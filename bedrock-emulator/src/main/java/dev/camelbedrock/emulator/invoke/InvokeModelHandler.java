@@ -52,7 +52,7 @@ public final class InvokeModelHandler implements Operation {
         if (family instanceof TextFamily) {
             TextFamily tf = (TextFamily) family;
             Turn turn = tf.turn(inv);
-            send(ex, tf.response(turn), turn.inputTokens, turn.outputTokens());
+            send(ex, turn.decorate(tf.response(turn)), turn.inputTokens, turn.outputTokens());
             return;
         }
         NonTextFamily nt = (NonTextFamily) family;

@@ -76,6 +76,7 @@ public final class InvokeModelStreamHandler implements Operation {
                     m.put("outputTokenCount", turn.outputTokens());
                     m.put("invocationLatency", now);
                     m.put("firstByteLatency", firstByte[0]);
+                    turn.decorate(o);
                 }
                 return chunk(o);
             });

@@ -2,6 +2,7 @@ package dev.camelbedrock.emulator.invoke;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.camelbedrock.emulator.embedding.FeatureHashingEmbedder;
 import dev.camelbedrock.emulator.json.Json;
 import dev.camelbedrock.emulator.runtime.ChatReplies;
 

@@ -29,9 +29,12 @@ abstract class TextFamily extends Family {
      */
     abstract List<ObjectNode> stream(Turn turn);
 
+    /** Decides the reply, through the request's guardrail when it names one ({@link InvokeGuardrails}). */
     Turn turn(Invocation inv) {
         ObjectNode conv = conversation(inv);
-        ChatReplies.ChatReply reply = ChatReplies.reply(inv.context(), inv.model, conv);
-        return new Turn(inv, reply, ChatReplies.nativeInputTokens(inv.raw));
+        InvokeGuardrails guardrail = InvokeGuardrails.of(inv);
+        ChatReplies.ChatReply reply = guardrail == null ? ChatReplies.reply(inv.context(), inv.model, conv)
+                : guardrail.reply(inv, conv);
+        return new Turn(inv, reply, ChatReplies.nativeInputTokens(inv.raw), guardrail);
     }
 }

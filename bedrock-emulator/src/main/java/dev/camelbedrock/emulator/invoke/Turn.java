@@ -1,5 +1,6 @@
 package dev.camelbedrock.emulator.invoke;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelbedrock.emulator.runtime.ChatReplies;
 
 import java.util.List;
@@ -10,11 +11,21 @@ final class Turn {
     final Invocation inv;
     final ChatReplies.ChatReply reply;
     final int inputTokens;
+    private final InvokeGuardrails guardrail;
 
-    Turn(Invocation inv, ChatReplies.ChatReply reply, int inputTokens) {
+    Turn(Invocation inv, ChatReplies.ChatReply reply, int inputTokens, InvokeGuardrails guardrail) {
         this.inv = inv;
         this.reply = reply;
         this.inputTokens = inputTokens;
+        this.guardrail = guardrail;
+    }
+
+    /** The guardrail's marks on the answer (the response body, or the last stream object); none without one. */
+    ObjectNode decorate(ObjectNode answer) {
+        if (guardrail != null) {
+            guardrail.decorate(answer);
+        }
+        return answer;
     }
 
     String text() {

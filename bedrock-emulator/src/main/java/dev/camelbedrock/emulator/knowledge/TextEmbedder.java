@@ -1,22 +1,26 @@
 package dev.camelbedrock.emulator.knowledge;
 
+import dev.camelbedrock.emulator.embedding.FeatureHashingEmbedder;
+
 /**
- * Turns text into a fixed-dimension, L2-normalized vector; similarity is the dot product (cosine). Knowledge
- * bases use it for chunks and queries. Kept tiny so the emulator's embedders can be unified behind it.
+ * Turns text into a fixed-dimension, L2-normalized vector; similarity is the cosine. Knowledge bases use it for
+ * chunks and queries; the emulator's implementation is {@link FeatureHashingEmbedder#embedder(int, String)}, the
+ * same feature hashing InvokeModel's embedding models use.
  */
 public interface TextEmbedder {
 
+    /** The knowledge bases' embedder: feature hashing in 512 dimensions, in its own space. */
+    static TextEmbedder knowledgeBases() {
+        return FeatureHashingEmbedder.embedder(512, "knowledge-base");
+    }
+
     int dimension();
 
-    /** An L2-normalized vector of {@link #dimension()} floats (all zeros for text without features). */
+    /** An L2-normalized vector of {@link #dimension()} floats. */
     float[] embed(String text);
 
-    /** Cosine similarity of two normalized vectors. */
+    /** Cosine similarity of two vectors. */
     static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-        }
-        return dot;
+        return FeatureHashingEmbedder.cosine(a, b);
     }
 }

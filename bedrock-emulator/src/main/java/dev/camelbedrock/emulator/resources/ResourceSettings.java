@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelbedrock.emulator.core.EmulatorContext;
 import dev.camelbedrock.emulator.guardrails.GuardrailEngine;
 import dev.camelbedrock.emulator.json.Json;
-import dev.camelbedrock.emulator.knowledge.HashingEmbedder;
 import dev.camelbedrock.emulator.knowledge.KnowledgeBases;
+import dev.camelbedrock.emulator.knowledge.TextEmbedder;
 import dev.camelbedrock.emulator.throughput.ProvisionedThroughputs;
 
 import java.io.IOException;
@@ -168,7 +168,7 @@ public final class ResourceSettings {
         context.putFeature(GuardrailEngine.class, engine);
         context.onReset(engine::reset);
 
-        KnowledgeBases kbs = new KnowledgeBases(knowledgeBases, ingestionDelay, new HashingEmbedder());
+        KnowledgeBases kbs = new KnowledgeBases(knowledgeBases, ingestionDelay, TextEmbedder.knowledgeBases());
         context.putFeature(KnowledgeBases.class, kbs);
         context.onReset(kbs::reset);
     }

@@ -63,6 +63,22 @@ public final class ChatReplies {
         public boolean hasToolUse() {
             return reply.hasToolUse();
         }
+
+        /**
+         * The same turn with another text (a guardrail's masked or blocked output); {@code keepToolCall} false
+         * also drops the tool call and ends the turn ({@code end_turn}).
+         */
+        public ChatReply withText(String text, boolean keepToolCall) {
+            Reply r = reply;
+            return new ChatReply(keepToolCall
+                    ? new Reply(text, r.toolUseId, r.toolName, r.toolInput, r.stopReason, r.stopSequence, r.outputTokens)
+                    : new Reply(text, null, null, null, "end_turn", null, r.outputTokens));
+        }
+    }
+
+    /** A turn the rules did not make, e.g. a guardrail's blocked-input message: {@code end_turn}, no output tokens. */
+    public static ChatReply fixed(String text) {
+        return new ChatReply(new Reply(text, null, null, null, "end_turn", null, 0));
     }
 
     /**

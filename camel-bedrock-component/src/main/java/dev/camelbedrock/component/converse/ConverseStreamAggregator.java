@@ -160,4 +160,10 @@ final class ConverseStreamAggregator implements ConverseStreamResponseHandler.Vi
             return Document.fromString(json);
         }
     }
+
+    /** ConverseStream always ends with messageStop (then metadata); without it the stream was cut. */
+    @Override
+    public boolean complete() {
+        return stopReason != null;
+    }
 }

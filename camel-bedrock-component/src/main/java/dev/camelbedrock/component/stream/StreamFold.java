@@ -22,6 +22,15 @@ public interface StreamFold<E> {
     /** The whole result once the stream has ended: the reply text, or for raw chunks the List of their JSON. */
     Object result();
 
+    /**
+     * Whether the events seen make a whole stream. The Java SDK ends an HTTP/2 stream that the server reset as if it
+     * had finished, so a fold that can tell (ConverseStream ends with messageStop) says so here, and the stream
+     * fails instead of passing a cut answer off as complete.
+     */
+    default boolean complete() {
+        return true;
+    }
+
     /** Writes the result headers (stop reason, usage, latency, request id ...) onto the message at the end. */
     void applyResult(Message message, String requestId);
 }

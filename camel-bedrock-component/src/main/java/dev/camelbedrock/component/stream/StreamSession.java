@@ -2,6 +2,7 @@ package dev.camelbedrock.component.stream;
 
 import java.util.concurrent.CompletableFuture;
 
+import dev.camelbedrock.component.error.BedrockClientException;
 import dev.camelbedrock.component.error.BedrockErrors;
 import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
@@ -55,6 +56,9 @@ public abstract class StreamSession<E> {
             LOG.debug("{} {} call completed: {}", operation, modelId, failure == null ? "ok" : failure.toString());
             if (failure != null) {
                 terminate(failure);
+            } else if (!fold.complete()) {
+                terminate(new BedrockClientException(operation + " on model " + modelId + ": the stream ended before the"
+                        + " model finished (no end-of-message event); the connection or the stream was cut", operation, modelId, null));
             } else {
                 finish();
             }

@@ -1,4 +1,6 @@
-package dev.camelbedrock.emulator.invoke;
+package dev.camelbedrock.emulator.embedding;
+
+import dev.camelbedrock.emulator.knowledge.TextEmbedder;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -14,10 +16,31 @@ import java.util.Locale;
  * positions and a sign, and the weighted signs are summed; the result is L2-normalised. So the same text always
  * gives the same vector, texts sharing words or word stems have a high cosine similarity and unrelated texts
  * are near 0. Binary inputs (images, audio) hash their byte windows the same way.
+ *
+ * <p>The emulator's one embedder: InvokeModel's embedding models (each in its own space), rerank, and the knowledge
+ * bases ({@link #embedder(int, String)} behind their {@code TextEmbedder} interface).
  */
 public final class FeatureHashingEmbedder {
 
     private FeatureHashingEmbedder() {
+    }
+
+    /** A {@link TextEmbedder}: the normalised embeddings of one space in {@code dim} dimensions. */
+    public static TextEmbedder embedder(int dim, String space) {
+        if (dim < 8) {
+            throw new IllegalArgumentException("dimension must be >= 8");
+        }
+        return new TextEmbedder() {
+            @Override
+            public int dimension() {
+                return dim;
+            }
+
+            @Override
+            public float[] embed(String text) {
+                return text(text, dim, space);
+            }
+        };
     }
 
     /** The L2-normalised embedding of {@code text} in {@code dim} dimensions. */
@@ -140,7 +163,8 @@ public final class FeatureHashingEmbedder {
         v[index] += sign * weight;
     }
 
-    static long hash(String s) {
+    /** The 64-bit hash features are placed with (FNV-1a and a SplitMix64 finaliser); also seeds pictures. */
+    public static long hash(String s) {
         long h = 0xcbf29ce484222325L;
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             h = (h ^ (b & 0xFF)) * 0x100000001b3L;
