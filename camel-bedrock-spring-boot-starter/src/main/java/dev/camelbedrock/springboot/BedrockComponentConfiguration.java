@@ -44,6 +44,18 @@ public class BedrockComponentConfiguration {
     private Boolean lazyStartProducer = false;
 
     /**
+     * The model family, for a model id that hides it (a provisioned model, an application inference profile, an
+     * imported or custom model ARN): it picks the codec that builds and reads the native body of invokeModel, embed
+     * and image. Unset: the model catalog tells the family from the model id (an unknown id of a known provider gets
+     * the provider's family). Set, it wins over the catalog. Overridden per message by the CamelBedrockModelFamily
+     * header. One of: ANTHROPIC_MESSAGES, TITAN_TEXT, NOVA, LLAMA, MISTRAL_TEXT, MISTRAL_CHAT, COHERE_COMMAND_R,
+     * COHERE_COMMAND, AI21_JAMBA, AI21_JURASSIC, DEEPSEEK, OPENAI_CHAT, TITAN_EMBED_TEXT, TITAN_EMBED_IMAGE,
+     * COHERE_EMBED, NOVA_EMBED, TWELVELABS_MARENGO, TITAN_IMAGE, STABILITY, STABILITY_SDXL, STABILITY_IMAGE_SERVICES,
+     * NOVA_REEL, LUMA_RAY, NOVA_SONIC, TWELVELABS_PEGASUS, RERANK.
+     */
+    private String modelFamily;
+
+    /**
      * The model to use: a base model id (anthropic.claude-3-haiku-20240307-v1:0), a cross-region inference profile id
      * (us.anthropic...), or an ARN (foundation model, inference profile, provisioned model). Overridden per message by
      * the CamelBedrockModelId header.
@@ -238,19 +250,6 @@ public class BedrockComponentConfiguration {
     private String stopSequences;
 
     /**
-     * converseStream: how many undelivered deltas may be buffered before the producer stops requesting more from the
-     * stream (back-pressure).
-     */
-    private Integer streamBufferSize = 64;
-
-    /**
-     * converseStream: send every delta (text, tool-input JSON, reasoning) as its own exchange to this endpoint URI, in
-     * order, while the model generates; the exchange itself then completes at the end of the stream with the whole
-     * text. Unset: the body is an Iterator of text deltas for split(body()).streaming().
-     */
-    private String streamTo;
-
-    /**
      * The system prompt. Header CamelBedrockSystemPrompt overrides it.
      */
     private String systemPrompt;
@@ -284,6 +283,43 @@ public class BedrockComponentConfiguration {
     private Float topP;
 
     /**
+     * embed: the vector size to ask for. Titan Text Embeddings V2: 256, 512, 1024; Titan Multimodal: 256, 384, 1024;
+     * Cohere Embed v4: 256, 512, 1024, 1536; Nova Multimodal Embeddings: 256, 384, 1024, 3072. Checked against the
+     * model catalog before the call. Unset: the model's default.
+     */
+    private Integer dimensions;
+
+    /**
+     * embed: how many InvokeModel calls one exchange may have in flight when a list of texts needs several (models
+     * that take one text per call, or lists longer than the model's batch limit).
+     */
+    private Integer embedConcurrency = 8;
+
+    /**
+     * embed: what the vectors are for. Cohere input_type: search_document (default), search_query, classification,
+     * clustering. Nova embeddings map these to an embedding purpose, or take a purpose name (GENERIC_INDEX,
+     * GENERIC_RETRIEVAL, TEXT_RETRIEVAL, ...).
+     */
+    private String embeddingInputType;
+
+    /**
+     * embed: extra embedding types, comma-separated: int8, uint8, binary, ubinary (Cohere), binary (Titan V2). The
+     * body keeps the float vectors; the extra types go to the CamelBedrockEmbeddingsByType header.
+     */
+    private String embeddingTypes;
+
+    /**
+     * embed, Titan Text Embeddings V2: whether to normalize the vectors. Unset: the model's default (true).
+     */
+    private Boolean normalize = false;
+
+    /**
+     * embed: how to truncate input longer than the model takes: NONE, START, END (Cohere v3, Nova), LEFT, RIGHT
+     * (Cohere v4). Unset: the model's default.
+     */
+    private String truncate;
+
+    /**
      * Guardrail identifier or ARN: applied to converse/converseStream, used by applyGuardrail, and by
      * retrieveAndGenerate for the generation step.
      */
@@ -305,6 +341,99 @@ public class BedrockComponentConfiguration {
      * Guardrail version: DRAFT or a number.
      */
     private String guardrailVersion;
+
+    /**
+     * image, Stability SD3/Core/Ultra: the aspect ratio, one of 16:9, 1:1, 21:9, 2:3, 3:2, 4:5, 5:4, 9:16, 9:21. Other
+     * families take width and height.
+     */
+    private String aspectRatio;
+
+    /**
+     * image: how strictly the image follows the prompt (Titan, Nova Canvas, SDXL).
+     */
+    private Float cfgScale;
+
+    /**
+     * image: the height in pixels (with width).
+     */
+    private Integer height;
+
+    /**
+     * image: what the image must not show (negative prompt).
+     */
+    private String negativeText;
+
+    /**
+     * image: how many images (Titan and Nova Canvas: up to 5). More than one makes the body a List of byte.
+     */
+    private Integer numberOfImages;
+
+    /**
+     * image, Stability SD3/Core/Ultra: the output format. The other families produce PNG. One of: png, jpeg, webp.
+     */
+    private String outputFormat;
+
+    /**
+     * image, Titan and Nova Canvas: the quality. One of: standard, premium.
+     */
+    private String quality;
+
+    /**
+     * image: the seed, for repeatable images. Unset: the model picks one.
+     */
+    private Long seed;
+
+    /**
+     * image: the style: a Nova Canvas style (PHOTOREALISM, 3D_ANIMATED_FAMILY_FILM, ...) or an SDXL style preset
+     * (photographic, anime, ...).
+     */
+    private String style;
+
+    /**
+     * image: the width in pixels (with height). Checked against the model's size rules before the call. Stability
+     * SD3/Core/Ultra take a ratio: width and height are sent as their reduced ratio.
+     */
+    private Integer width;
+
+    /**
+     * invokeModel/invokeModelStream: the MIME type wanted for the reply.
+     */
+    private String accept = "application/json";
+
+    /**
+     * invokeModel/invokeModelStream: the MIME type of the request body.
+     */
+    private String contentType = "application/json";
+
+    /**
+     * invokeModel/invokeModelStream: how to read the body. raw: the body is the model's native request, sent as it is
+     * (a JSON String, byte, InputStream, Map or Jackson JsonNode). prompt: the body is a prompt (a String, or a List
+     * of SDK Message) and the model family's codec builds the native request. auto: Map, JsonNode, byte, InputStream,
+     * and a String whose first non-blank character is '{' and that parses as a JSON object are raw; other Strings and
+     * Lists of Message are prompts. One of: auto, raw, prompt.
+     */
+    private String invokeBodyFormat = "auto";
+
+    /**
+     * invokeModel with a raw body: the type of the result body: the reply as a String, as byte, or as a Jackson
+     * JsonNode. One of: String, bytes, JsonNode.
+     */
+    private String rawResponseType = "String";
+
+    /**
+     * converseStream and invokeModelStream: how many undelivered deltas may be buffered before the producer stops
+     * requesting more from the stream (back-pressure).
+     */
+    private Integer streamBufferSize = 64;
+
+    /**
+     * converseStream and invokeModelStream: send every delta (text, tool-input JSON, reasoning; for a raw
+     * invokeModelStream each chunk's JSON) as its own exchange to this endpoint URI, in order, while the model
+     * generates; the exchange itself then completes at the end of the stream with the whole text (raw: the List of
+     * chunk JSON Strings). Unset: the body is an Iterator of text deltas (raw: of chunk JSON Strings) for
+     * split(body()).streaming().
+     */
+    private String streamTo;
 
     /**
      * The AWS account id, needed to turn a cross-region inference profile id (us.anthropic...) into the
@@ -582,6 +711,14 @@ public class BedrockComponentConfiguration {
         this.lazyStartProducer = lazyStartProducer;
     }
 
+    public String getModelFamily() {
+        return modelFamily;
+    }
+
+    public void setModelFamily(String modelFamily) {
+        this.modelFamily = modelFamily;
+    }
+
     public String getModelId() {
         return modelId;
     }
@@ -854,22 +991,6 @@ public class BedrockComponentConfiguration {
         this.stopSequences = stopSequences;
     }
 
-    public Integer getStreamBufferSize() {
-        return streamBufferSize;
-    }
-
-    public void setStreamBufferSize(Integer streamBufferSize) {
-        this.streamBufferSize = streamBufferSize;
-    }
-
-    public String getStreamTo() {
-        return streamTo;
-    }
-
-    public void setStreamTo(String streamTo) {
-        this.streamTo = streamTo;
-    }
-
     public String getSystemPrompt() {
         return systemPrompt;
     }
@@ -918,6 +1039,54 @@ public class BedrockComponentConfiguration {
         this.topP = topP;
     }
 
+    public Integer getDimensions() {
+        return dimensions;
+    }
+
+    public void setDimensions(Integer dimensions) {
+        this.dimensions = dimensions;
+    }
+
+    public Integer getEmbedConcurrency() {
+        return embedConcurrency;
+    }
+
+    public void setEmbedConcurrency(Integer embedConcurrency) {
+        this.embedConcurrency = embedConcurrency;
+    }
+
+    public String getEmbeddingInputType() {
+        return embeddingInputType;
+    }
+
+    public void setEmbeddingInputType(String embeddingInputType) {
+        this.embeddingInputType = embeddingInputType;
+    }
+
+    public String getEmbeddingTypes() {
+        return embeddingTypes;
+    }
+
+    public void setEmbeddingTypes(String embeddingTypes) {
+        this.embeddingTypes = embeddingTypes;
+    }
+
+    public Boolean getNormalize() {
+        return normalize;
+    }
+
+    public void setNormalize(Boolean normalize) {
+        this.normalize = normalize;
+    }
+
+    public String getTruncate() {
+        return truncate;
+    }
+
+    public void setTruncate(String truncate) {
+        this.truncate = truncate;
+    }
+
     public String getGuardrailIdentifier() {
         return guardrailIdentifier;
     }
@@ -948,6 +1117,134 @@ public class BedrockComponentConfiguration {
 
     public void setGuardrailVersion(String guardrailVersion) {
         this.guardrailVersion = guardrailVersion;
+    }
+
+    public String getAspectRatio() {
+        return aspectRatio;
+    }
+
+    public void setAspectRatio(String aspectRatio) {
+        this.aspectRatio = aspectRatio;
+    }
+
+    public Float getCfgScale() {
+        return cfgScale;
+    }
+
+    public void setCfgScale(Float cfgScale) {
+        this.cfgScale = cfgScale;
+    }
+
+    public Integer getHeight() {
+        return height;
+    }
+
+    public void setHeight(Integer height) {
+        this.height = height;
+    }
+
+    public String getNegativeText() {
+        return negativeText;
+    }
+
+    public void setNegativeText(String negativeText) {
+        this.negativeText = negativeText;
+    }
+
+    public Integer getNumberOfImages() {
+        return numberOfImages;
+    }
+
+    public void setNumberOfImages(Integer numberOfImages) {
+        this.numberOfImages = numberOfImages;
+    }
+
+    public String getOutputFormat() {
+        return outputFormat;
+    }
+
+    public void setOutputFormat(String outputFormat) {
+        this.outputFormat = outputFormat;
+    }
+
+    public String getQuality() {
+        return quality;
+    }
+
+    public void setQuality(String quality) {
+        this.quality = quality;
+    }
+
+    public Long getSeed() {
+        return seed;
+    }
+
+    public void setSeed(Long seed) {
+        this.seed = seed;
+    }
+
+    public String getStyle() {
+        return style;
+    }
+
+    public void setStyle(String style) {
+        this.style = style;
+    }
+
+    public Integer getWidth() {
+        return width;
+    }
+
+    public void setWidth(Integer width) {
+        this.width = width;
+    }
+
+    public String getAccept() {
+        return accept;
+    }
+
+    public void setAccept(String accept) {
+        this.accept = accept;
+    }
+
+    public String getContentType() {
+        return contentType;
+    }
+
+    public void setContentType(String contentType) {
+        this.contentType = contentType;
+    }
+
+    public String getInvokeBodyFormat() {
+        return invokeBodyFormat;
+    }
+
+    public void setInvokeBodyFormat(String invokeBodyFormat) {
+        this.invokeBodyFormat = invokeBodyFormat;
+    }
+
+    public String getRawResponseType() {
+        return rawResponseType;
+    }
+
+    public void setRawResponseType(String rawResponseType) {
+        this.rawResponseType = rawResponseType;
+    }
+
+    public Integer getStreamBufferSize() {
+        return streamBufferSize;
+    }
+
+    public void setStreamBufferSize(Integer streamBufferSize) {
+        this.streamBufferSize = streamBufferSize;
+    }
+
+    public String getStreamTo() {
+        return streamTo;
+    }
+
+    public void setStreamTo(String streamTo) {
+        this.streamTo = streamTo;
     }
 
     public String getAccountId() {
@@ -1319,6 +1616,9 @@ public class BedrockComponentConfiguration {
         if (lazyStartProducer != null) {
             properties.put("lazyStartProducer", lazyStartProducer);
         }
+        if (modelFamily != null) {
+            properties.put("modelFamily", modelFamily);
+        }
         if (modelId != null) {
             properties.put("modelId", modelId);
         }
@@ -1421,12 +1721,6 @@ public class BedrockComponentConfiguration {
         if (stopSequences != null) {
             properties.put("stopSequences", stopSequences);
         }
-        if (streamBufferSize != null) {
-            properties.put("streamBufferSize", streamBufferSize);
-        }
-        if (streamTo != null) {
-            properties.put("streamTo", streamTo);
-        }
         if (systemPrompt != null) {
             properties.put("systemPrompt", systemPrompt);
         }
@@ -1445,6 +1739,24 @@ public class BedrockComponentConfiguration {
         if (topP != null) {
             properties.put("topP", topP);
         }
+        if (dimensions != null) {
+            properties.put("dimensions", dimensions);
+        }
+        if (embedConcurrency != null) {
+            properties.put("embedConcurrency", embedConcurrency);
+        }
+        if (embeddingInputType != null) {
+            properties.put("embeddingInputType", embeddingInputType);
+        }
+        if (embeddingTypes != null) {
+            properties.put("embeddingTypes", embeddingTypes);
+        }
+        if (normalize != null) {
+            properties.put("normalize", normalize);
+        }
+        if (truncate != null) {
+            properties.put("truncate", truncate);
+        }
         if (guardrailIdentifier != null) {
             properties.put("guardrailIdentifier", guardrailIdentifier);
         }
@@ -1456,6 +1768,54 @@ public class BedrockComponentConfiguration {
         }
         if (guardrailVersion != null) {
             properties.put("guardrailVersion", guardrailVersion);
+        }
+        if (aspectRatio != null) {
+            properties.put("aspectRatio", aspectRatio);
+        }
+        if (cfgScale != null) {
+            properties.put("cfgScale", cfgScale);
+        }
+        if (height != null) {
+            properties.put("height", height);
+        }
+        if (negativeText != null) {
+            properties.put("negativeText", negativeText);
+        }
+        if (numberOfImages != null) {
+            properties.put("numberOfImages", numberOfImages);
+        }
+        if (outputFormat != null) {
+            properties.put("outputFormat", outputFormat);
+        }
+        if (quality != null) {
+            properties.put("quality", quality);
+        }
+        if (seed != null) {
+            properties.put("seed", seed);
+        }
+        if (style != null) {
+            properties.put("style", style);
+        }
+        if (width != null) {
+            properties.put("width", width);
+        }
+        if (accept != null) {
+            properties.put("accept", accept);
+        }
+        if (contentType != null) {
+            properties.put("contentType", contentType);
+        }
+        if (invokeBodyFormat != null) {
+            properties.put("invokeBodyFormat", invokeBodyFormat);
+        }
+        if (rawResponseType != null) {
+            properties.put("rawResponseType", rawResponseType);
+        }
+        if (streamBufferSize != null) {
+            properties.put("streamBufferSize", streamBufferSize);
+        }
+        if (streamTo != null) {
+            properties.put("streamTo", streamTo);
         }
         if (accountId != null) {
             properties.put("accountId", accountId);
