@@ -39,6 +39,41 @@ public final class ExamplesMain {
         }
     }
 
+    /** The knowledge base and guardrail the operation examples use on the emulator (AWS mode: set the properties). */
+    public static final String KNOWLEDGE_BASE = "KBEXAMPLE1";
+    public static final String GUARDRAIL = "exampleguard";
+    private static final java.util.List<String> KB_FILES = java.util.List.of("returns.md", "shipping.md", "warranty.md");
+
+    /** The examples' emulator plus a knowledge base (src/main/resources/kb, copied to a temp folder) and a PII guardrail. */
+    public static BedrockEmulator.Builder operationsEmulatorBuilder() throws java.io.IOException {
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("examples-kb");
+        for (String file : KB_FILES) {
+            try (var in = ExamplesMain.class.getResourceAsStream("/kb/" + file)) {
+                java.nio.file.Files.copy(in, folder.resolve(file));
+            }
+        }
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var guardrail = mapper.readTree("""
+                {"name": "example-guard", "blockedInputMessaging": "Blocked.", "blockedOutputsMessaging": "Blocked.",
+                 "sensitiveInformationPolicyConfig": {"piiEntitiesConfig": [
+                   {"type": "EMAIL", "action": "ANONYMIZE"}, {"type": "PHONE", "action": "ANONYMIZE"}]}}""");
+        return emulatorBuilder().knowledgeBase(KNOWLEDGE_BASE, folder).guardrail(GUARDRAIL, guardrail)
+                .provisionedThroughputReadyDelay(java.time.Duration.ofMillis(300));
+    }
+
+    /** The properties the operation routes read, for an emulator from {@link #operationsEmulatorBuilder()}. */
+    public static java.util.Map<String, String> operationProperties(BedrockEmulator emulator, String outputDir) {
+        return java.util.Map.of(
+                "bedrock.chat-model", "anthropic.claude-3-haiku-20240307-v1:0",
+                "bedrock.knowledge-base-id", KNOWLEDGE_BASE,
+                "bedrock.data-source-id", emulator.knowledgeBases().get(KNOWLEDGE_BASE).dataSourceId(),
+                "bedrock.guardrail-id", GUARDRAIL,
+                "bedrock.guardrail-version", "DRAFT",
+                "bedrock.pt-model", "amazon.titan-text-express-v1",
+                "bedrock.poll-interval", "100",
+                "bedrock.examples.output-dir", outputDir);
+    }
+
     public static void main(String[] args) throws Exception {
         boolean aws = Boolean.parseBoolean(System.getProperty("bedrock.examples.aws", System.getenv("BEDROCK_EXAMPLES_AWS")));
         BedrockEmulator emulator = null;
