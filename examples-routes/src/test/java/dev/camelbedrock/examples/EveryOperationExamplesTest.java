@@ -118,4 +118,25 @@ class EveryOperationExamplesTest {
         Object model = send("direct:" + dsl + "-getFoundationModel", null).getMessage().getBody();
         assertThat(model.toString()).contains("amazon.titan-embed-text-v2:0");
     }
+
+    @org.junit.jupiter.api.Test
+    void yamlAndJavaTwinsGiveEqualResults() throws Exception {
+        for (String op : List.of("invokeModel", "invokeModelStream", "countTokens", "embed", "retrieveAndGenerate",
+                "applyGuardrail", "listFoundationModels", "getFoundationModel")) {
+            Object yaml = send("direct:yaml-" + op, "Mail jane@example.com: how many days do I have to return an item?").getMessage().getBody();
+            Object java = send("direct:java-" + op, "Mail jane@example.com: how many days do I have to return an item?").getMessage().getBody();
+            assertThat(java).as(op).isEqualTo(yaml);
+        }
+        Path yamlPng = Path.of(send("direct:yaml-image", "A red square").getMessage().getHeader(Exchange.FILE_NAME_PRODUCED, String.class));
+        Path javaPng = Path.of(send("direct:java-image", "A red square").getMessage().getHeader(Exchange.FILE_NAME_PRODUCED, String.class));
+        assertThat(Files.readAllBytes(javaPng)).isEqualTo(Files.readAllBytes(yamlPng));
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyDirectRouteIsCovered() {
+        List<String> ids = context.getRoutes().stream().map(r -> r.getRouteId()).sorted().toList();
+        assertThat(ids).hasSize(34);
+        assertThat(ids.stream().filter(id -> id.startsWith("yaml-")).map(id -> id.substring(5)).toList())
+                .isEqualTo(ids.stream().filter(id -> id.startsWith("java-")).map(id -> id.substring(5)).toList());
+    }
 }
