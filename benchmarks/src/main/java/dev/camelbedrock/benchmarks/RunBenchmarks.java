@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import dev.camelbedrock.benchmarks.emulator.EmulatorProcess;
+import dev.camelbedrock.benchmarks.report.Machine;
 import dev.camelbedrock.benchmarks.report.Report;
 import dev.camelbedrock.benchmarks.report.ScenarioResult;
 import dev.camelbedrock.benchmarks.scenario.BenchContext;
@@ -84,6 +85,8 @@ public final class RunBenchmarks {
              EmulatorProcess emulator = EmulatorProcess.start(emulatorIoThreads, "1g")) {
             report.emulator(emulator.describe());
             BenchContext bench = new BenchContext(emulator, scale, watch);
+            System.out.println("== JIT warm-up, " + scale.jitWarmup.toSeconds() + " s (load " + Machine.loadavg() + ")");
+            report.jitWarmupSeconds(bench.warmUp().toMillis() / 1000.0);
             for (Scenario scenario : SCENARIOS) {
                 if (selected.contains(scenario.id())) {
                     report.add(runOne(scenario, bench));
@@ -96,7 +99,7 @@ public final class RunBenchmarks {
     }
 
     private static ScenarioResult runOne(Scenario scenario, BenchContext bench) {
-        System.out.println("== " + scenario.id() + " " + scenario.title() + " (load " + dev.camelbedrock.benchmarks.report.Machine.loadavg() + ")");
+        System.out.println("== " + scenario.id() + " " + scenario.title() + " (load " + Machine.loadavg() + ")");
         ScenarioResult result = new ScenarioResult(scenario.id(), scenario.title());
         try {
             scenario.run(bench, result);

@@ -23,8 +23,12 @@ public final class ClosedLoop {
      * by name at the end of the window).
      */
     public record Window(long completed, long failed, double seconds, double throughput, double meanLatencyMs,
-                         double cpuMicrosPerCall, int peakThreads, Map<String, Integer> threadsByName, String firstError) {
+                         double cpuMicrosPerCall, int peakThreads, Map<String, Integer> threadsByName, String firstError,
+                         double warmupSeconds) {
     }
+
+    /** The longest a warm-up may stretch beyond its planned length while waiting for its calls to complete. */
+    static final Duration MAX_WARMUP_EXTENSION = Duration.ofSeconds(120);
 
     private final AsyncCall call;
     private final Semaphore permits;
@@ -33,6 +37,7 @@ public final class ClosedLoop {
     private final LongAdder bad = new LongAdder();
     private final LongAdder latencyNanos = new LongAdder();
     private final AtomicReference<Throwable> firstError = new AtomicReference<>();
+    private long warmupNanos;
 
     private ClosedLoop(AsyncCall call, int inFlight) {
         this.call = call;
@@ -56,14 +61,22 @@ public final class ClosedLoop {
         }
     }
 
-    /** Runs for {@code warmup}, then measures for {@code measure}, then waits for the calls still in flight. */
+    /**
+     * Warms up for {@code warmup} and until twice {@code inFlight} calls have completed (the first wave of a high
+     * in-flight count can take longer than the warm-up on a slow machine; measuring it would measure the ramp), then
+     * measures for {@code measure}, then waits for the calls still in flight.
+     */
     public static Window forDuration(AsyncCall call, int inFlight, Duration warmup, Duration measure, ThreadWatch watch)
             throws InterruptedException {
         ClosedLoop loop = new ClosedLoop(call, inFlight);
-        long warmEnd = System.nanoTime() + warmup.toNanos();
-        while (System.nanoTime() < warmEnd) {
-            loop.issueOne(warmEnd);
+        long begin = System.nanoTime();
+        long warmEnd = begin + warmup.toNanos();
+        long cap = warmEnd + MAX_WARMUP_EXTENSION.toNanos();
+        long now;
+        while ((now = System.nanoTime()) < warmEnd || (loop.ok.sum() + loop.bad.sum() < 2L * inFlight && now < cap)) {
+            loop.issueOne(Math.max(warmEnd, now + TimeUnit.MILLISECONDS.toNanos(20)));
         }
+        loop.warmupNanos = System.nanoTime() - begin;
         Snapshot start = loop.snapshot(watch);
         long end = start.nanos + measure.toNanos();
         while (System.nanoTime() < end) {
@@ -142,7 +155,7 @@ public final class ClosedLoop {
         return new Window(completed, end.bad - start.bad, seconds, completed / seconds,
                 completed == 0 ? Double.NaN : (end.latencyNanos - start.latencyNanos) / 1e6 / completed,
                 completed == 0 || start.cpuNanos < 0 ? Double.NaN : (end.cpuNanos - start.cpuNanos) / 1e3 / completed,
-                peak, byName, error == null ? null : error.toString());
+                peak, byName, error == null ? null : error.toString(), warmupNanos / 1e9);
     }
 
     /** CPU time of this process (all its threads), or -1 where the JVM does not tell. */

@@ -23,6 +23,13 @@ public final class BenchContext {
         this.idleGroups = ThreadWatch.byName().keySet();
     }
 
+    /** Runs the JIT warm-up of {@link Scale#jitWarmup} (see {@link JitWarmup}); returns how long it took. */
+    public Duration warmUp() throws Exception {
+        long start = System.nanoTime();
+        JitWarmup.run(this, scale.jitWarmup, Duration.ofSeconds(10));
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
     public EmulatorProcess emulator() {
         return emulator;
     }

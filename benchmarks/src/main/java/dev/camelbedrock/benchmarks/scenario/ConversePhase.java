@@ -105,6 +105,7 @@ final class ConversePhase {
         p.put("inFlight", inFlight);
         p.put("completed", w.completed());
         p.put("failed", w.failed());
+        p.put("warmupSeconds", w.warmupSeconds());
         p.put("seconds", w.seconds());
         p.put("throughput", w.throughput());
         p.put("meanLatencyMs", w.meanLatencyMs());

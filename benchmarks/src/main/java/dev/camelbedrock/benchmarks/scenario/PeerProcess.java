@@ -89,6 +89,6 @@ final class PeerProcess {
         });
         return new ClosedLoop.Window(r.path("completed").asLong(), r.path("failed").asLong(), r.path("seconds").asDouble(),
                 r.path("throughput").asDouble(), Double.NaN, Double.NaN, r.path("peakLiveThreads").asInt(), byName,
-                r.path("firstError").isNull() ? null : r.path("firstError").asText());
+                r.path("firstError").isNull() ? null : r.path("firstError").asText(), r.path("warmupSeconds").asDouble());
     }
 }

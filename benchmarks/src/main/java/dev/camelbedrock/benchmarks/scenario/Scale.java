@@ -13,6 +13,9 @@ public final class Scale {
 
     public final String name;
 
+    /** Before the scenarios: raw SDK and route alternate on converse for this long, for the JIT (0 = none). */
+    public Duration jitWarmup = Duration.ofSeconds(60);
+
     /** P1: in-flight counts (the last is the headline), warm-up and measured window per phase, rounds. */
     public int[] p1InFlight = {1, 64};
     public Duration p1Warmup = Duration.ofSeconds(5);
@@ -68,6 +71,7 @@ public final class Scale {
     /** Seconds, tiny counts: proves every code path runs. */
     public static Scale smoke() {
         Scale s = new Scale("smoke");
+        s.jitWarmup = Duration.ZERO;
         s.p1InFlight = new int[] {2};
         s.p1Warmup = Duration.ofMillis(200);
         s.p1Measure = Duration.ofMillis(300);

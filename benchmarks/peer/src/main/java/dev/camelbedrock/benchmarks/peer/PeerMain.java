@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.Message;
  *      --warmup-ms 5000 --measure-ms 15000 [--model anthropic.claude-3-haiku-20240307-v1:0] [--prompt TEXT]
  * </pre>
  *
- * The warm-up starts once every caller has completed one call. Prints one line {@code PEER_RESULT {json}}: completed and failed calls in the measured window, its length, the
+ * The warm-up starts once every caller has completed one call, and lasts the given time and until two more calls per
+ * thread have completed. Prints one line {@code PEER_RESULT {json}}: completed and failed calls in the measured window, its length, the
  * throughput, and this JVM's live threads (peak in the window, and by name).
  */
 public final class PeerMain {
@@ -72,6 +73,7 @@ public final class PeerMain {
         AtomicReference<String> firstError = new AtomicReference<>();
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> callers = new ArrayList<>();
+        long begin = System.nanoTime();
         for (int i = 0; i < threads; i++) {
             Thread t = new Thread(() -> {
                 while (running.get()) {
@@ -89,13 +91,19 @@ public final class PeerMain {
             t.start();
         }
 
-        // the warm-up starts once every caller has finished a first call: building the SDK client and loading its
-        // classes takes seconds on a busy machine, and must not eat into the warm-up
+        // the warm-up starts once every caller has finished a first call (building the SDK client and loading its
+        // classes takes seconds on a busy machine), and lasts warmupMs and until 2 calls per thread completed, as the
+        // harness's own closed loop does
         long primeEnd = System.nanoTime() + 120_000_000_000L;
         while (completed.sum() + failed.sum() < threads && System.nanoTime() < primeEnd) {
             Thread.sleep(20);
         }
-        Thread.sleep(warmupMs);
+        long warmEnd = System.nanoTime() + warmupMs * 1_000_000;
+        long cap = warmEnd + 120_000_000_000L;
+        long now;
+        while ((now = System.nanoTime()) < warmEnd || (completed.sum() + failed.sum() < 3L * threads && now < cap)) {
+            Thread.sleep(20);
+        }
         long c0 = completed.sum();
         long f0 = failed.sum();
         long t0 = System.nanoTime();
@@ -119,6 +127,7 @@ public final class PeerMain {
         out.put("completed", c1 - c0);
         out.put("failed", f1 - f0);
         out.put("seconds", seconds);
+        out.put("warmupSeconds", (t0 - begin) / 1e9);
         out.put("throughput", (c1 - c0) / seconds);
         out.put("peakLiveThreads", peakThreads);
         out.put("threadsByName", byName);
