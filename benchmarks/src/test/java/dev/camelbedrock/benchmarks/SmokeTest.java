@@ -3,12 +3,14 @@ package dev.camelbedrock.benchmarks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelbedrock.benchmarks.report.Json;
 import dev.camelbedrock.benchmarks.report.Report;
 import dev.camelbedrock.benchmarks.report.ScenarioResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +25,7 @@ class SmokeTest {
     static final List<String> HOOKS = List.of("P5", "P6", "KAFKA");
 
     @Test
+    @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void everyScenarioRunsAndReports() throws Exception {
         Path out = Path.of("target", "smoke-results");
         Report report = RunBenchmarks.run("--smoke", "--all", "--out", out.toString());

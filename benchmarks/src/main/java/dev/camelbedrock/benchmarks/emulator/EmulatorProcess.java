@@ -83,16 +83,28 @@ public final class EmulatorProcess implements AutoCloseable {
         n.put("pid", process.pid());
         n.put("command", String.join(" ", command.stream()
                 .map(s -> s.length() > 200 ? "<classpath of the harness>" : s).toList()));
+        n.put("extraConfig", System.getProperty(EXTRA_CONFIG));
         return n;
     }
 
-    /** Sets latency and chunk delay (ms) for what follows; also releases held streams and resets the stats. */
+    /**
+     * Sets latency and chunk delay (ms) for what follows; also releases held streams and resets the stats. Fields of
+     * {@code -Dbench.emulator.config=<JSON object>} are added to every such configuration: the hook for emulator
+     * features that land after this harness (TODO(latency distributions): e.g. a latency distribution instead of
+     * the fixed {@code latencyMs}; a scenario that needs one should get its own parameter here).
+     */
     public void configure(long latencyMs, long chunkDelayMs) throws IOException {
         ObjectNode body = Json.object().put("latencyMs", latencyMs).put("chunkDelayMs", chunkDelayMs);
         body.putNull("pauseStreamsAfter");
+        String extra = System.getProperty(EXTRA_CONFIG);
+        if (extra != null && !extra.isBlank()) {
+            body.setAll((ObjectNode) Json.MAPPER.readTree(extra));
+        }
         admin("POST", "/_emulator/config", body);
         resetStats();
     }
+
+    public static final String EXTRA_CONFIG = "bench.emulator.config";
 
     /** Every event stream holds after {@code events} events until {@link #resumeStreams()}. */
     public void pauseStreamsAfter(int events) throws IOException {

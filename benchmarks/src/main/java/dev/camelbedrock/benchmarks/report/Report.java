@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.camelbedrock.benchmarks.subject.CamelSubject;
 
 /** One run of the harness: the machine, every scenario's result; written as JSON and as a markdown table. */
 public final class Report {
@@ -62,6 +63,7 @@ public final class Report {
         n.set("machine", machine);
         n.set("emulator", emulator);
         n.put("jitWarmupSeconds", jitWarmupSeconds);
+        n.put("extraRouteOptions", CamelSubject.extraRouteOptions());
         ArrayNode s = n.putArray("scenarios");
         results.forEach(r -> s.add(r.toJson()));
         return n;

@@ -71,6 +71,7 @@ public final class P3Peer extends Scenario {
         result.headline("throughput ratio route/peer", ratio, ratio >= TARGET);
         result.note("The peer runs in its own JVM (module benchmarks/peer, its own Maven-resolved classpath: camel-aws-bedrock"
                     + " 4.18.0, AWS SDK 2.50.2 from our BOM, apache-client 2.41.28), started anew for each of its phases; its"
-                    + " warm-up starts once each caller thread has finished one call.");
+                    + " warm-up starts once each caller thread has finished one call, and lasts the warm-up time and until"
+                    + " two more calls per thread have completed (ours: the warm-up time and twice the in-flight count).");
     }
 }

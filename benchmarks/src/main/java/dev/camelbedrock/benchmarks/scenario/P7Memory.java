@@ -38,7 +38,7 @@ public final class P7Memory extends Scenario {
     }
 
     /** The heap and threads with the streams open, and with none. */
-    record Held(double idleMB, double openMB, int openThreads, int baselineThreads, int streams) {
+    record Held(double idleMB, double openMB, int openThreads, int baselineThreads, int streams, double openSeconds) {
 
         double perStreamKB() {
             return (openMB - idleMB) * 1024 / streams;
@@ -71,12 +71,14 @@ public final class P7Memory extends Scenario {
 
         Map<String, SideBySide.Phase<Held>> phases = new LinkedHashMap<>();
         subjects.forEach((name, factory) -> phases.put(name, r -> {
+            long started = System.nanoTime();
             deltas.set(new LongAdder());
             Held h = hold(bench, factory, n, s.p7PauseAfterEvents, deltas);
             ObjectNode p = result.phase(name);
             p.put("streams", n).put("idleHeapMB", h.idleMB()).put("openHeapMB", h.openMB())
                     .put("perStreamKB", h.perStreamKB()).put("openThreads", h.openThreads())
-                    .put("baselineThreads", h.baselineThreads());
+                    .put("baselineThreads", h.baselineThreads()).put("secondsToOpenAll", h.openSeconds())
+                    .put("phaseSeconds", (System.nanoTime() - started) / 1e9);
             return h;
         }));
         Map<String, List<Held>> out = SideBySide.rounds(s.p7Rounds, phases);
@@ -128,6 +130,7 @@ public final class P7Memory extends Scenario {
                         done.countDown();
                     });
                 }
+                long opening = System.nanoTime();
                 int held = bench.emulator().awaitHeldStreams(n, Duration.ofMinutes(2));
                 long expected = (long) n * (pauseAfter - 1); // messageStart, then text deltas
                 long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
@@ -140,7 +143,7 @@ public final class P7Memory extends Scenario {
                 }
                 double open = heapAfterGcMB();
                 int threads = bench.watch().live();
-                return new Held(idle, open, threads, baselineThreads, n);
+                return new Held(idle, open, threads, baselineThreads, n, (System.nanoTime() - opening) / 1e9);
             } finally {
                 bench.emulator().resumeStreams();
                 if (!done.await(2, TimeUnit.MINUTES)) {

@@ -45,10 +45,22 @@ public final class CamelSubject implements Subject {
         }, "direct:converse", prompt);
     }
 
-    /** {@code bedrock:<operation>?modelId=<the benchmark model><options>}. */
+    /**
+     * {@code bedrock:<operation>?modelId=<the benchmark model><options><extra>}, where extra is
+     * {@code -Dbench.route.options=&…} (default none): the hook for options that land after this harness, e.g.
+     * {@code &maxInFlight=1024} or adaptive rate control, applied to every route of every scenario and written into the
+     * report. TODO(maxInFlight): once the option exists, decide whether P2/P3 set it per in-flight level here.
+     */
     public static String converseUri(String operation, String options) {
-        return "bedrock:" + operation + "?modelId=" + Bench.MODEL + options;
+        return "bedrock:" + operation + "?modelId=" + Bench.MODEL + options + extraRouteOptions();
     }
+
+    /** The {@code bench.route.options} hook, or "". */
+    public static String extraRouteOptions() {
+        return System.getProperty(ROUTE_OPTIONS, "");
+    }
+
+    public static final String ROUTE_OPTIONS = "bench.route.options";
 
     @Override
     public AsyncCall call() {
