@@ -1,0 +1,92 @@
+package dev.camelbedrock.benchmarks.scenario;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import dev.camelbedrock.benchmarks.load.ClosedLoop;
+import dev.camelbedrock.benchmarks.report.Json;
+import dev.camelbedrock.benchmarks.report.ScenarioResult;
+import dev.camelbedrock.benchmarks.subject.Bench;
+import dev.camelbedrock.benchmarks.subject.CamelSubject;
+
+/**
+ * P5: living within a quota. The emulator enforces 600 requests per minute on the model (answering 429 beyond it, like
+ * the service); the route, with the component's rate control on, is driven harder than that for 2 minutes. Measured:
+ * the sustained rate of successful calls as a share of the quota, and the failed exchanges (target: ≥ 95 %, 0).
+ *
+ * <p>Needs two features that do not exist yet: the emulator's quotas and the component's rate control
+ * ({@code maxInFlight} / adaptive rate). Until both are detected this scenario reports "not measured".
+ * TODO(P5): when they land, either set the two hook properties below (no code change), or replace
+ * {@link #emulatorQuotaConfig} and {@link #rateControlOptions} with the real configuration calls:
+ * <ul>
+ * <li>{@code -Dbench.p5.emulatorConfig=<JSON>}: posted to {@code /_emulator/config} to set a 600/min quota on
+ * {@link Bench#MODEL};</li>
+ * <li>{@code -Dbench.p5.uriOptions=&…}: the {@code bedrock:converse} options that turn rate control on.</li>
+ * </ul>
+ */
+public final class P5Quota extends Scenario {
+
+    static final String EMULATOR_HOOK = "bench.p5.emulatorConfig";
+    static final String URI_HOOK = "bench.p5.uriOptions";
+
+    public P5Quota() {
+        super("P5", "quota: 600 requests/min for 2 minutes, sustained rate and failed exchanges");
+    }
+
+    @Override
+    public void run(BenchContext bench, ScenarioResult result) throws Exception {
+        Scale s = bench.scale();
+        result.target("≥ 95 % of the quota, 0 failed exchanges");
+        List<String> emulatorQuota = Features.emulatorBuilderMethods("quota");
+        List<String> rateControl = Features.options("maxInFlight|rateLimit|adaptive|requestsPerMinute|throttl");
+        result.parameters().put("quotaPerMinute", s.p5QuotaPerMinute).put("seconds", s.p5Duration.toSeconds())
+                .put("inFlight", s.p5InFlight).put("emulatorQuotaMethods", Features.describe(emulatorQuota))
+                .put("componentRateControlOptions", Features.describe(rateControl));
+        if (new Features.Missing()
+                .unless(!emulatorQuota.isEmpty(), "the emulator has no quotas (no BedrockEmulator.Builder method matching /quota/)")
+                .unless(!rateControl.isEmpty(),
+                        "the component has no rate control (no bedrock: option matching /maxInFlight|rateLimit|adaptive|…/)")
+                .reportTo(result)) {
+            return;
+        }
+        Optional<String> quotaConfig = emulatorQuotaConfig(s);
+        Optional<String> options = rateControlOptions();
+        if (quotaConfig.isEmpty() || options.isEmpty()) {
+            result.notMeasured("the features exist (emulator: " + Features.describe(emulatorQuota) + "; component: "
+                               + Features.describe(rateControl) + ") but the P5 hook is not wired yet: set -D" + EMULATOR_HOOK
+                               + " and -D" + URI_HOOK + ", or implement P5Quota.emulatorQuotaConfig/rateControlOptions (TODO(P5))");
+            return;
+        }
+
+        URI uri = bench.emulator().uri();
+        bench.emulator().configure(0, 0);
+        bench.emulator().admin("POST", "/_emulator/config", Json.MAPPER.readTree(quotaConfig.get()));
+        bench.emulator().resetStats();
+        ClosedLoop.Window w;
+        try (CamelSubject route = CamelSubject.converse(uri, options.get(), Bench.PROMPT)) {
+            w = ClosedLoop.forDuration(route.call(), s.p5InFlight, Duration.ZERO, s.p5Duration, bench.watch());
+        }
+        long emulatorCalls = bench.emulator().totalCalls();
+        double perMinute = w.completed() / (w.seconds() / 60);
+        double share = perMinute / s.p5QuotaPerMinute;
+        result.phase("route").put("completed", w.completed()).put("failed", w.failed()).put("seconds", w.seconds())
+                .put("perMinute", perMinute).put("emulatorCalls", emulatorCalls).put("firstError", w.firstError());
+        result.row("sustained rate", Stats.unit(s.p5QuotaPerMinute, "/min quota"), Stats.unit(perMinute, "/min"), share,
+                "ratio = share of the quota");
+        result.row("failed exchanges", "0 allowed", String.valueOf(w.failed()), null, w.firstError());
+        result.row("calls the emulator answered (incl. 429s)", null, String.valueOf(emulatorCalls), null, null);
+        result.headline("share of the quota", share, share >= 0.95 && w.failed() == 0);
+    }
+
+    /** TODO(P5): the emulator's quota configuration, once it exists; today only from the hook property. */
+    static Optional<String> emulatorQuotaConfig(Scale s) {
+        return Features.hook(EMULATOR_HOOK);
+    }
+
+    /** TODO(P5): the component's rate-control options, once they exist; today only from the hook property. */
+    static Optional<String> rateControlOptions() {
+        return Features.hook(URI_HOOK);
+    }
+}
