@@ -43,8 +43,18 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
      */
     @Override
     public String getEndpointUri() {
-        return URISupport.sanitizeUri(super.getEndpointUri());
+        // Camel asks for this on every exchange: mask once per raw URI, not per call
+        String raw = super.getEndpointUri();
+        String[] cached = sanitizedUri;
+        if (cached == null || !cached[0].equals(raw)) {
+            cached = new String[] { raw, URISupport.sanitizeUri(raw) };
+            sanitizedUri = cached;
+        }
+        return cached[1];
     }
+
+    /** The raw URI and its masked form, replaced together (a volatile pair, no lock). */
+    private volatile String[] sanitizedUri;
 
     @Override
     public BedrockComponent getComponent() {
