@@ -79,6 +79,17 @@ public final class CamelSubject implements Subject {
         };
     }
 
+    /**
+     * Whether the current thread is one of the component's stream readers ({@code BedrockStreamReader}), where the
+     * component continues a route whose body is a ChatStream. A route that finds itself on another thread after
+     * {@code bedrock:converseStream} was continued on the thread that sent the exchange (see BENCHMARKS.md, P4/P7:
+     * when the stream starts before the producer has attached its completion callback, the callback runs at once on
+     * the sending thread), and that thread is then held while the route reads the stream.
+     */
+    public static boolean onStreamReader() {
+        return Thread.currentThread().getName().contains("BedrockStreamReader");
+    }
+
     public CamelContext context() {
         return context;
     }
