@@ -24,7 +24,7 @@ public final class CamelSubject implements Subject {
 
     public CamelSubject(URI emulator, RouteBuilder routes, String entryUri, Object body) throws Exception {
         context = new DefaultCamelContext();
-        BedrockComponent bedrock = new BedrockComponent();
+        BedrockComponent bedrock = WhatIfCachedUriComponent.enabled() ? new WhatIfCachedUriComponent() : new BedrockComponent();
         bedrock.getConfiguration().setEndpointOverride(emulator.toString());
         bedrock.getConfiguration().setRegion(Bench.REGION);
         bedrock.getConfiguration().setAccessKey(Bench.ACCESS_KEY);
