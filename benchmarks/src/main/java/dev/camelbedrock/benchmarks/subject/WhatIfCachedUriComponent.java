@@ -5,8 +5,10 @@ import java.util.Map;
 import dev.camelbedrock.component.BedrockComponent;
 import dev.camelbedrock.component.BedrockConfiguration;
 import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.BedrockEndpointConfigurer;
 import dev.camelbedrock.component.BedrockOperation;
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.PropertyConfigurer;
 
 /**
  * A what-if, off by default ({@code -Dbench.whatif.cachedEndpointUri=true}, written into the report): the
@@ -22,6 +24,12 @@ public final class WhatIfCachedUriComponent extends BedrockComponent {
 
     public static boolean enabled() {
         return Boolean.getBoolean(PROPERTY);
+    }
+
+    /** The generated configurer of the real endpoint (a subclass is not found by name). */
+    @Override
+    public PropertyConfigurer getEndpointPropertyConfigurer() {
+        return new BedrockEndpointConfigurer();
     }
 
     @Override
