@@ -31,10 +31,11 @@ import dev.camelbedrock.benchmarks.shared.ThreadWatch;
  *
  * <pre>
  * RunBenchmarks [--smoke] [--all | p1 p2 p3 p4 p5 p6 p7 kafka …] [--out DIR] [--emulator-io-threads N]
- *               [--set size=value …]
+ *               [--set size=value …] [--label NAME]
  * </pre>
  *
  * {@code --smoke}: tiny sizes, seconds per scenario, numbers without meaning (the {@code verify} test).
+ * {@code --label}: appended to the run's id (file names), for runs that are not the plain full run.
  * {@code --set}: overrides one size of {@link Scale} (e.g. {@code --set p7Streams=200}).
  * {@code --out}: default {@code benchmarks/results} from the repository root, {@code results} from {@code benchmarks/}.
  */
@@ -59,6 +60,7 @@ public final class RunBenchmarks {
         int emulatorIoThreads = 2;
         Set<String> selected = new LinkedHashSet<>();
         List<String> overrides = new ArrayList<>();
+        String label = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -67,6 +69,7 @@ public final class RunBenchmarks {
                 case "--out" -> out = Path.of(value(args, ++i, a));
                 case "--emulator-io-threads" -> emulatorIoThreads = Integer.parseInt(value(args, ++i, a));
                 case "--set" -> overrides.add(value(args, ++i, a));
+                case "--label" -> label = value(args, ++i, a);
                 case "--help", "-h" -> {
                     System.out.println(usage());
                     return new Report("help", "");
@@ -80,7 +83,8 @@ public final class RunBenchmarks {
         Scale scale = smoke ? Scale.smoke() : Scale.full();
         overrides.forEach(scale::set);
         Path dir = out != null ? out : defaultOutput();
-        Report report = new Report(scale.name, "RunBenchmarks " + String.join(" ", args));
+        Report report = new Report(label == null ? scale.name : scale.name + "-" + label.replaceAll("[^A-Za-z0-9-]", "-"),
+                "RunBenchmarks " + String.join(" ", args));
         try (ThreadWatch watch = ThreadWatch.start(20);
              EmulatorProcess emulator = EmulatorProcess.start(emulatorIoThreads, "1g")) {
             report.emulator(emulator.describe());
@@ -144,7 +148,7 @@ public final class RunBenchmarks {
     static String usage() {
         List<String> ids = new ArrayList<>();
         SCENARIOS.forEach(s -> ids.add(s.id().toLowerCase(Locale.ROOT) + " (" + s.title() + ")"));
-        return "Usage: RunBenchmarks [--smoke] [--all | SCENARIO…] [--out DIR] [--emulator-io-threads N] [--set size=value]…\n"
+        return "Usage: RunBenchmarks [--smoke] [--all | SCENARIO…] [--out DIR] [--emulator-io-threads N] [--set size=value]… [--label NAME]\n"
                + "  scenarios: "
                + String.join("\n             ", ids);
     }

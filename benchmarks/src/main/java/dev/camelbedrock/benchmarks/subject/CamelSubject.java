@@ -24,7 +24,7 @@ public final class CamelSubject implements Subject {
 
     public CamelSubject(URI emulator, RouteBuilder routes, String entryUri, Object body) throws Exception {
         context = new DefaultCamelContext();
-        BedrockComponent bedrock = new BedrockComponent();
+        BedrockComponent bedrock = WhatIfCachedUriComponent.enabled() ? new WhatIfCachedUriComponent() : new BedrockComponent();
         bedrock.getConfiguration().setEndpointOverride(emulator.toString());
         bedrock.getConfiguration().setRegion(Bench.REGION);
         bedrock.getConfiguration().setAccessKey(Bench.ACCESS_KEY);
@@ -77,6 +77,17 @@ public final class CamelSubject implements Subject {
             exchange.getMessage().setBody(body);
             producer.process(exchange, doneSync -> done.done(exchange.getException()));
         };
+    }
+
+    /**
+     * Whether the current thread is one of the component's stream readers ({@code BedrockStreamReader}), where the
+     * component continues a route whose body is a ChatStream. A route that finds itself on another thread after
+     * {@code bedrock:converseStream} was continued on the thread that sent the exchange (see BENCHMARKS.md, P4/P7:
+     * when the stream starts before the producer has attached its completion callback, the callback runs at once on
+     * the sending thread), and that thread is then held while the route reads the stream.
+     */
+    public static boolean onStreamReader() {
+        return Thread.currentThread().getName().contains("BedrockStreamReader");
     }
 
     public CamelContext context() {
