@@ -133,6 +133,19 @@ public class BedrockProducer extends DefaultAsyncProducer {
             end.whenComplete((result, failure) -> ticket.finish(failure));
         }
         future.whenComplete((result, failure) -> {
+            CompletableFuture<Void> again = failure != null && end == null ? ticket.requeue(failure) : null;
+            if (again != null) {
+                again.whenComplete((v, refused) -> {
+                    if (refused != null) {
+                        ticket.finish(refused);
+                        exchange.setException(BedrockErrors.unwrap(refused));
+                        callback.done(false);
+                    } else {
+                        dispatch(exchange, callback, call, ticket, false);
+                    }
+                });
+                return;
+            }
             if (end == null) {
                 ticket.finish(failure); // free the slot before the route goes on: it may call this endpoint again
             }

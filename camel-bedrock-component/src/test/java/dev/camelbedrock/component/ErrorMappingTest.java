@@ -67,8 +67,10 @@ class ErrorMappingTest extends BedrockTestSupport {
     @MethodSource("errors")
     void serviceErrorsBecomeTypedExceptions(String code, int status, Class<? extends BedrockServiceException> type,
                                             boolean retryable) {
-        emulator.faults().add(Fault.error(code).forOperation("Converse"));
+        // twice: a throttled call is requeued once by the default adaptive rate control (maxAttempts=1 here)
+        emulator.faults().add(Fault.error(code).forOperation("Converse").times(2));
         Exchange out = template.request("direct:chat", e -> e.getMessage().setBody("Hello"));
+        assertThat(emulator.stats().count("Converse")).as("attempts").isEqualTo(status == 429 ? 2 : 1);
 
         assertThat(out.getException()).isInstanceOf(type);
         BedrockServiceException e = (BedrockServiceException) out.getException();
@@ -101,7 +103,7 @@ class ErrorMappingTest extends BedrockTestSupport {
     void onExceptionByTypeHandlesAThrottle() throws Exception {
         MockEndpoint mock = getMockEndpoint("mock:throttled");
         mock.expectedBodiesReceived("throttled: true");
-        emulator.faults().add(Fault.error("ThrottlingException").forOperation("Converse"));
+        emulator.faults().add(Fault.error("ThrottlingException").forOperation("Converse").times(2));
         template.sendBody("direct:handled", "Hello");
         mock.assertIsSatisfied();
     }

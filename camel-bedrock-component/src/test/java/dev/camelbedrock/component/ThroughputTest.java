@@ -130,7 +130,7 @@ class ThroughputTest extends BedrockTestSupport {
     @Test
     void withoutRateControlTheSameBurstFailsExchanges() throws Exception {
         emulator.quota(MODEL, 300, 0);
-        int total = 40;
+        int total = 60;
         Outcome out = send("direct:none", 16, total);
         long throttled = emulator.stats().throttled(MODEL);
         System.out.printf("none: %d requests, %d failed, %d throttled, %d attempts%n", total, out.failures.get(),
@@ -157,12 +157,39 @@ class ThroughputTest extends BedrockTestSupport {
             context.getRegistry().bind("ownClient", own);
             BedrockEndpoint ownEndpoint = endpoint("bedrock:converse?modelId=" + MODEL + "&bedrockRuntimeClient=#ownClient");
             ownEndpoint.start();
-            emulator.faults().add(Fault.error("ThrottlingException").forOperation("Converse"));
+            emulator.faults().add(Fault.error("ThrottlingException").forOperation("Converse").times(2));
             Exchange throttled = template.request(ownEndpoint, e -> e.getMessage().setBody("once"));
+            // its one attempt throttled, requeued once, throttled again: the failure stands, both were learnt from
             assertThat(throttled.getException()).isInstanceOf(BedrockThrottlingException.class);
-            assertThat(ownEndpoint.flowControl().limiter(MODEL).throttles()).isEqualTo(1);
+            assertThat(ownEndpoint.flowControl().limiter(MODEL).throttles()).isEqualTo(2);
+            assertThat(ownEndpoint.flowControl().limiter(MODEL).requeues()).isEqualTo(1);
             ownEndpoint.stop();
         }
+    }
+
+    @Test
+    void aRequestWhoseSdkAttemptsWereAllThrottledWaitsForOneMoreTurn() throws Exception {
+        // all four SDK attempts throttled: the request goes back to the limiter's queue once, and its next turn succeeds
+        emulator.faults().add(Fault.error("ThrottlingException").forOperation("Converse").times(4));
+        Exchange requeued = template.request("direct:adaptive", e -> e.getMessage().setBody("patience"));
+        assertThat(requeued.getException()).isNull();
+        assertThat(requeued.getMessage().getBody(String.class)).contains("patience");
+        assertThat(emulator.stats().count("Converse", MODEL)).isEqualTo(5);
+        AdaptiveRateLimiter limiter = endpoint(ADAPTIVE).flowControl().limiter(MODEL);
+        assertThat(limiter.requeues()).isEqualTo(1);
+
+        // once only: eight throttles in a row are two full rounds of SDK attempts, and the exchange fails
+        emulator.faults().add(Fault.error("ThrottlingException").forOperation("Converse").times(8));
+        Exchange failed = template.request("direct:adaptive", e -> e.getMessage().setBody("twice unlucky"));
+        assertThat(failed.getException()).isInstanceOf(BedrockThrottlingException.class);
+        assertThat(emulator.stats().count("Converse", MODEL)).isEqualTo(5 + 8);
+        assertThat(limiter.requeues()).isEqualTo(2);
+        assertThat(endpoint(ADAPTIVE).flowControl().inFlight()).isZero();
+
+        // without rate control there is no queue to go back to: four throttles fail the exchange
+        emulator.faults().add(Fault.error("ThrottlingException").forOperation("Converse").times(4));
+        Exchange none = template.request("direct:none", e -> e.getMessage().setBody("no queue"));
+        assertThat(none.getException()).isInstanceOf(BedrockThrottlingException.class);
     }
 
     // ---- helpers ----

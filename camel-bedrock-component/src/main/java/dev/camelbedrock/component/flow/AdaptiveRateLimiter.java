@@ -69,6 +69,7 @@ public final class AdaptiveRateLimiter {
     private boolean tickScheduled;
     private long throttles;
     private long decreases;
+    private long requeues;
 
     /**
      * @param floor   the lowest rate, requests per second (&gt; 0)
@@ -285,6 +286,16 @@ public final class AdaptiveRateLimiter {
         return throttles;
     }
 
+    /** A request the SDK gave up on (every attempt throttled) waits for another turn. */
+    public synchronized void onRequeue() {
+        requeues++;
+    }
+
+    /** Requests requeued after their SDK attempts were all throttled. */
+    public synchronized long requeues() {
+        return requeues;
+    }
+
     /** How many times the rate was cut. */
     public synchronized long decreases() {
         return decreases;
@@ -292,7 +303,8 @@ public final class AdaptiveRateLimiter {
 
     @Override
     public synchronized String toString() {
-        return limited ? String.format("AdaptiveRateLimiter[%.2f/s, %d throttles, %d cuts]", rate, throttles, decreases)
+        return limited ? String.format("AdaptiveRateLimiter[%.2f/s, %d throttles, %d cuts, %d requeued]", rate, throttles,
+                decreases, requeues)
                 : "AdaptiveRateLimiter[not pacing, " + throttles + " throttles]";
     }
 }

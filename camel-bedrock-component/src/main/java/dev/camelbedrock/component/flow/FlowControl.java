@@ -131,6 +131,7 @@ public final class FlowControl {
         private final InFlightLimit limit;
         private volatile long startedAt;
         private volatile boolean sent;
+        private volatile boolean requeued;
 
         private Ticket(AdaptiveRateLimiter limiter, InFlightLimit limit) {
             this.limiter = limiter;
@@ -166,6 +167,26 @@ public final class FlowControl {
                     : now;
             sent = true;
             return started;
+        }
+
+        /**
+         * With adaptive rate control, a request whose SDK attempts were all throttled goes back to its model's queue
+         * once: the throttles have cut the rate by then, so its next turn comes at a rate the quota admits (the
+         * SDK's retries answered the first throttles too fast to benefit from what the limiter learnt). Returns the
+         * future of that turn (completed on the scheduler), or null when the failure stands: no rate control, not a
+         * throttle, or already requeued. The permit is kept meanwhile.
+         */
+        public CompletableFuture<Void> requeue(Throwable failure) {
+            if (limiter == null || requeued || !AttemptObserver.isThrottle(BedrockErrors.unwrap(failure))) {
+                return null;
+            }
+            requeued = true;
+            if (!observed) {
+                limiter.onThrottle(startedAt, startedAt); // a client we did not build: the outcome is the only signal
+            }
+            limiter.onRequeue();
+            CompletableFuture<Void> turn = limiter.acquire();
+            return turn != null ? turn : CompletableFuture.completedFuture(null);
         }
 
         /**
