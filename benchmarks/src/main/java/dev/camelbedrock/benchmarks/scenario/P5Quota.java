@@ -3,7 +3,6 @@ package dev.camelbedrock.benchmarks.scenario;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import dev.camelbedrock.benchmarks.load.ClosedLoop;
 import dev.camelbedrock.benchmarks.report.Json;
@@ -16,14 +15,13 @@ import dev.camelbedrock.benchmarks.subject.CamelSubject;
  * the service); the route, with the component's rate control on, is driven harder than that for 2 minutes. Measured:
  * the sustained rate of successful calls as a share of the quota, and the failed exchanges (target: ≥ 95 %, 0).
  *
- * <p>Needs two features that do not exist yet: the emulator's quotas and the component's rate control
- * ({@code maxInFlight} / adaptive rate). Until both are detected this scenario reports "not measured".
- * TODO(P5): when they land, either set the two hook properties below (no code change), or replace
- * {@link #emulatorQuotaConfig} and {@link #rateControlOptions} with the real configuration calls:
+ * <p>The emulator's quota ({@code quotas} in {@code /_emulator/config}: token buckets refilled continuously, one
+ * second of burst) and the component's {@code maxInFlight} and {@code rateControl=adaptive} (its default, spelt out
+ * here). Two properties replace either for a what-if run:
  * <ul>
- * <li>{@code -Dbench.p5.emulatorConfig=<JSON>}: posted to {@code /_emulator/config} to set a 600/min quota on
+ * <li>{@code -Dbench.p5.emulatorConfig=<JSON>}: posted to {@code /_emulator/config} instead of the 600/min quota on
  * {@link Bench#MODEL};</li>
- * <li>{@code -Dbench.p5.uriOptions=&…}: the {@code bedrock:converse} options that turn rate control on.</li>
+ * <li>{@code -Dbench.p5.uriOptions=&…}: the {@code bedrock:converse} options instead of the rate-control ones.</li>
  * </ul>
  */
 public final class P5Quota extends Scenario {
@@ -51,21 +49,16 @@ public final class P5Quota extends Scenario {
                 .reportTo(result)) {
             return;
         }
-        Optional<String> quotaConfig = emulatorQuotaConfig(s);
-        Optional<String> options = rateControlOptions();
-        if (quotaConfig.isEmpty() || options.isEmpty()) {
-            result.notMeasured("the features exist (emulator: " + Features.describe(emulatorQuota) + "; component: "
-                               + Features.describe(rateControl) + ") but the P5 hook is not wired yet: set -D" + EMULATOR_HOOK
-                               + " and -D" + URI_HOOK + ", or implement P5Quota.emulatorQuotaConfig/rateControlOptions (TODO(P5))");
-            return;
-        }
+        String quotaConfig = emulatorQuotaConfig(s);
+        String options = rateControlOptions(s);
+        result.parameters().put("emulatorConfig", quotaConfig).put("uriOptions", options);
 
         URI uri = bench.emulator().uri();
         bench.emulator().configure(0, 0);
-        bench.emulator().admin("POST", "/_emulator/config", Json.MAPPER.readTree(quotaConfig.get()));
+        bench.emulator().admin("POST", "/_emulator/config", Json.MAPPER.readTree(quotaConfig));
         bench.emulator().resetStats();
         ClosedLoop.Window w;
-        try (CamelSubject route = CamelSubject.converse(uri, options.get(), Bench.PROMPT)) {
+        try (CamelSubject route = CamelSubject.converse(uri, options, Bench.PROMPT)) {
             w = ClosedLoop.forDuration(route.call(), s.p5InFlight, Duration.ZERO, s.p5Duration, bench.watch());
         }
         long emulatorCalls = bench.emulator().totalCalls();
@@ -80,13 +73,14 @@ public final class P5Quota extends Scenario {
         result.headline("share of the quota", share, share >= 0.95 && w.failed() == 0);
     }
 
-    /** TODO(P5): the emulator's quota configuration, once it exists; today only from the hook property. */
-    static Optional<String> emulatorQuotaConfig(Scale s) {
-        return Features.hook(EMULATOR_HOOK);
+    /** The quota on the benchmark's model, or the hook's configuration. */
+    static String emulatorQuotaConfig(Scale s) {
+        return Features.hook(EMULATOR_HOOK).orElse(
+                "{\"quotas\":[{\"model\":\"" + Bench.MODEL + "\",\"rpm\":" + s.p5QuotaPerMinute + "}]}");
     }
 
-    /** TODO(P5): the component's rate-control options, once they exist; today only from the hook property. */
-    static Optional<String> rateControlOptions() {
-        return Features.hook(URI_HOOK);
+    /** Rate control as a user under a quota sets it, or the hook's options. */
+    static String rateControlOptions(Scale s) {
+        return Features.hook(URI_HOOK).orElse("&maxInFlight=" + s.p5InFlight + "&rateControl=adaptive");
     }
 }
