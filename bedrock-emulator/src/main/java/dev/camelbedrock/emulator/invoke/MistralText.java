@@ -2,9 +2,7 @@ package dev.camelbedrock.emulator.invoke;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.camelbedrock.emulator.json.Json;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -12,9 +10,13 @@ import java.util.Set;
  * Mistral text completion: {@code {"prompt":"<s>[INST] … [/INST]","max_tokens","stop","temperature","top_p",
  * "top_k"}} → {@code {"outputs":[{"text","stop_reason"}]}}; stream chunks have the same shape.
  */
-final class MistralText extends TextFamily {
+final class MistralText extends PromptCompletion {
 
     private static final Set<String> KEYS = Set.of("prompt", "max_tokens", "stop", "temperature", "top_p", "top_k");
+
+    MistralText() {
+        super("outputs");
+    }
 
     @Override
     String name() {
@@ -32,33 +34,5 @@ final class MistralText extends TextFamily {
         Bodies.optionalInt(b, "#", "top_k", 1, 200);
         List<String> stops = Bodies.optionalStrings(b, "#", "stop", false, 10);
         return Conv.prompt(PromptTemplates.parse(prompt), max, stops);
-    }
-
-    private static String reason(Turn t) {
-        return t.stop("stop", "length", "stop", "stop");
-    }
-
-    @Override
-    ObjectNode response(Turn t) {
-        ObjectNode r = Json.object();
-        r.putArray("outputs").addObject().put("text", t.text()).put("stop_reason", reason(t));
-        return r;
-    }
-
-    @Override
-    List<ObjectNode> stream(Turn t) {
-        List<String> chunks = t.chunks();
-        List<ObjectNode> out = new ArrayList<>();
-        for (int i = 0; i < chunks.size(); i++) {
-            ObjectNode c = Json.object();
-            ObjectNode o = c.putArray("outputs").addObject().put("text", chunks.get(i));
-            if (i == chunks.size() - 1) {
-                o.put("stop_reason", reason(t));
-            } else {
-                o.putNull("stop_reason");
-            }
-            out.add(c);
-        }
-        return out;
     }
 }
