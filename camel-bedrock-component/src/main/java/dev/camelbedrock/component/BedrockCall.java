@@ -6,6 +6,7 @@ public final class BedrockCall {
     private final BedrockOperation operation;
     private volatile String modelId;
     private volatile java.util.concurrent.CompletableFuture<?> end;
+    private volatile java.util.concurrent.Executor continuation;
 
     public BedrockCall(BedrockOperation operation) {
         this.operation = operation;
@@ -34,5 +35,19 @@ public final class BedrockCall {
     /** The real end of the call: set by {@link #endsWith}, else null (the handler's future). */
     public java.util.concurrent.CompletableFuture<?> end() {
         return end;
+    }
+
+    /**
+     * For a call whose route goes on to wait for Bedrock (an iterator body it reads while the stream is open): the
+     * exchange always continues on {@code executor}, even when the handler's future is complete before the producer
+     * looks at it, so that neither the sending thread nor an SDK thread is held while the route reads.
+     */
+    public void continuesOn(java.util.concurrent.Executor executor) {
+        this.continuation = executor;
+    }
+
+    /** Where the exchange must continue: set by {@link #continuesOn}, else null (wherever the future completes). */
+    public java.util.concurrent.Executor continuation() {
+        return continuation;
     }
 }

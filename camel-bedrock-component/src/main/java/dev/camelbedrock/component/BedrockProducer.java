@@ -3,7 +3,9 @@ package dev.camelbedrock.component;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.UnaryOperator;
 
 import dev.camelbedrock.component.converse.ConverseHandler;
 import dev.camelbedrock.component.converse.ConverseStreamHandler;
@@ -70,6 +72,14 @@ public class BedrockProducer extends DefaultAsyncProducer {
         }
     }
 
+    /**
+     * For tests, before the producer starts: wraps the handler of {@code operation} (for instance to hand the producer
+     * a future that is already complete, the way a fast reply races the producer).
+     */
+    void wrapHandler(BedrockOperation operation, UnaryOperator<BedrockOperationHandler> wrapper) {
+        handlers.put(operation, wrapper.apply(handlers.get(operation)));
+    }
+
     @Override
     public BedrockEndpoint getEndpoint() {
         return (BedrockEndpoint) super.getEndpoint();
@@ -132,29 +142,47 @@ public class BedrockProducer extends DefaultAsyncProducer {
         if (end != null) {
             end.whenComplete((result, failure) -> ticket.finish(failure));
         }
+        // Where the exchange continues. If the future is already complete here, whenComplete runs at once on this
+        // (the sending) thread. For a result that is whole once the future completes, that is right and cheap: nothing
+        // after it waits for Bedrock. A call that names a continuation executor (an iterator body the route will read
+        // while the stream is open) always continues there instead, or the sending thread would be held until the
+        // stream ends. This is the only place an exchange of a started call is completed.
+        Executor continuation = call.continuation();
         future.whenComplete((result, failure) -> {
             CompletableFuture<Void> again = failure != null && end == null ? ticket.requeue(failure) : null;
-            if (again != null) {
+            if (again != null) { // every SDK attempt was throttled: one more turn at the learnt rate
                 again.whenComplete((v, refused) -> {
                     if (refused != null) {
-                        ticket.finish(refused);
-                        exchange.setException(BedrockErrors.unwrap(refused));
-                        callback.done(false);
+                        complete(exchange, callback, call, ticket, end, refused);
                     } else {
                         dispatch(exchange, callback, call, ticket, false);
                     }
                 });
                 return;
             }
-            if (end == null) {
-                ticket.finish(failure); // free the slot before the route goes on: it may call this endpoint again
+            if (continuation == null) {
+                complete(exchange, callback, call, ticket, end, failure);
+                return;
             }
-            if (failure != null) {
-                exchange.setException(BedrockErrors.map(failure, operation.name(), call.modelId()));
+            try {
+                continuation.execute(() -> complete(exchange, callback, call, ticket, end, failure));
+            } catch (RejectedExecutionException e) {
+                // the executor is shut down (the endpoint is stopping): fail rather than leave the exchange waiting
+                complete(exchange, callback, call, ticket, end, e);
             }
-            callback.done(false);
         });
         return false;
+    }
+
+    private static void complete(Exchange exchange, AsyncCallback callback, BedrockCall call, FlowControl.Ticket ticket,
+                                 CompletableFuture<?> end, Throwable failure) {
+        if (end == null) {
+            ticket.finish(failure); // free the slot before the route goes on: it may call this endpoint again
+        }
+        if (failure != null) {
+            exchange.setException(BedrockErrors.map(failure, call.operation().name(), call.modelId()));
+        }
+        callback.done(false);
     }
 
     /** Which model's rate limiter paces this exchange: the model id header, else the endpoint's modelId option. */

@@ -52,8 +52,7 @@ public class ConverseStreamHandler implements BedrockOperationHandler, AutoClose
                 .onError(session::attemptFailed)
                 .build();
         CompletableFuture<Void> sdkCall = endpoint.runtimeClient().converseStream(request, handler);
-        call.endsWith(sdkCall); // the stream holds its in-flight slot until it ends, not until the body is handed over
-        return session.completion(sdkCall);
+        return session.completion(call, sdkCall);
     }
 
     static ConverseStreamRequest toStreamRequest(ConverseRequest r, BedrockConfiguration config, String operation) {

@@ -49,8 +49,7 @@ public class InvokeModelStreamHandler implements BedrockOperationHandler, AutoCl
                 .onError(session::attemptFailed)
                 .build();
         CompletableFuture<Void> sdkCall = endpoint.runtimeClient().invokeModelWithResponseStream(toStreamRequest(input.request()), handler);
-        call.endsWith(sdkCall); // the stream holds its in-flight slot until it ends
-        return session.completion(sdkCall);
+        return session.completion(call, sdkCall);
     }
 
     static InvokeModelWithResponseStreamRequest toStreamRequest(InvokeModelRequest r) {

@@ -2,6 +2,7 @@ package dev.camelbedrock.component.stream;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 
 import dev.camelbedrock.component.BedrockEndpoint;
@@ -115,6 +116,11 @@ public final class StreamDeliveries implements AutoCloseable {
         }
 
         @Override
+        Executor continuation() {
+            return readers; // the route reads the body while the stream is open: on a reader, always
+        }
+
+        @Override
         boolean offer(StreamDelta delta) {
             if (delta.iterated()) {
                 stream.offer(delta.text());
@@ -128,7 +134,7 @@ public final class StreamDeliveries implements AutoCloseable {
             started = true;
             exchange.getMessage().setBody(stream);
             exchange.getMessage().setHeader(BedrockHeaders.REQUEST_ID, requestId);
-            readers.execute(() -> done.complete(null));
+            done.complete(null); // the exchange continues on a reader (continuation()), not on this SDK thread
         }
 
         @Override
@@ -184,6 +190,11 @@ public final class StreamDeliveries implements AutoCloseable {
         @Override
         long initialDemand() {
             return 1; // one event at a time: the next is requested when the previous delta was processed
+        }
+
+        @Override
+        Executor continuation() {
+            return null; // the exchange completes when the stream has ended: nothing after it waits for Bedrock
         }
 
         @Override

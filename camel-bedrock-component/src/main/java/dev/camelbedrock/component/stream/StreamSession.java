@@ -1,7 +1,9 @@
 package dev.camelbedrock.component.stream;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
+import dev.camelbedrock.component.BedrockCall;
 import dev.camelbedrock.component.error.BedrockClientException;
 import dev.camelbedrock.component.error.BedrockErrors;
 import org.apache.camel.Exchange;
@@ -47,9 +49,15 @@ public abstract class StreamSession<E> {
         this.fold = fold;
     }
 
-    /** The exchange's completion, given the SDK's future for the whole streamed call. */
-    public CompletableFuture<Void> completion(CompletableFuture<Void> call) {
-        call.whenComplete((v, failure) -> {
+    /**
+     * The exchange's completion, given the SDK's future for the whole streamed call. Tells {@code call} that the call
+     * ends with the SDK's future (the in-flight slot is held until the stream ends, not until the body is handed over)
+     * and where the exchange continues ({@link #continuation()}).
+     */
+    public CompletableFuture<Void> completion(BedrockCall call, CompletableFuture<Void> sdkCall) {
+        call.endsWith(sdkCall);
+        call.continuesOn(continuation());
+        sdkCall.whenComplete((v, failure) -> {
             if (terminated) {
                 return;
             }
@@ -67,6 +75,9 @@ public abstract class StreamSession<E> {
     }
 
     abstract long initialDemand();
+
+    /** The executor the exchange must continue on, or null where it may continue on whichever thread completes it. */
+    abstract Executor continuation();
 
     /** Hands one delta on; returns true when the delta will request the next event itself once delivered. */
     abstract boolean offer(StreamDelta delta);
