@@ -45,7 +45,8 @@ import static dev.camelbedrock.component.converse.ConverseRequestFactory.typeNam
  * </ul>
  * A List longer than the model's batch limit (96 texts for Cohere, 1 for Titan and Nova) is split into several calls
  * and joined back in order; the calls run concurrently, at most {@code embedConcurrency} at a time, and no thread
- * waits for them.
+ * waits for them. With {@code embedCoalesceWindow}, String bodies do not come here but to the endpoint's
+ * {@link EmbedCoalescer}, which checks them with {@link #target} and the same request and reply methods.
  */
 public class EmbedHandler implements BedrockOperationHandler {
 
