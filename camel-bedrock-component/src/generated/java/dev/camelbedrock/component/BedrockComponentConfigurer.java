@@ -89,6 +89,10 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "desiredmodelid":
         case "desiredModelId": getOrCreateConfiguration(target).setDesiredModelId(property(camelContext, java.lang.String.class, value)); return true;
         case "dimensions": getOrCreateConfiguration(target).setDimensions(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "embedcoalescemaxbatch":
+        case "embedCoalesceMaxBatch": getOrCreateConfiguration(target).setEmbedCoalesceMaxBatch(property(camelContext, int.class, value)); return true;
+        case "embedcoalescewindow":
+        case "embedCoalesceWindow": getOrCreateConfiguration(target).setEmbedCoalesceWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "embedconcurrency":
         case "embedConcurrency": getOrCreateConfiguration(target).setEmbedConcurrency(property(camelContext, int.class, value)); return true;
         case "embeddinginputtype":
@@ -315,6 +319,10 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "desiredmodelid":
         case "desiredModelId": return java.lang.String.class;
         case "dimensions": return java.lang.Integer.class;
+        case "embedcoalescemaxbatch":
+        case "embedCoalesceMaxBatch": return int.class;
+        case "embedcoalescewindow":
+        case "embedCoalesceWindow": return long.class;
         case "embedconcurrency":
         case "embedConcurrency": return int.class;
         case "embeddinginputtype":
@@ -537,6 +545,10 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "desiredmodelid":
         case "desiredModelId": return getOrCreateConfiguration(target).getDesiredModelId();
         case "dimensions": return getOrCreateConfiguration(target).getDimensions();
+        case "embedcoalescemaxbatch":
+        case "embedCoalesceMaxBatch": return getOrCreateConfiguration(target).getEmbedCoalesceMaxBatch();
+        case "embedcoalescewindow":
+        case "embedCoalesceWindow": return getOrCreateConfiguration(target).getEmbedCoalesceWindow();
         case "embedconcurrency":
         case "embedConcurrency": return getOrCreateConfiguration(target).getEmbedConcurrency();
         case "embeddinginputtype":

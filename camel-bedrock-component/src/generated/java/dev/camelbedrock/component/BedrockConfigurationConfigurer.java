@@ -79,6 +79,10 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "desiredmodelid":
         case "desiredModelId": target.setDesiredModelId(property(camelContext, java.lang.String.class, value)); return true;
         case "dimensions": target.setDimensions(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "embedcoalescemaxbatch":
+        case "embedCoalesceMaxBatch": target.setEmbedCoalesceMaxBatch(property(camelContext, int.class, value)); return true;
+        case "embedcoalescewindow":
+        case "embedCoalesceWindow": target.setEmbedCoalesceWindow(property(camelContext, long.class, value)); return true;
         case "embedconcurrency":
         case "embedConcurrency": target.setEmbedConcurrency(property(camelContext, int.class, value)); return true;
         case "embeddinginputtype":
@@ -296,6 +300,10 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "desiredmodelid":
         case "desiredModelId": return java.lang.String.class;
         case "dimensions": return java.lang.Integer.class;
+        case "embedcoalescemaxbatch":
+        case "embedCoalesceMaxBatch": return int.class;
+        case "embedcoalescewindow":
+        case "embedCoalesceWindow": return long.class;
         case "embedconcurrency":
         case "embedConcurrency": return int.class;
         case "embeddinginputtype":
@@ -514,6 +522,10 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "desiredmodelid":
         case "desiredModelId": return target.getDesiredModelId();
         case "dimensions": return target.getDimensions();
+        case "embedcoalescemaxbatch":
+        case "embedCoalesceMaxBatch": return target.getEmbedCoalesceMaxBatch();
+        case "embedcoalescewindow":
+        case "embedCoalesceWindow": return target.getEmbedCoalesceWindow();
         case "embedconcurrency":
         case "embedConcurrency": return target.getEmbedConcurrency();
         case "embeddinginputtype":

@@ -79,6 +79,10 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "desiredmodelid":
         case "desiredModelId": target.getConfiguration().setDesiredModelId(property(camelContext, java.lang.String.class, value)); return true;
         case "dimensions": target.getConfiguration().setDimensions(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "embedcoalescemaxbatch":
+        case "embedCoalesceMaxBatch": target.getConfiguration().setEmbedCoalesceMaxBatch(property(camelContext, int.class, value)); return true;
+        case "embedcoalescewindow":
+        case "embedCoalesceWindow": target.getConfiguration().setEmbedCoalesceWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "embedconcurrency":
         case "embedConcurrency": target.getConfiguration().setEmbedConcurrency(property(camelContext, int.class, value)); return true;
         case "embeddinginputtype":
@@ -302,6 +306,10 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "desiredmodelid":
         case "desiredModelId": return java.lang.String.class;
         case "dimensions": return java.lang.Integer.class;
+        case "embedcoalescemaxbatch":
+        case "embedCoalesceMaxBatch": return int.class;
+        case "embedcoalescewindow":
+        case "embedCoalesceWindow": return long.class;
         case "embedconcurrency":
         case "embedConcurrency": return int.class;
         case "embeddinginputtype":
@@ -521,6 +529,10 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "desiredmodelid":
         case "desiredModelId": return target.getConfiguration().getDesiredModelId();
         case "dimensions": return target.getConfiguration().getDimensions();
+        case "embedcoalescemaxbatch":
+        case "embedCoalesceMaxBatch": return target.getConfiguration().getEmbedCoalesceMaxBatch();
+        case "embedcoalescewindow":
+        case "embedCoalesceWindow": return target.getConfiguration().getEmbedCoalesceWindow();
         case "embedconcurrency":
         case "embedConcurrency": return target.getConfiguration().getEmbedConcurrency();
         case "embeddinginputtype":

@@ -479,6 +479,22 @@ public class BedrockConfiguration implements Cloneable {
                             + " (models that take one text per call, or lists longer than the model's batch limit).")
     private int embedConcurrency = 8;
 
+    @UriParam(label = "embed", defaultValue = "0", javaType = "java.time.Duration",
+              description = "embed: coalesce single-text exchanges that arrive within this time of each other into one"
+                            + " InvokeModel call (up to embedCoalesceMaxBatch texts), and hand each exchange its own vector."
+                            + " A batch is sent when it is full or when this time has passed since its first text. Only a"
+                            + " String body is coalesced, and only with exchanges of the same model and embed options; Lists"
+                            + " and images go alone. Worth it for streams of one text per exchange sent concurrently (a"
+                            + " seda or Kafka consumer with several threads, a split in parallel): each exchange waits up to"
+                            + " this long more, and a batch of texts costs one call and one maxInFlight slot. 0 = off.")
+    private long embedCoalesceWindow;
+
+    @UriParam(label = "embed", defaultValue = "0",
+              description = "embed with embedCoalesceWindow: the most texts one coalesced call carries, 1 up to the model's"
+                            + " batch limit in the model catalog (Cohere Embed: 96; Titan and Nova take 1 text per call, so"
+                            + " nothing is coalesced for them). 0 = the model's batch limit.")
+    private int embedCoalesceMaxBatch;
+
     // ---- image ----
 
     @UriParam(label = "image",
@@ -727,6 +743,10 @@ public class BedrockConfiguration implements Cloneable {
     public void setTruncate(String truncate) { this.truncate = truncate; }
     public int getEmbedConcurrency() { return embedConcurrency; }
     public void setEmbedConcurrency(int embedConcurrency) { this.embedConcurrency = embedConcurrency; }
+    public long getEmbedCoalesceWindow() { return embedCoalesceWindow; }
+    public void setEmbedCoalesceWindow(long embedCoalesceWindow) { this.embedCoalesceWindow = embedCoalesceWindow; }
+    public int getEmbedCoalesceMaxBatch() { return embedCoalesceMaxBatch; }
+    public void setEmbedCoalesceMaxBatch(int embedCoalesceMaxBatch) { this.embedCoalesceMaxBatch = embedCoalesceMaxBatch; }
 
     public Integer getWidth() { return width; }
     public void setWidth(Integer width) { this.width = width; }

@@ -2,6 +2,7 @@ package dev.camelbedrock.component;
 
 import dev.camelbedrock.component.client.BedrockClientSettings;
 import dev.camelbedrock.component.client.BedrockClients;
+import dev.camelbedrock.component.embed.EmbedCoalescer;
 import dev.camelbedrock.component.flow.FlowControl;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -31,6 +32,7 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     private BedrockClientSettings clientSettings;
     private BedrockClients clients;
     private volatile FlowControl flowControl;
+    private volatile EmbedCoalescer embedCoalescer;
 
     public BedrockEndpoint(String uri, BedrockComponent component, BedrockConfiguration configuration) {
         super(uri, component);
@@ -77,12 +79,19 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         flowControl = new FlowControl(configuration.getMaxInFlight(), configuration.getRateControl(),
                 configuration.getRateControlMinRate(), configuration.getRateControlMaxRate(),
                 getComponent()::flowScheduler);
+        if (configuration.getEmbedCoalesceWindow() > 0) {
+            embedCoalescer = new EmbedCoalescer(this, configuration.getEmbedCoalesceWindow(), getComponent()::flowScheduler);
+        }
         clientSettings = BedrockClientSettings.of(configuration);
         clients = getComponent().acquireClients(clientSettings);
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (embedCoalescer != null) {
+            embedCoalescer.close();
+            embedCoalescer = null;
+        }
         if (flowControl != null) {
             flowControl.close();
         }
@@ -129,6 +138,11 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
             throw new IllegalStateException("Endpoint " + getEndpointBaseUri() + " is not started");
         }
         return f;
+    }
+
+    /** The coalescer of single-text embed exchanges, or null when embedCoalesceWindow is not positive. */
+    public EmbedCoalescer embedCoalescer() {
+        return embedCoalescer;
     }
 
     private BedrockClients started() {

@@ -159,6 +159,19 @@ public final class BedrockHeaders {
     public static final String EMBEDDINGS_BY_TYPE = "CamelBedrockEmbeddingsByType";
 
     @Metadata(label = "producer",
+              description = "embed with embedCoalesceWindow: how many exchanges shared the InvokeModel call that made this"
+                            + " exchange's vector (1 when it went alone). Absent when the exchange was not coalesced.",
+              javaType = "Integer")
+    public static final String EMBEDDING_BATCH_SIZE = "CamelBedrockEmbeddingBatchSize";
+
+    @Metadata(label = "producer",
+              description = "embed with embedCoalesceWindow: the input tokens Bedrock counted for the whole coalesced call, when"
+                            + " it reports them. CamelBedrockInputTokens then holds this exchange's share, split by text length,"
+                            + " so that the shares of one call add up to this count. Absent when the exchange was not coalesced.",
+              javaType = "Integer")
+    public static final String EMBEDDING_BATCH_INPUT_TOKENS = "CamelBedrockEmbeddingBatchInputTokens";
+
+    @Metadata(label = "producer",
               description = "image: the seeds of the images, as the model reports them (Stability, SDXL) or as sent (Titan, Nova"
                             + " Canvas with the seed option); absent when neither says.",
               javaType = "java.util.List<Long>")

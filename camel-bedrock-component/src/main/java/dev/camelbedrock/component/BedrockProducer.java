@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 import dev.camelbedrock.component.converse.ConverseHandler;
 import dev.camelbedrock.component.converse.ConverseStreamHandler;
 import dev.camelbedrock.component.converse.CountTokensHandler;
+import dev.camelbedrock.component.embed.EmbedCoalescer;
 import dev.camelbedrock.component.embed.EmbedHandler;
 import dev.camelbedrock.component.error.BedrockErrors;
 import dev.camelbedrock.component.error.BedrockInputException;
@@ -37,7 +38,9 @@ import org.apache.camel.support.DefaultAsyncProducer;
  * The asynchronous producer: picks the operation (URI path, or the CamelBedrockOperation header), hands the exchange
  * to that operation's handler, and completes the exchange when the SDK's future completes. No thread waits on a
  * Bedrock call. Before that, the endpoint's {@link FlowControl} admits the request: the calling thread may wait for
- * one of the maxInFlight slots, and rate control may delay the send (on a scheduler, not on a waiting thread).
+ * one of the maxInFlight slots, and rate control may delay the send (on a scheduler, not on a waiting thread). With
+ * {@code embedCoalesceWindow}, single-text embed exchanges go to the endpoint's {@link EmbedCoalescer} instead, whose
+ * batched calls are admitted by the same flow control, one slot per call.
  */
 public class BedrockProducer extends DefaultAsyncProducer {
 
@@ -96,6 +99,18 @@ public class BedrockProducer extends DefaultAsyncProducer {
             return true;
         }
         BedrockCall call = new BedrockCall(operation);
+        EmbedCoalescer coalescer = operation == BedrockOperation.embed ? getEndpoint().embedCoalescer() : null;
+        if (coalescer != null && EmbedCoalescer.accepts(exchange)) {
+            // the batch it joins takes the in-flight slot and the rate turn, once for all its exchanges
+            try {
+                coalescer.submit(exchange, call, callback);
+            } catch (Exception e) {
+                exchange.setException(BedrockErrors.map(e, operation.name(), call.modelId()));
+                callback.done(true);
+                return true;
+            }
+            return false;
+        }
         FlowControl.Ticket ticket;
         try {
             ticket = getEndpoint().flowControl().enter(modelKey(exchange));

@@ -81,6 +81,11 @@ class BadInputTest extends BedrockTestSupport {
                 from("direct:embedBadType").to("bedrock:embed?modelId=cohere.embed-english-v3&embeddingTypes=int4");
                 from("direct:embedInt8Titan").to("bedrock:embed?modelId=amazon.titan-embed-text-v2:0&embeddingTypes=int8");
                 from("direct:embedNoConcurrency").to("bedrock:embed?modelId=amazon.titan-embed-text-v2:0&embedConcurrency=0");
+                from("direct:embedNegativeWindow").to("bedrock:embed?modelId=cohere.embed-english-v3&embedCoalesceWindow=-1");
+                from("direct:embedCoalesced").to("bedrock:embed?modelId=cohere.embed-english-v3&embedCoalesceWindow=20ms");
+                from("direct:embedBatch97").to("bedrock:embed?modelId=cohere.embed-english-v3&embedCoalesceWindow=20ms"
+                                               + "&embedCoalesceMaxBatch=97");
+                from("direct:embedNegativeBatch").to("bedrock:embed?modelId=cohere.embed-english-v3&embedCoalesceMaxBatch=-5");
                 String canvas = "bedrock:image?modelId=amazon.nova-canvas-v1:0";
                 from("direct:canvas").to(canvas);
                 from("direct:canvas256").to(canvas + "&width=256&height=256");
@@ -287,6 +292,17 @@ class BadInputTest extends BedrockTestSupport {
                 Arguments.of("unknown embedding type", "direct:embedBadType", body("hi"), "float, int8, uint8, binary, ubinary"),
                 Arguments.of("an embedding type Titan does not offer", "direct:embedInt8Titan", body("hi"), "float and binary"),
                 Arguments.of("embedConcurrency zero", "direct:embedNoConcurrency", body("hi"), "1 or more"),
+                Arguments.of("embedCoalesceWindow negative", "direct:embedNegativeWindow", body("hi"),
+                        "option embedCoalesceWindow is -1 ms; accepted: 0 (off) or a positive duration"),
+                Arguments.of("embedCoalesceMaxBatch above the model's batch limit", "direct:embedBatch97", body("hi"),
+                        "option embedCoalesceMaxBatch is 97; accepted: 0 (the model's batch limit) or 1 to 96"),
+                Arguments.of("embedCoalesceMaxBatch above a one-text model's limit", "direct:embedBatch97",
+                        bodyAndHeader("hi", BedrockHeaders.MODEL_ID, "amazon.titan-embed-text-v2:0"), "or 1 to 1 (the batch limit of model"),
+                Arguments.of("embedCoalesceMaxBatch negative", "direct:embedNegativeBatch", body(List.of("a", "b")),
+                        "option embedCoalesceMaxBatch is -5"),
+                Arguments.of("a blank text to coalesce", "direct:embedCoalesced", body(" "), "the text is blank"),
+                Arguments.of("a chat model to coalesce", "direct:embedCoalesced", bodyAndHeader("hi", BedrockHeaders.MODEL_ID, MODEL),
+                        "makes no embeddings"),
                 // image: each size rule of the catalog, and the rest
                 Arguments.of("Nova Canvas side below 320", "direct:canvas256", body("a fox"), "size rule SIDE_RANGE"),
                 Arguments.of("Nova Canvas side not a multiple of 16", "direct:canvas1000", body("a fox"), "size rule SIDE_MULTIPLE"),

@@ -290,6 +290,24 @@ public class BedrockComponentConfiguration {
     private Integer dimensions;
 
     /**
+     * embed with embedCoalesceWindow: the most texts one coalesced call carries, 1 up to the model's batch limit in
+     * the model catalog (Cohere Embed: 96; Titan and Nova take 1 text per call, so nothing is coalesced for them). 0 =
+     * the model's batch limit.
+     */
+    private Integer embedCoalesceMaxBatch = 0;
+
+    /**
+     * embed: coalesce single-text exchanges that arrive within this time of each other into one InvokeModel call (up
+     * to embedCoalesceMaxBatch texts), and hand each exchange its own vector. A batch is sent when it is full or when
+     * this time has passed since its first text. Only a String body is coalesced, and only with exchanges of the same
+     * model and embed options; Lists and images go alone. Worth it for streams of one text per exchange sent
+     * concurrently (a seda or Kafka consumer with several threads, a split in parallel): each exchange waits up to
+     * this long more, and a batch of texts costs one call and one maxInFlight slot. 0 = off. A duration: 10s, 500ms,
+     * or a number of milliseconds.
+     */
+    private Duration embedCoalesceWindow = Duration.ofMillis(0);
+
+    /**
      * embed: how many InvokeModel calls one exchange may have in flight when a list of texts needs several (models
      * that take one text per call, or lists longer than the model's batch limit).
      */
@@ -1047,6 +1065,22 @@ public class BedrockComponentConfiguration {
         this.dimensions = dimensions;
     }
 
+    public Integer getEmbedCoalesceMaxBatch() {
+        return embedCoalesceMaxBatch;
+    }
+
+    public void setEmbedCoalesceMaxBatch(Integer embedCoalesceMaxBatch) {
+        this.embedCoalesceMaxBatch = embedCoalesceMaxBatch;
+    }
+
+    public Duration getEmbedCoalesceWindow() {
+        return embedCoalesceWindow;
+    }
+
+    public void setEmbedCoalesceWindow(Duration embedCoalesceWindow) {
+        this.embedCoalesceWindow = embedCoalesceWindow;
+    }
+
     public Integer getEmbedConcurrency() {
         return embedConcurrency;
     }
@@ -1741,6 +1775,12 @@ public class BedrockComponentConfiguration {
         }
         if (dimensions != null) {
             properties.put("dimensions", dimensions);
+        }
+        if (embedCoalesceMaxBatch != null) {
+            properties.put("embedCoalesceMaxBatch", embedCoalesceMaxBatch);
+        }
+        if (embedCoalesceWindow != null) {
+            properties.put("embedCoalesceWindow", embedCoalesceWindow);
         }
         if (embedConcurrency != null) {
             properties.put("embedConcurrency", embedConcurrency);

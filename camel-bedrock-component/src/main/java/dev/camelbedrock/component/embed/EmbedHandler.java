@@ -45,7 +45,8 @@ import static dev.camelbedrock.component.converse.ConverseRequestFactory.typeNam
  * </ul>
  * A List longer than the model's batch limit (96 texts for Cohere, 1 for Titan and Nova) is split into several calls
  * and joined back in order; the calls run concurrently, at most {@code embedConcurrency} at a time, and no thread
- * waits for them.
+ * waits for them. With {@code embedCoalesceWindow}, String bodies do not come here but to the endpoint's
+ * {@link EmbedCoalescer}, which checks them with {@link #target} and the same request and reply methods.
  */
 public class EmbedHandler implements BedrockOperationHandler {
 
@@ -59,6 +60,24 @@ public class EmbedHandler implements BedrockOperationHandler {
 
     @Override
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
+        String operation = call.operation().name();
+        EmbedTarget target = target(exchange, call);
+        Object body = exchange.getMessage().getBody();
+        boolean single = !(body instanceof Collection<?>);
+        List<EmbedInput> inputs = inputs(operation, target.modelId(), body, target.codec(), target.batchLimit());
+        List<InvokeModelRequest> requests = new ArrayList<>(inputs.size());
+        for (EmbedInput input : inputs) {
+            requests.add(request(operation, target, input));
+        }
+        return BoundedAsync.mapOrdered(requests, endpoint.getConfiguration().getEmbedConcurrency(), endpoint.runtimeClient()::invokeModel)
+                .thenAccept(responses -> apply(exchange.getMessage(), operation, target, inputs, responses, single));
+    }
+
+    /**
+     * The model, codec, options and batch limits of the exchange, checked: everything but the body that decides the
+     * request. Exchanges with equal targets may share one call ({@link EmbedCoalescer}).
+     */
+    EmbedTarget target(Exchange exchange, BedrockCall call) {
         String operation = call.operation().name();
         BedrockConfiguration config = endpoint.getConfiguration();
         ModelLookup.Target target = ModelLookup.target(new ExchangeOptions(exchange, operation), config, call);
@@ -83,23 +102,39 @@ public class EmbedHandler implements BedrockOperationHandler {
             throw new BedrockInputException(operation, modelId, "option embedConcurrency is " + config.getEmbedConcurrency()
                     + "; accepted: 1 or more");
         }
+        int limit = batchLimit(model, family);
+        return new EmbedTarget(modelId, codec, options, limit, coalesceMaxBatch(operation, modelId, model, config, limit));
+    }
 
-        Object body = exchange.getMessage().getBody();
-        boolean single = !(body instanceof Collection<?>);
-        List<EmbedInput> inputs = inputs(operation, modelId, body, codec, batchLimit(model, family));
-        List<InvokeModelRequest> requests = new ArrayList<>(inputs.size());
-        for (EmbedInput input : inputs) {
-            ObjectNode nativeBody;
-            try {
-                nativeBody = codec.request(input, options, modelId);
-            } catch (CodecInputException e) {
-                throw new BedrockInputException(operation, modelId, e.getMessage(), e);
-            }
-            requests.add(InvokeModelRequest.builder().modelId(modelId).contentType("application/json").accept("application/json")
-                    .body(SdkBytes.fromString(nativeBody.toString(), StandardCharsets.UTF_8)).build());
+    /** The most texts one coalesced call carries, checked against the model's batch limit. */
+    private static int coalesceMaxBatch(String operation, String modelId, BedrockModel model, BedrockConfiguration config, int limit) {
+        long window = config.getEmbedCoalesceWindow();
+        if (window < 0) {
+            throw new BedrockInputException(operation, modelId, "option embedCoalesceWindow is " + window + " ms; accepted: 0"
+                    + " (off) or a positive duration (a number of milliseconds, or 50ms, 1s ...)");
         }
-        return BoundedAsync.mapOrdered(requests, config.getEmbedConcurrency(), endpoint.runtimeClient()::invokeModel)
-                .thenAccept(responses -> apply(exchange.getMessage(), operation, modelId, codec, inputs, responses, single));
+        int max = config.getEmbedCoalesceMaxBatch();
+        if (max < 0 || (window > 0 && max > limit)) {
+            String whose = model != null ? "the batch limit of model " + ModelLookup.label(model) + " in the model catalog"
+                    : "the batch limit of its family";
+            throw new BedrockInputException(operation, modelId, "option embedCoalesceMaxBatch is " + max + "; accepted: 0 (the"
+                    + " model's batch limit) or 1 to " + limit + " (" + whose + ")");
+        }
+        return max == 0 ? limit : Math.min(max, limit);
+    }
+
+    /** The native body of one request, checked by the family's codec. */
+    static ObjectNode nativeBody(String operation, EmbedTarget target, EmbedInput input) {
+        try {
+            return target.codec().request(input, target.options(), target.modelId());
+        } catch (CodecInputException e) {
+            throw new BedrockInputException(operation, target.modelId(), e.getMessage(), e);
+        }
+    }
+
+    static InvokeModelRequest request(String operation, EmbedTarget target, EmbedInput input) {
+        return InvokeModelRequest.builder().modelId(target.modelId()).contentType("application/json").accept("application/json")
+                .body(SdkBytes.fromString(nativeBody(operation, target, input).toString(), StandardCharsets.UTF_8)).build();
     }
 
     private static int batchLimit(BedrockModel model, ModelFamily family) {
@@ -109,7 +144,7 @@ public class EmbedHandler implements BedrockOperationHandler {
         return family == ModelFamily.COHERE_EMBED ? 96 : 1;
     }
 
-    private static List<EmbedInput> inputs(String operation, String modelId, Object body, EmbeddingCodec codec, int batchLimit) {
+    static List<EmbedInput> inputs(String operation, String modelId, Object body, EmbeddingCodec codec, int batchLimit) {
         if (body instanceof String text) {
             if (text.isBlank()) {
                 throw new BedrockInputException(operation, modelId, "the text is blank; send non-blank text to embed");
@@ -162,37 +197,58 @@ public class EmbedHandler implements BedrockOperationHandler {
         return EmbedInput.image(image, format.toString().toLowerCase(Locale.ROOT));
     }
 
-    private static void apply(Message message, String operation, String modelId, EmbeddingCodec codec, List<EmbedInput> inputs,
+    private static void apply(Message message, String operation, EmbedTarget target, List<EmbedInput> inputs,
                               List<InvokeModelResponse> responses, boolean single) {
         List<List<Float>> vectors = new ArrayList<>();
         Map<String, List<List<Number>>> byType = new LinkedHashMap<>();
         Integer tokens = null;
         List<String> requestIds = new ArrayList<>();
         for (int i = 0; i < responses.size(); i++) {
-            InvokeModelResponse response = responses.get(i);
-            EmbeddingReply reply = codec.reply(InvokeResults.parse(response.body().asUtf8String(), operation, modelId));
-            if (reply.vectors().size() != inputs.get(i).size()) {
-                throw new BedrockException(operation + " on model " + modelId + ": the reply holds " + reply.vectors().size()
-                        + " vectors for " + inputs.get(i).size() + " inputs", operation, modelId, null);
+            CallReply call = read(operation, target, inputs.get(i).size(), responses.get(i));
+            vectors.addAll(call.reply().vectors());
+            call.reply().byType().forEach((type, v) -> byType.computeIfAbsent(type, t -> new ArrayList<>()).addAll(v));
+            if (call.inputTokens() != null) {
+                tokens = tokens == null ? call.inputTokens() : tokens + call.inputTokens();
             }
-            vectors.addAll(reply.vectors());
-            reply.byType().forEach((type, v) -> byType.computeIfAbsent(type, t -> new ArrayList<>()).addAll(v));
-            Integer n = InvokeResults.header(response.sdkHttpResponse(), "X-Amzn-Bedrock-Input-Token-Count");
-            n = n != null ? n : reply.inputTokens();
-            if (n != null) {
-                tokens = tokens == null ? n : tokens + n;
-            }
-            requestIds.add(response.responseMetadata().requestId());
+            requestIds.add(call.requestId());
         }
-        message.setBody(single ? vectors.get(0) : vectors);
-        message.setHeader(BedrockHeaders.EMBEDDING_DIMENSIONS, vectors.get(0).size());
+        Map<String, Object> shaped = new LinkedHashMap<>();
+        byType.forEach((type, v) -> shaped.put(type, single ? v.get(0) : v));
+        setResult(message, single ? vectors.get(0) : vectors, vectors.get(0).size(), target.modelId(), tokens,
+                String.join(",", requestIds), shaped);
+    }
+
+    /**
+     * What one call answered, checked against the number of inputs it was sent for.
+     *
+     * @param reply       the vectors (and extra types) in input order
+     * @param inputTokens Bedrock's X-Amzn-Bedrock-Input-Token-Count, else the body's own count, else null
+     * @param requestId   the AWS request id of the call
+     */
+    record CallReply(EmbeddingReply reply, Integer inputTokens, String requestId) {
+    }
+
+    static CallReply read(String operation, EmbedTarget target, int inputs, InvokeModelResponse response) {
+        String modelId = target.modelId();
+        EmbeddingReply reply = target.codec().reply(InvokeResults.parse(response.body().asUtf8String(), operation, modelId));
+        if (reply.vectors().size() != inputs) {
+            throw new BedrockException(operation + " on model " + modelId + ": the reply holds " + reply.vectors().size()
+                    + " vectors for " + inputs + " inputs", operation, modelId, null);
+        }
+        Integer n = InvokeResults.header(response.sdkHttpResponse(), "X-Amzn-Bedrock-Input-Token-Count");
+        return new CallReply(reply, n != null ? n : reply.inputTokens(), response.responseMetadata().requestId());
+    }
+
+    /** The body and the result headers of an embed exchange; {@code byType} is left out when empty. */
+    static void setResult(Message message, Object body, int dimensions, String modelId, Integer inputTokens, String requestIds,
+                          Map<String, Object> byType) {
+        message.setBody(body);
+        message.setHeader(BedrockHeaders.EMBEDDING_DIMENSIONS, dimensions);
         message.setHeader(BedrockHeaders.EMBEDDING_MODEL, modelId);
-        message.setHeader(BedrockHeaders.INPUT_TOKENS, tokens);
-        message.setHeader(BedrockHeaders.REQUEST_ID, String.join(",", requestIds));
+        message.setHeader(BedrockHeaders.INPUT_TOKENS, inputTokens);
+        message.setHeader(BedrockHeaders.REQUEST_ID, requestIds);
         if (!byType.isEmpty()) {
-            Map<String, Object> shaped = new LinkedHashMap<>();
-            byType.forEach((type, v) -> shaped.put(type, single ? v.get(0) : v));
-            message.setHeader(BedrockHeaders.EMBEDDINGS_BY_TYPE, shaped);
+            message.setHeader(BedrockHeaders.EMBEDDINGS_BY_TYPE, byType);
         }
     }
 }
