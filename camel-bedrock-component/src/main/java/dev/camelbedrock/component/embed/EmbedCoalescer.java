@@ -165,6 +165,18 @@ public final class EmbedCoalescer implements AutoCloseable {
             return;
         }
         future.whenComplete((response, failure) -> {
+            CompletableFuture<Void> again = failure != null ? ticket.requeue(failure) : null;
+            if (again != null) { // every SDK attempt was throttled: one more turn at the learnt rate, as in the producer
+                again.whenComplete((v, refused) -> {
+                    if (refused != null) {
+                        ticket.finish(refused);
+                        fail(batch, refused);
+                    } else {
+                        call(batch, ticket);
+                    }
+                });
+                return;
+            }
             ticket.finish(failure); // free the slot before the routes go on: they may call this endpoint again
             if (failure != null) {
                 fail(batch, failure);
