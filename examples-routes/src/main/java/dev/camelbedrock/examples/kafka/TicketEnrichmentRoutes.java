@@ -118,8 +118,10 @@ public class TicketEnrichmentRoutes extends RouteBuilder {
         // the bedrock: endpoint is full (maxInFlight, with as many parked) or stopping: not the record's fault, so
         // retry and, failing that, fail the record (its batch is consumed again) instead of dead-lettering it
         withBackoff(enrich.onException(RejectedExecutionException.class)).handled(false);
-        // failing for good: bad input, refused request, malformed answer
-        enrich.onException(Exception.class).handled(true).to(DEAD_LETTER);
+        // failing for good: bad input, refused request, malformed answer. Not a retryable Bedrock error: Camel picks
+        // the clause from the innermost cause outwards, so without the guard this clause would claim a connection
+        // reset or timeout (a BedrockClientException caused by an IOException) and dead-letter it unretried
+        enrich.onException(Exception.class).onWhen(e -> !retryable(e)).handled(true).to(DEAD_LETTER);
         enrich.process(Tickets::readTicket);
         if (options.guardrailEnabled()) {
             // before anything reaches a model: the body becomes the text with PII masked

@@ -181,6 +181,26 @@ class TicketEnrichmentTest {
     }
 
     @Test
+    void aConnectionResetOrTimeoutIsRedeliveredNotDeadLettered() throws Exception {
+        // an I/O failure (the SDK's exception caused by an IOException) is as retryable as a throttle: Camel's
+        // onException matching walks the causes from the innermost, so a catch-all clause must not claim it
+        TicketEnrichmentOptions options = options("tickets-reset", 1).batchSize(5);
+        List<Ticket> inputs = TicketFixtures.tickets("N", 5, 5);
+        Map<String, String> valueById = valueById(inputs);
+        emulator.inject(Fault.reset().forOperation("Converse").times(2));
+        emulator.inject(Fault.malformed().forOperation("Converse").times(1));
+        TicketEnrichmentRoutes routes = new TicketEnrichmentRoutes(options);
+        try (CamelContext context = context(routes)) {
+            context.start();
+            TicketTopics.produce(kafka.bootstrapServers(), options.inputTopic(), inputs);
+            Outputs out = awaitEveryInput(options, valueById, 5);
+            assertThat(out.deadLetters).isEmpty();
+            assertThat(out.enriched).hasSize(5);
+            assertThat(emulator.stats().faultsInjected()).containsEntry("reset", 2L).containsEntry("malformed", 1L);
+        }
+    }
+
+    @Test
     void twoContextsInOneGroupShareTheWorkAndLoseNothing() throws Exception {
         TicketEnrichmentOptions options = options("tickets-shared", 4).batchSize(20);
         List<Ticket> inputs = TicketFixtures.tickets("S", 120, 16);
