@@ -150,7 +150,7 @@ class TicketEnrichmentTest {
                 assertThat(r.key()).isEqualTo(json(r.value()).path("customer").asText());
             }
             assertThat(out.deadLetters).allSatisfy(r -> assertThat(r.key()).startsWith("c"));
-            assertOrderPerKey(out);
+            TicketFixtures.assertOrderOfFirstWritesPerKey(out);
 
             for (var r : out.enriched) {
                 var ticket = json(r.value());
@@ -217,7 +217,7 @@ class TicketEnrichmentTest {
             assertThat(first.enrichedCount()).isPositive();
             assertThat(second.enrichedCount()).isPositive();
             assertThat(first.enrichedCount() + second.enrichedCount()).isGreaterThanOrEqualTo(120);
-            assertOrderPerKey(out);
+            TicketFixtures.assertOrderOfFirstWritesPerKey(out);
         }
     }
 
@@ -244,7 +244,7 @@ class TicketEnrichmentTest {
             assertThat(after.enrichedCount()).isPositive();
             // at-least-once: a record may come out twice, never not at all; the order of first writes holds per key
             assertThat(TicketFixtures.duplicates(out, valueById)).isLessThanOrEqualTo(options.batchSize() * 4);
-            assertOrderPerKey(out);
+            TicketFixtures.assertOrderOfFirstWritesPerKey(out);
         }
     }
 
@@ -268,7 +268,7 @@ class TicketEnrichmentTest {
             Outputs out = awaitEveryInput(options, valueById, 60);
             assertThat(failed).isTrue();
             assertThat(out.deadLetters).isEmpty();
-            assertOrderPerKey(out);
+            TicketFixtures.assertOrderOfFirstWritesPerKey(out);
         }
     }
 
@@ -278,12 +278,6 @@ class TicketEnrichmentTest {
                 o -> TicketFixtures.distinctInputs(o, valueById).size() >= count);
         assertThat(TicketFixtures.distinctInputs(out, valueById)).hasSize(count);
         return out;
-    }
-
-    /** Per key, the enriched tickets' sequence numbers (first writes) increase: the input's order per key. */
-    private static void assertOrderPerKey(Outputs out) {
-        TicketFixtures.sequencesByKey(out.enriched).forEach((key, seqs) ->
-                assertThat(seqs).as("sequence numbers of %s", key).isSorted().doesNotHaveDuplicates());
     }
 
     private static Ticket withText(Ticket input, String text) {
