@@ -24,6 +24,8 @@ public final class EmulatorStats {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final ConcurrentHashMap<String, LongAdder> faults = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> authFailures = new ConcurrentHashMap<>();
+    private final AtomicInteger openConnections = new AtomicInteger();
+    private final LongAdder connectionsAccepted = new LongAdder();
 
     /** Records one request; {@code modelId} may be null for operations without a model. */
     public void record(String operation, String modelId) {
@@ -53,6 +55,27 @@ public final class EmulatorStats {
     /** A response was completed (or its connection closed). */
     public void requestClosed() {
         inFlight.decrementAndGet();
+    }
+
+    /** A client connected (a TCP connection, HTTP/1.1 or HTTP/2). */
+    public void connectionOpened() {
+        openConnections.incrementAndGet();
+        connectionsAccepted.increment();
+    }
+
+    /** A client connection was closed, by either side. */
+    public void connectionClosed() {
+        openConnections.decrementAndGet();
+    }
+
+    /** Client connections open now (not cleared by {@link #reset()}): what a client that was closed left behind. */
+    public int openConnections() {
+        return openConnections.get();
+    }
+
+    /** Client connections accepted since start or the last {@link #reset()}. */
+    public long connectionsAccepted() {
+        return connectionsAccepted.sum();
     }
 
     /** Requests answered 429 by a quota. */
@@ -148,6 +171,7 @@ public final class EmulatorStats {
         byOperationAndModel.clear();
         throttled.reset();
         throttledByModel.clear();
+        connectionsAccepted.reset();
         maxInFlight.set(inFlight.get());
         faults.clear();
         authFailures.clear();
@@ -163,6 +187,7 @@ public final class EmulatorStats {
     public String toString() {
         return "EmulatorStats{total=" + total() + ", byOperation=" + byOperation() + ", byModel=" + byModel() + ", throttled="
                + throttled() + ", inFlight=" + inFlight() + ", maxInFlight=" + maxInFlight()
+               + ", openConnections=" + openConnections() + ", connectionsAccepted=" + connectionsAccepted()
                + ", faultsInjected=" + faultsInjected() + ", authFailures=" + authFailures() + "}";
     }
 }

@@ -150,6 +150,21 @@ class LatencyAndInFlightTest {
         }
     }
 
+    @Test
+    void countsTheClientConnectionsOpenAndAccepted() throws Exception {
+        try (BedrockEmulator emulator = BedrockEmulator.builder().build().start()) {
+            try (BedrockRuntimeAsyncClient client = Sdk.runtimeH2(emulator.uri())) {
+                join(client.converse(Sdk.converse(HAIKU, "hello")));
+                assertThat(emulator.stats().openConnections()).isEqualTo(1);
+                assertThat(emulator.stats().connectionsAccepted()).isEqualTo(1);
+            }
+            // closing the client closes its connection; the emulator sees it go
+            await(() -> emulator.stats().openConnections() == 0);
+            emulator.reset();
+            assertThat(emulator.stats().connectionsAccepted()).isZero();
+        }
+    }
+
     static void await(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!condition.getAsBoolean()) {

@@ -3,12 +3,15 @@ package dev.camelbedrock.component;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import dev.camelbedrock.component.error.BedrockInputException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,10 +24,44 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolResultContentBlo
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Bad input fails with a message naming the operation, what was wrong and what is accepted, before any request. */
+/**
+ * Bad input fails with a message naming the operation, what was wrong and what is accepted, before any request; and
+ * the whole suite (a Camel context with its SDK clients started and stopped per case) leaves no thread and no
+ * connection behind.
+ */
 class BadInputTest extends BedrockTestSupport {
 
     private static final String KB = "KBTEST0001";
+    private static Set<Thread> threadsBefore;
+
+    @BeforeAll
+    static void rememberThreads() {
+        threadsBefore = Thread.getAllStackTraces().keySet();
+    }
+
+    /**
+     * After the last case's context stopped: no connection to the emulator is open and every thread started during
+     * the suite has ended (waiting for the SDK's event loops, which end after their quiet period). Threads of the JVM's
+     * shared pools (ForkJoinPool.commonPool, Netty's global executor) come and go on their own and are not counted.
+     */
+    @AfterAll
+    static void noThreadOrConnectionLeftBehind() throws InterruptedException {
+        assertThat(emulator.stats().openConnections()).as("connections open to the emulator").isZero();
+        List<String> left = threadsLeft();
+        for (int i = 0; i < 150 && !left.isEmpty(); i++) {
+            Thread.sleep(100);
+            left = threadsLeft();
+        }
+        assertThat(left).as("threads started by the suite and still alive").isEmpty();
+    }
+
+    private static List<String> threadsLeft() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && !threadsBefore.contains(t))
+                .map(Thread::getName)
+                .filter(name -> !name.startsWith("ForkJoinPool.commonPool") && !name.equals("globalEventExecutor"))
+                .sorted().toList();
+    }
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -339,5 +376,6 @@ class BadInputTest extends BedrockTestSupport {
         assertThat(Arrays.stream(BedrockOperation.values()).map(op -> op.name() + ": ")).as(name + ": names the operation")
                 .anyMatch(out.getException().getMessage()::startsWith);
         assertThat(emulator.stats().total()).as("requests that reached the emulator").isZero();
+        assertThat(emulator.stats().connectionsAccepted()).as("connections made to the emulator").isZero();
     }
 }

@@ -64,7 +64,7 @@ public final class EmulatorServer implements AutoCloseable {
                     .option(ChannelOption.SO_BACKLOG, 4096)
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ConnectionInitializer(dispatcher));
+                    .childHandler(new ConnectionInitializer(dispatcher, context.stats()));
             Channel ch = b.bind(host, port).sync().channel();
             return new EmulatorServer(boss, workers, ch);
         } catch (InterruptedException | RuntimeException e) {
@@ -90,13 +90,17 @@ public final class EmulatorServer implements AutoCloseable {
     /** Per connection: detect the h2c preface; otherwise HTTP/1.1 (with optional Upgrade: h2c). */
     private static final class ConnectionInitializer extends ChannelInitializer<SocketChannel> {
         private final Dispatcher dispatcher;
+        private final dev.camelbedrock.emulator.EmulatorStats stats;
 
-        ConnectionInitializer(Dispatcher dispatcher) {
+        ConnectionInitializer(Dispatcher dispatcher, dev.camelbedrock.emulator.EmulatorStats stats) {
             this.dispatcher = dispatcher;
+            this.stats = stats;
         }
 
         @Override
         protected void initChannel(SocketChannel ch) {
+            stats.connectionOpened();
+            ch.closeFuture().addListener(f -> stats.connectionClosed());
             HttpServerCodec sourceCodec = new HttpServerCodec();
             HttpServerUpgradeHandler upgradeHandler = new HttpServerUpgradeHandler(sourceCodec, protocol -> {
                 if (AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)) {

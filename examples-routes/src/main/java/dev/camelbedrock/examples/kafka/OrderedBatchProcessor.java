@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Processes one camel-kafka batch ({@code batching=true}: the body is the {@code List<Exchange>} of one poll) and
@@ -47,6 +48,7 @@ public final class OrderedBatchProcessor extends ServiceSupport implements Proce
     private final int dispatchThreads;
     private AsyncProducer producer;
     private ExecutorService dispatcher;
+    private final AtomicLong failedBatches = new AtomicLong();
 
     /**
      * @param target          the endpoint each record is sent to (asynchronously)
@@ -108,10 +110,16 @@ public final class OrderedBatchProcessor extends ServiceSupport implements Proce
         }
         commitFinished(records, done);
         if (failure != null || done.size() < records.size()) {
+            failedBatches.incrementAndGet();
             throw new IllegalStateException((records.size() - done.size()) + " of " + records.size()
                     + " records were neither enriched nor dead-lettered; their offsets are not committed and they"
                     + " will be consumed again", failure);
         }
+    }
+
+    /** Batches that failed (not every record finished): each is consumed again from its committed offsets. */
+    public long failedBatches() {
+        return failedBatches.get();
     }
 
     private CompletableFuture<Void> send(Exchange record, Set<Exchange> done) {

@@ -23,6 +23,7 @@ public final class TicketEnrichmentOptions {
     private String guardrailVersion = "DRAFT";
     private String embeddingModelId;
     private boolean includeVector;
+    private boolean streamClassification;
     private int maximumRedeliveries = 3;
     private long redeliveryDelayMs = 1000;
 
@@ -105,6 +106,16 @@ public final class TicketEnrichmentOptions {
         return this;
     }
 
+    /**
+     * Whether the classification is asked with {@code bedrock:converseStream} (the reply read to its end) instead of
+     * {@code bedrock:converse}: same result, but a stream that breaks in the middle (an exception event, a cut) fails
+     * the step like any other retryable Bedrock error.
+     */
+    public TicketEnrichmentOptions streamClassification(boolean stream) {
+        this.streamClassification = stream;
+        return this;
+    }
+
     /** Redeliveries of a retryable Bedrock failure (throttling, timeouts, 5xx) before the record is dead-lettered. */
     public TicketEnrichmentOptions maximumRedeliveries(int redeliveries) {
         this.maximumRedeliveries = redeliveries;
@@ -182,6 +193,10 @@ public final class TicketEnrichmentOptions {
 
     public boolean includeVector() {
         return includeVector;
+    }
+
+    public boolean streamClassification() {
+        return streamClassification;
     }
 
     public int maximumRedeliveries() {

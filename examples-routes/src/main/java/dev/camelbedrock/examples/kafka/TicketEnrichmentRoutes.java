@@ -38,10 +38,13 @@ public class TicketEnrichmentRoutes extends RouteBuilder {
     /** The per-record enrichment route. */
     public static final String ENRICH = "direct:enrich-ticket";
     public static final String DEAD_LETTER = "direct:dead-letter-ticket";
+    /** With {@link TicketEnrichmentOptions#streamClassification}: converseStream, the reply read to its end. */
+    public static final String CLASSIFY_STREAMED = "direct:classify-ticket-streamed";
 
     private final TicketEnrichmentOptions options;
     private final AtomicLong enriched = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    private OrderedBatchProcessor batches;
 
     public TicketEnrichmentRoutes(TicketEnrichmentOptions options) {
         this.options = options;
@@ -55,6 +58,14 @@ public class TicketEnrichmentRoutes extends RouteBuilder {
     /** Records written to the dead-letter topic by this instance (acknowledged by Kafka). */
     public long deadLetteredCount() {
         return deadLettered.get();
+    }
+
+    /**
+     * Batches this instance failed and left to be consumed again (a record neither enriched nor dead-lettered, or the
+     * batch timed out): the records after the gap in such a batch may come out twice.
+     */
+    public long failedBatchCount() {
+        return batches == null ? 0 : batches.failedBatches();
     }
 
     /** The consumer endpoint: batches of up to batchSize records, offsets committed only by OrderedBatchProcessor. */
@@ -72,6 +83,10 @@ public class TicketEnrichmentRoutes extends RouteBuilder {
     private String producerUri(String topic) {
         // acks=all and idempotence are camel-kafka's defaults; spelled out because the guarantees rest on them
         return "kafka:" + topic + "?brokers=" + options.brokers() + "&requestRequiredAcks=all&enableIdempotence=true";
+    }
+
+    private String classifyUri(String operation) {
+        return "bedrock:" + operation + "?modelId=" + options.chatModelId() + "&maxTokens=100&temperature=0";
     }
 
     /** Whether the failure is a Bedrock error that a later attempt may not get (throttling, timeouts, 5xx, I/O). */
@@ -101,7 +116,8 @@ public class TicketEnrichmentRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from(consumerUri()).routeId("tickets-consumer")
-                .process(new OrderedBatchProcessor(getContext(), ENRICH, options.batchTimeoutMs(), options.consumersCount()));
+                .process(batches = new OrderedBatchProcessor(getContext(), ENRICH, options.batchTimeoutMs(),
+                        options.consumersCount()));
 
         RouteDefinition enrich = from(ENRICH).routeId("enrich-ticket")
                 // keep enriching (and dead-lettering) until the consumer route has finished its in-flight batch
@@ -118,8 +134,10 @@ public class TicketEnrichmentRoutes extends RouteBuilder {
         // the bedrock: endpoint is full (maxInFlight, with as many parked) or stopping: not the record's fault, so
         // retry and, failing that, fail the record (its batch is consumed again) instead of dead-lettering it
         withBackoff(enrich.onException(RejectedExecutionException.class)).handled(false);
-        // failing for good: bad input, refused request, malformed answer
-        enrich.onException(Exception.class).handled(true).to(DEAD_LETTER);
+        // failing for good: bad input, refused request, malformed answer. Not a retryable Bedrock error: Camel picks
+        // the clause from the innermost cause outwards, so without the guard this clause would claim a connection
+        // reset or timeout (a BedrockClientException caused by an IOException) and dead-letter it unretried
+        enrich.onException(Exception.class).onWhen(e -> !retryable(e)).handled(true).to(DEAD_LETTER);
         enrich.process(Tickets::readTicket);
         if (options.guardrailEnabled()) {
             // before anything reaches a model: the body becomes the text with PII masked
@@ -129,7 +147,7 @@ public class TicketEnrichmentRoutes extends RouteBuilder {
         }
         enrich.setProperty(Tickets.MASKED_TEXT, body())
                 .setHeader(BedrockHeaders.SYSTEM_PROMPT, constant(Tickets.CLASSIFY_PROMPT))
-                .to("bedrock:converse?modelId=" + options.chatModelId() + "&maxTokens=100&temperature=0")
+                .to(options.streamClassification() ? CLASSIFY_STREAMED : classifyUri("converse"))
                 .process(Tickets::readClassification);
         if (options.embeddingEnabled()) {
             enrich.setBody(exchangeProperty(Tickets.MASKED_TEXT))
@@ -141,6 +159,17 @@ public class TicketEnrichmentRoutes extends RouteBuilder {
                 // the kafka.KEY header of the consumed record is still set: the output is keyed as the input
                 .to(producerUri(options.outputTopic()))
                 .process(e -> enriched.incrementAndGet());
+
+        if (options.streamClassification()) {
+            // the call and the reading of its stream are one step, so a redelivery after a broken stream calls
+            // Bedrock again (redelivering only the reading would read the same broken stream); errors go back to the
+            // enrich route's handler
+            from(CLASSIFY_STREAMED).routeId("classify-ticket-streamed")
+                    .shutdownRoute(ShutdownRoute.Defer)
+                    .errorHandler(noErrorHandler())
+                    .to(classifyUri("converseStream"))
+                    .process(Tickets::readStreamToEnd);
+        }
 
         from(DEAD_LETTER).routeId("dead-letter-ticket")
                 .shutdownRoute(ShutdownRoute.Defer)

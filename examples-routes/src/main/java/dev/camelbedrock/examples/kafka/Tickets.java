@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelbedrock.component.BedrockHeaders;
 import dev.camelbedrock.component.error.BedrockException;
 import dev.camelbedrock.component.guardrail.BedrockGuardrailFinding;
+import dev.camelbedrock.component.stream.ChatStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.kafka.KafkaConstants;
 
@@ -128,6 +129,18 @@ public final class Tickets {
     public static void readClassification(Exchange exchange) {
         String reply = exchange.getMessage().getBody(String.class);
         exchange.setProperty(CLASSIFICATION, parseClassification(reply));
+    }
+
+    /**
+     * A converseStream answer (a {@link ChatStream}) read to its end: the body becomes the whole reply. A stream that
+     * breaks (an exception event, a cut, a bad frame) throws its Bedrock error here.
+     */
+    public static void readStreamToEnd(Exchange exchange) throws org.apache.camel.InvalidPayloadException {
+        ChatStream stream = exchange.getMessage().getMandatoryBody(ChatStream.class);
+        while (stream.hasNext()) {
+            stream.next();
+        }
+        exchange.getMessage().setBody(stream.getText());
     }
 
     static Classification parseClassification(String reply) {

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Input tickets for the enrichment tests, and what to check on the outputs. */
 final class TicketFixtures {
 
@@ -68,6 +70,12 @@ final class TicketFixtures {
 
     static int duplicates(Outputs outputs, Map<String, String> valueById) {
         return outputs.total() - distinctInputs(outputs, valueById).size();
+    }
+
+    /** Per key, the enriched tickets' sequence numbers (first writes) increase: the input's order per key. */
+    static void assertOrderOfFirstWritesPerKey(Outputs outputs) {
+        sequencesByKey(outputs.enriched).forEach((key, seqs) ->
+                assertThat(seqs).as("sequence numbers of %s", key).isSorted().doesNotHaveDuplicates());
     }
 
     /** Per key, the sequence numbers of the enriched tickets in the order they were written (first occurrences). */
