@@ -45,6 +45,15 @@ class EmbedTest extends BedrockTestSupport {
     }
 
     @Test
+    void aReplyThatIsNotJsonIsARetryableClientException() {
+        emulator.faults().add(dev.camelbedrock.emulator.Fault.malformed().forOperation("InvokeModel"));
+        Exchange out = template.request("bedrock:embed?modelId=" + COHERE_V3, e -> e.getMessage().setBody("garbled"));
+        assertThat(out.getException()).isInstanceOf(dev.camelbedrock.component.error.BedrockClientException.class)
+                .hasMessageContaining("embed").hasMessageContaining(COHERE_V3).hasMessageContaining("not JSON");
+        assertThat(((dev.camelbedrock.component.error.BedrockException) out.getException()).isRetryable()).isTrue();
+    }
+
+    @Test
     void aListGivesOneVectorPerTextInInputOrderWithOneCallPerTextForTitan() {
         List<String> texts = texts(6);
         Exchange out = embed("bedrock:embed?modelId=" + TITAN_V2 + "&dimensions=256", texts);

@@ -4,7 +4,7 @@ import java.io.IOException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelbedrock.component.BedrockHeaders;
-import dev.camelbedrock.component.error.BedrockException;
+import dev.camelbedrock.component.error.BedrockClientException;
 import dev.camelbedrock.component.family.ModelReply;
 import dev.camelbedrock.component.support.JsonDocuments;
 import org.apache.camel.Message;
@@ -56,7 +56,8 @@ public final class InvokeResults {
         try {
             return JsonDocuments.parse(json);
         } catch (IOException e) {
-            throw new BedrockException(operation + " on model " + modelId + ": the reply is not JSON (" + e.getMessage()
+            // an unreadable answer, as when the SDK cannot parse a Converse reply: retryable like it
+            throw new BedrockClientException(operation + " on model " + modelId + ": the reply is not JSON (" + e.getMessage()
                     + "); send a raw body with rawResponseType=String or bytes to read it as it is", operation, modelId, e);
         }
     }
