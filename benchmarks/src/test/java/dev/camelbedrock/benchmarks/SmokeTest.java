@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SmokeTest {
 
-    static final List<String> BUILT = List.of("P1", "P2", "P3", "P4", "P7");
-    static final List<String> HOOKS = List.of("P5", "P6", "KAFKA");
+    static final List<String> BUILT = List.of("P1", "P2", "P3", "P4", "P7", "KAFKA");
+    static final List<String> HOOKS = List.of("P5", "P6");
 
     @Test
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
