@@ -88,7 +88,8 @@ public final class EmulatorProcess implements AutoCloseable {
     }
 
     /**
-     * Sets latency and chunk delay (ms) for what follows; also releases held streams and resets the stats. Fields of
+     * Sets latency and chunk delay (ms) for what follows; also removes quotas, releases held streams and resets the
+     * stats. Fields of
      * {@code -Dbench.emulator.config=<JSON object>} are added to every such configuration: the hook for emulator
      * features that land after this harness (TODO(latency distributions): e.g. a latency distribution instead of
      * the fixed {@code latencyMs}; a scenario that needs one should get its own parameter here).
@@ -96,6 +97,7 @@ public final class EmulatorProcess implements AutoCloseable {
     public void configure(long latencyMs, long chunkDelayMs) throws IOException {
         ObjectNode body = Json.object().put("latencyMs", latencyMs).put("chunkDelayMs", chunkDelayMs);
         body.putNull("pauseStreamsAfter");
+        body.putArray("quotas"); // none: P5's quota must not throttle the scenarios after it
         String extra = System.getProperty(EXTRA_CONFIG);
         if (extra != null && !extra.isBlank()) {
             body.setAll((ObjectNode) Json.MAPPER.readTree(extra));

@@ -59,6 +59,24 @@ public final class Scale {
     public int p7ReplyWords = 60;
     public int p7Rounds = 2;
 
+    /**
+     * KAFKA: the example's enrichment route end to end. Model latency; records preloaded per round, and for one
+     * unrecorded run before the rounds (class loading, JIT, the broker's first segments); rounds (route and raw SDK
+     * side by side); input partitions; distinct keys (customers: 1,000 keeps every per-key chain of a 50-record batch
+     * one record long); one record in every {@code kafkaPoisonEvery} is a ticket whose model answer is not JSON
+     * (dead-lettered, after its one call); the route's {@code batchSize} and {@code consumersCount}
+     * (TicketEnrichmentOptions' defaults, as docs/kafka-and-kamelets.md documents them).
+     */
+    public long kafkaLatencyMs = 200;
+    public int kafkaRecords = 5_000;
+    public int kafkaWarmupRecords = 1_000;
+    public int kafkaRounds = 3;
+    public int kafkaPartitions = 4;
+    public int kafkaKeys = 1_000;
+    public int kafkaPoisonEvery = 50;
+    public int kafkaBatchSize = 50;
+    public int kafkaConsumers = 1;
+
     private Scale(String name) {
         this.name = name;
     }
@@ -99,6 +117,12 @@ public final class Scale {
         s.p7Streams = 10;
         s.p7ReplyWords = 20;
         s.p7Rounds = 1;
+        s.kafkaLatencyMs = 20;
+        s.kafkaRecords = 40;
+        s.kafkaWarmupRecords = 0;
+        s.kafkaRounds = 1;
+        s.kafkaKeys = 10;
+        s.kafkaPoisonEvery = 20;
         return s;
     }
 

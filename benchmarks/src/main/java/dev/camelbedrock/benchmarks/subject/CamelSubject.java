@@ -24,15 +24,23 @@ public final class CamelSubject implements Subject {
 
     public CamelSubject(URI emulator, RouteBuilder routes, String entryUri, Object body) throws Exception {
         context = new DefaultCamelContext();
+        context.addComponent("bedrock", component(emulator));
+        context.addRoutes(routes);
+        context.start();
+        call = send(entryUri, body);
+    }
+
+    /**
+     * The {@code bedrock:} component every route of the harness gets: pointed at the emulator, the benchmark's region
+     * and keys, otherwise the component's defaults (the what-if subclass when {@link WhatIfCachedUriComponent} is on).
+     */
+    public static BedrockComponent component(URI emulator) {
         BedrockComponent bedrock = WhatIfCachedUriComponent.enabled() ? new WhatIfCachedUriComponent() : new BedrockComponent();
         bedrock.getConfiguration().setEndpointOverride(emulator.toString());
         bedrock.getConfiguration().setRegion(Bench.REGION);
         bedrock.getConfiguration().setAccessKey(Bench.ACCESS_KEY);
         bedrock.getConfiguration().setSecretKey(Bench.SECRET_KEY);
-        context.addComponent("bedrock", bedrock);
-        context.addRoutes(routes);
-        context.start();
-        call = send(entryUri, body);
+        return bedrock;
     }
 
     /** {@code direct:converse → bedrock:converse?modelId=…<options>} (options start with {@code &}). */
