@@ -226,6 +226,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "stopSequences": getOrCreateConfiguration(target).setStopSequences(property(camelContext, java.lang.String.class, value)); return true;
         case "streambuffersize":
         case "streamBufferSize": getOrCreateConfiguration(target).setStreamBufferSize(property(camelContext, int.class, value)); return true;
+        case "streamrestartafterdeltas":
+        case "streamRestartAfterDeltas": getOrCreateConfiguration(target).setStreamRestartAfterDeltas(property(camelContext, boolean.class, value)); return true;
         case "streamto":
         case "streamTo": getOrCreateConfiguration(target).setStreamTo(property(camelContext, java.lang.String.class, value)); return true;
         case "style": getOrCreateConfiguration(target).setStyle(property(camelContext, java.lang.String.class, value)); return true;
@@ -456,6 +458,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "stopSequences": return java.lang.String.class;
         case "streambuffersize":
         case "streamBufferSize": return int.class;
+        case "streamrestartafterdeltas":
+        case "streamRestartAfterDeltas": return boolean.class;
         case "streamto":
         case "streamTo": return java.lang.String.class;
         case "style": return java.lang.String.class;
@@ -682,6 +686,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "stopSequences": return getOrCreateConfiguration(target).getStopSequences();
         case "streambuffersize":
         case "streamBufferSize": return getOrCreateConfiguration(target).getStreamBufferSize();
+        case "streamrestartafterdeltas":
+        case "streamRestartAfterDeltas": return getOrCreateConfiguration(target).isStreamRestartAfterDeltas();
         case "streamto":
         case "streamTo": return getOrCreateConfiguration(target).getStreamTo();
         case "style": return getOrCreateConfiguration(target).getStyle();

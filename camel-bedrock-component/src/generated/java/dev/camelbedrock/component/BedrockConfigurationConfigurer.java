@@ -215,6 +215,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "stopSequences": target.setStopSequences(property(camelContext, java.lang.String.class, value)); return true;
         case "streambuffersize":
         case "streamBufferSize": target.setStreamBufferSize(property(camelContext, int.class, value)); return true;
+        case "streamrestartafterdeltas":
+        case "streamRestartAfterDeltas": target.setStreamRestartAfterDeltas(property(camelContext, boolean.class, value)); return true;
         case "streamto":
         case "streamTo": target.setStreamTo(property(camelContext, java.lang.String.class, value)); return true;
         case "style": target.setStyle(property(camelContext, java.lang.String.class, value)); return true;
@@ -436,6 +438,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "stopSequences": return java.lang.String.class;
         case "streambuffersize":
         case "streamBufferSize": return int.class;
+        case "streamrestartafterdeltas":
+        case "streamRestartAfterDeltas": return boolean.class;
         case "streamto":
         case "streamTo": return java.lang.String.class;
         case "style": return java.lang.String.class;
@@ -658,6 +662,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "stopSequences": return target.getStopSequences();
         case "streambuffersize":
         case "streamBufferSize": return target.getStreamBufferSize();
+        case "streamrestartafterdeltas":
+        case "streamRestartAfterDeltas": return target.isStreamRestartAfterDeltas();
         case "streamto":
         case "streamTo": return target.getStreamTo();
         case "style": return target.getStyle();

@@ -216,6 +216,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "stopSequences": target.getConfiguration().setStopSequences(property(camelContext, java.lang.String.class, value)); return true;
         case "streambuffersize":
         case "streamBufferSize": target.getConfiguration().setStreamBufferSize(property(camelContext, int.class, value)); return true;
+        case "streamrestartafterdeltas":
+        case "streamRestartAfterDeltas": target.getConfiguration().setStreamRestartAfterDeltas(property(camelContext, boolean.class, value)); return true;
         case "streamto":
         case "streamTo": target.getConfiguration().setStreamTo(property(camelContext, java.lang.String.class, value)); return true;
         case "style": target.getConfiguration().setStyle(property(camelContext, java.lang.String.class, value)); return true;
@@ -443,6 +445,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "stopSequences": return java.lang.String.class;
         case "streambuffersize":
         case "streamBufferSize": return int.class;
+        case "streamrestartafterdeltas":
+        case "streamRestartAfterDeltas": return boolean.class;
         case "streamto":
         case "streamTo": return java.lang.String.class;
         case "style": return java.lang.String.class;
@@ -666,6 +670,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "stopSequences": return target.getConfiguration().getStopSequences();
         case "streambuffersize":
         case "streamBufferSize": return target.getConfiguration().getStreamBufferSize();
+        case "streamrestartafterdeltas":
+        case "streamRestartAfterDeltas": return target.getConfiguration().isStreamRestartAfterDeltas();
         case "streamto":
         case "streamTo": return target.getConfiguration().getStreamTo();
         case "style": return target.getConfiguration().getStyle();

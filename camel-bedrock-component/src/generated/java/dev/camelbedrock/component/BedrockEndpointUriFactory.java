@@ -23,7 +23,7 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(115);
+        Set<String> props = new HashSet<>(116);
         props.add("accept");
         props.add("accessKey");
         props.add("accountId");
@@ -125,6 +125,7 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("statusEquals");
         props.add("stopSequences");
         props.add("streamBufferSize");
+        props.add("streamRestartAfterDeltas");
         props.add("streamTo");
         props.add("style");
         props.add("systemPrompt");

@@ -288,6 +288,24 @@ public class BedrockConfiguration implements Cloneable {
                             + " producer stops requesting more from the stream (back-pressure).")
     private int streamBufferSize = 64;
 
+    /**
+     * Whether an SDK retry of a stream may restart it after deltas already reached the route. Off (the default), such a
+     * stream fails with the attempt's error rather than deliver the same text twice. On, the SDK's retry (within
+     * maxAttempts) is let through and the text starts over: the route is told by the delta headers
+     * CamelBedrockStreamAttempt and CamelBedrockStreamRestarted (streamTo), by ChatStream.getAttempt() and
+     * ChatStream.isRestarted() (iterator body), and by the same two headers on the exchange at the end, whose text and
+     * usage describe the attempt that succeeded only.
+     */
+    @UriParam(label = "converse,invoke", defaultValue = "false",
+              description = "converseStream and invokeModelStream: let an SDK retry (within maxAttempts) restart a stream whose"
+                            + " deltas already reached the route. false: the stream fails instead of delivering the same"
+                            + " text twice. true: the text starts over; every delta sent to streamTo carries"
+                            + " CamelBedrockStreamAttempt, the first delta of a restarted attempt"
+                            + " CamelBedrockStreamRestarted=true, the iterator body tells the same through"
+                            + " ChatStream.getAttempt() and isRestarted(), and the exchange at the end carries both headers;"
+                            + " its text and usage describe the attempt that succeeded.")
+    private boolean streamRestartAfterDeltas;
+
     // ---- knowledge bases ----
 
     @UriParam(label = "knowledge", description = "The knowledge base id (10 characters) for retrieve, retrieveAndGenerate and"
@@ -661,6 +679,8 @@ public class BedrockConfiguration implements Cloneable {
     public void setStreamTo(String streamTo) { this.streamTo = streamTo; }
     public int getStreamBufferSize() { return streamBufferSize; }
     public void setStreamBufferSize(int streamBufferSize) { this.streamBufferSize = streamBufferSize; }
+    public boolean isStreamRestartAfterDeltas() { return streamRestartAfterDeltas; }
+    public void setStreamRestartAfterDeltas(boolean streamRestartAfterDeltas) { this.streamRestartAfterDeltas = streamRestartAfterDeltas; }
     public String getKnowledgeBaseId() { return knowledgeBaseId; }
     public void setKnowledgeBaseId(String knowledgeBaseId) { this.knowledgeBaseId = knowledgeBaseId; }
     public Integer getNumberOfResults() { return numberOfResults; }

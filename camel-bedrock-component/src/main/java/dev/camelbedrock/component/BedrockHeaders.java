@@ -184,7 +184,7 @@ public final class BedrockHeaders {
               javaType = "String")
     public static final String STREAM_EVENT_TYPE = "CamelBedrockStreamEventType";
 
-    @Metadata(label = "producer", description = "On an exchange sent to streamTo: the delta's position in the stream, from 0.",
+    @Metadata(label = "producer", description = "On an exchange sent to streamTo: the delta's position in the stream, from 0 (from 0 again on a restarted attempt, see CamelBedrockStreamRestarted).",
               javaType = "Integer")
     public static final String STREAM_CHUNK_INDEX = "CamelBedrockStreamChunkIndex";
 
@@ -194,6 +194,16 @@ public final class BedrockHeaders {
 
     @Metadata(label = "producer", description = "On a toolUse delta sent to streamTo: the tool name.", javaType = "String")
     public static final String STREAM_TOOL_NAME = "CamelBedrockStreamToolName";
+
+    @Metadata(label = "producer",
+              description = "converseStream and invokeModelStream: the attempt of the stream, from 1. On an exchange sent to streamTo: the attempt the delta belongs to; on the exchange at the end of the stream: the attempt that completed, whose text and usage the result holds. Above 1 only with streamRestartAfterDeltas, once the SDK retried a stream whose deltas had reached the route (a retry before the first delta is invisible and not counted).",
+              javaType = "Integer")
+    public static final String STREAM_ATTEMPT = "CamelBedrockStreamAttempt";
+
+    @Metadata(label = "producer",
+              description = "converseStream and invokeModelStream: on an exchange sent to streamTo, true on the first delta of a restarted attempt (the deltas before it are void: the text starts over with this one), false on the others; on the exchange at the end of the stream, whether the text restarted at least once. True only with streamRestartAfterDeltas.",
+              javaType = "Boolean")
+    public static final String STREAM_RESTARTED = "CamelBedrockStreamRestarted";
 
     // ---- knowledge bases: request ----
 

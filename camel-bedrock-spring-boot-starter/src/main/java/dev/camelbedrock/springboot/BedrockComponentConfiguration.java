@@ -445,6 +445,16 @@ public class BedrockComponentConfiguration {
     private Integer streamBufferSize = 64;
 
     /**
+     * converseStream and invokeModelStream: let an SDK retry (within maxAttempts) restart a stream whose deltas
+     * already reached the route. false: the stream fails instead of delivering the same text twice. true: the text
+     * starts over; every delta sent to streamTo carries CamelBedrockStreamAttempt, the first delta of a restarted
+     * attempt CamelBedrockStreamRestarted=true, the iterator body tells the same through ChatStream.getAttempt() and
+     * isRestarted(), and the exchange at the end carries both headers; its text and usage describe the attempt that
+     * succeeded.
+     */
+    private Boolean streamRestartAfterDeltas = false;
+
+    /**
      * converseStream and invokeModelStream: send every delta (text, tool-input JSON, reasoning; for a raw
      * invokeModelStream each chunk's JSON) as its own exchange to this endpoint URI, in order, while the model
      * generates; the exchange itself then completes at the end of the stream with the whole text (raw: the List of
@@ -1273,6 +1283,14 @@ public class BedrockComponentConfiguration {
         this.streamBufferSize = streamBufferSize;
     }
 
+    public Boolean getStreamRestartAfterDeltas() {
+        return streamRestartAfterDeltas;
+    }
+
+    public void setStreamRestartAfterDeltas(Boolean streamRestartAfterDeltas) {
+        this.streamRestartAfterDeltas = streamRestartAfterDeltas;
+    }
+
     public String getStreamTo() {
         return streamTo;
     }
@@ -1853,6 +1871,9 @@ public class BedrockComponentConfiguration {
         }
         if (streamBufferSize != null) {
             properties.put("streamBufferSize", streamBufferSize);
+        }
+        if (streamRestartAfterDeltas != null) {
+            properties.put("streamRestartAfterDeltas", streamRestartAfterDeltas);
         }
         if (streamTo != null) {
             properties.put("streamTo", streamTo);

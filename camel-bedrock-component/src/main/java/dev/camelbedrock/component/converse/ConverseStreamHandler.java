@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.GuardrailStreamConfi
  * ({@link dev.camelbedrock.component.stream.ChatStream}) or, with {@code streamTo}, as one exchange per delta (text,
  * tool input JSON, reasoning); see {@link StreamDeliveries}. If the SDK retries a stream (a throttlingException event)
  * after deltas already reached the route, the stream fails instead: delivering the same deltas twice would corrupt
- * what the route built from them.
+ * what the route built from them. With {@code streamRestartAfterDeltas=true} the retry goes ahead and the route is told
+ * that the text restarts.
  */
 public class ConverseStreamHandler implements BedrockOperationHandler, AutoCloseable {
 

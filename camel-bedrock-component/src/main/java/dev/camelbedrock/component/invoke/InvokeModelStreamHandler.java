@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.ResponseStream;
 /**
  * {@code bedrock:invokeModelStream}: InvokeModelWithResponseStream, delivered the way converseStream delivers (an
  * iterator body for {@code split(body()).streaming()}, or one exchange per delta with {@code streamTo}), with the same
- * back-pressure and the same refusal to deliver deltas twice after an SDK retry. A raw body streams each chunk's JSON;
+ * back-pressure and the same refusal to deliver deltas twice after an SDK retry (or, with
+ * {@code streamRestartAfterDeltas=true}, the same marked restart). A raw body streams each chunk's JSON;
  * a prompt streams text deltas, and the stop reason and usage are set at the end.
  */
 public class InvokeModelStreamHandler implements BedrockOperationHandler, AutoCloseable {

@@ -15,12 +15,24 @@ import org.apache.camel.RuntimeCamelException;
  * stream ends it writes the final headers (stop reason, usage, tool calls, the whole text) onto the exchange that
  * carried it, and a failure in mid-stream is thrown from {@link #next()} rather than ending the text early.
  * Reading more requests more from Bedrock, so a slow route slows the stream instead of filling memory.
+ * <p>
+ * With {@code streamRestartAfterDeltas=true}, an SDK retry of a stream whose deltas were already read makes the text
+ * start over: the deltas that follow belong to a new attempt. After each {@link #next()}, {@link #getAttempt()} tells
+ * which attempt the delta belongs to and {@link #isRestarted()} whether it is the first of a restarted attempt (all
+ * text read before it is void); {@link #getText()} holds the current attempt's text only. The items stay plain
+ * Strings, so a reader that ignores this still finds out at the end: the exchange then carries
+ * {@code CamelBedrockStreamAttempt} and {@code CamelBedrockStreamRestarted}, and {@code CamelBedrockResponseText} is
+ * the text of the attempt that succeeded.
  */
 public final class ChatStream implements Iterator<String>, Closeable {
 
     private static final Object END = new Object();
 
     private record Failure(RuntimeException exception) {
+    }
+
+    /** Queued where the deltas of a restarted attempt begin. */
+    private record Restart(int attempt) {
     }
 
     /** What the stream needs from its producer side. */
@@ -37,9 +49,22 @@ public final class ChatStream implements Iterator<String>, Closeable {
     private final StringBuilder text = new StringBuilder();
     private volatile Upstream upstream;
     private boolean finished;
+    private int attempt = 1;
+    private boolean restartPending;
+    private boolean restarted;
 
     void upstream(Upstream upstream) {
         this.upstream = upstream;
+    }
+
+    /** The deltas offered from now on belong to this attempt: the text starts over. */
+    void restart(int attempt) {
+        queue.add(new Restart(attempt));
+    }
+
+    /** Deltas received but not read yet. */
+    int buffered() {
+        return queue.size();
     }
 
     void offer(String delta) {
@@ -86,6 +111,12 @@ public final class ChatStream implements Iterator<String>, Closeable {
         Object item;
         try {
             item = queue.take();
+            while (item instanceof Restart r) {
+                attempt = r.attempt();
+                restartPending = true;
+                text.setLength(0);
+                item = queue.take();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
@@ -100,6 +131,8 @@ public final class ChatStream implements Iterator<String>, Closeable {
             throw f.exception();
         }
         String delta = (String) item;
+        restarted = restartPending;
+        restartPending = false;
         text.append(delta);
         upstream.request(1);
         return delta;
@@ -110,9 +143,28 @@ public final class ChatStream implements Iterator<String>, Closeable {
         upstream.onEnd();
     }
 
-    /** The text read so far; the whole reply once {@link #hasNext()} has returned false. */
+    /**
+     * The text read so far, of the current attempt only: the whole reply once {@link #hasNext()} has returned false.
+     * After a restart (see {@link #isRestarted()}) it holds what was read since.
+     */
     public String getText() {
         return text.toString();
+    }
+
+    /**
+     * The attempt the delta last returned by {@link #next()} belongs to, from 1. Above 1 only with
+     * {@code streamRestartAfterDeltas=true}, after the SDK retried a stream whose deltas had already been read.
+     */
+    public int getAttempt() {
+        return attempt;
+    }
+
+    /**
+     * Whether the delta last returned by {@link #next()} is the first of a restarted attempt: every delta read before
+     * it is void, the reply starts over with this one. Only with {@code streamRestartAfterDeltas=true}.
+     */
+    public boolean isRestarted() {
+        return restarted;
     }
 
     /** Whether the stream has been read to its end (or failed). */
@@ -134,6 +186,6 @@ public final class ChatStream implements Iterator<String>, Closeable {
 
     @Override
     public String toString() {
-        return "ChatStream[" + (finished ? "finished" : "open") + ", " + text.length() + " chars read]";
+        return "ChatStream[" + (finished ? "finished" : "open") + ", attempt " + attempt + ", " + text.length() + " chars read]";
     }
 }

@@ -23,7 +23,10 @@ import org.apache.camel.support.service.ServiceHelper;
  * requested only when the previous one was processed. The exchange then completes at the end of the stream with the
  * whole result as the body.</li>
  * </ul>
- * One instance per streaming handler; it owns the reader threads and the streamTo producer, and closes them.
+ * With {@code streamRestartAfterDeltas}, a stream the SDK retries after deltas reached the route starts over: the
+ * iterator marks where the restarted attempt begins ({@link ChatStream#isRestarted()}), the streamTo exchanges carry
+ * {@code CamelBedrockStreamAttempt} and {@code CamelBedrockStreamRestarted}, and both headers reach the exchange at
+ * the end. One instance per streaming handler; it owns the reader threads and the streamTo producer, and closes them.
  */
 public final class StreamDeliveries implements AutoCloseable {
 
@@ -38,10 +41,12 @@ public final class StreamDeliveries implements AutoCloseable {
 
     /** A session for one streamed call, in the mode the endpoint's streamTo option selects. */
     public <E> StreamSession<E> open(Exchange exchange, String operation, String modelId, StreamFold<E> fold) {
+        boolean restart = endpoint.getConfiguration().isStreamRestartAfterDeltas();
         if (endpoint.getConfiguration().getStreamTo() != null) {
-            return new EndpointSession<>(exchange, operation, modelId, fold, streamToProducer(operation, modelId), streamToEndpoint);
+            return new EndpointSession<>(exchange, operation, modelId, fold, restart, streamToProducer(operation, modelId),
+                    streamToEndpoint);
         }
-        return new IteratorSession<>(exchange, operation, modelId, fold, readers(),
+        return new IteratorSession<>(exchange, operation, modelId, fold, restart, readers(),
                 Math.max(1, endpoint.getConfiguration().getStreamBufferSize()));
     }
 
@@ -102,9 +107,9 @@ public final class StreamDeliveries implements AutoCloseable {
         private final int bufferSize;
         private volatile boolean started;
 
-        IteratorSession(Exchange exchange, String operation, String modelId, StreamFold<E> fold, ExecutorService readers,
-                        int bufferSize) {
-            super(exchange, operation, modelId, fold);
+        IteratorSession(Exchange exchange, String operation, String modelId, StreamFold<E> fold, boolean restart,
+                        ExecutorService readers, int bufferSize) {
+            super(exchange, operation, modelId, fold, restart);
             this.readers = readers;
             this.bufferSize = bufferSize;
             stream.upstream(this);
@@ -112,7 +117,13 @@ public final class StreamDeliveries implements AutoCloseable {
 
         @Override
         long initialDemand() {
-            return bufferSize;
+            // a restarted attempt may find deltas of the previous one still unread: each requests one more when read
+            return Math.max(0, bufferSize - stream.buffered());
+        }
+
+        @Override
+        void onRestart(int attempt) {
+            stream.restart(attempt);
         }
 
         @Override
@@ -166,6 +177,7 @@ public final class StreamDeliveries implements AutoCloseable {
         public void onEnd() {
             // on the reading thread: the same thread that continues the route after the split
             fold.applyResult(exchange.getMessage(), requestId);
+            applyAttempt(exchange.getMessage());
             if (fold.result() instanceof String) {
                 exchange.getMessage().setHeader(BedrockHeaders.RESPONSE_TEXT, stream.getText());
             }
@@ -178,10 +190,13 @@ public final class StreamDeliveries implements AutoCloseable {
         private final Endpoint targetEndpoint;
         private final Map<String, Object> originalHeaders;
         private int chunkIndex;
+        private boolean restartPending;
+        /** A delta exchange is being processed (guarded by demandLock): a restarted attempt must wait for it. */
+        private boolean deltaInFlight;
 
-        EndpointSession(Exchange exchange, String operation, String modelId, StreamFold<E> fold, AsyncProducer target,
-                        Endpoint targetEndpoint) {
-            super(exchange, operation, modelId, fold);
+        EndpointSession(Exchange exchange, String operation, String modelId, StreamFold<E> fold, boolean restart,
+                        AsyncProducer target, Endpoint targetEndpoint) {
+            super(exchange, operation, modelId, fold, restart);
             this.target = target;
             this.targetEndpoint = targetEndpoint;
             this.originalHeaders = new HashMap<>(exchange.getMessage().getHeaders());
@@ -189,7 +204,15 @@ public final class StreamDeliveries implements AutoCloseable {
 
         @Override
         long initialDemand() {
-            return 1; // one event at a time: the next is requested when the previous delta was processed
+            // one event at a time: the next is requested when the previous delta was processed; so a restarted attempt
+            // whose predecessor's last delta is still being processed leaves the request to that delta's completion
+            return deltaInFlight ? 0 : 1;
+        }
+
+        @Override
+        void onRestart(int attempt) {
+            chunkIndex = 0;
+            restartPending = true;
         }
 
         @Override
@@ -207,11 +230,17 @@ public final class StreamDeliveries implements AutoCloseable {
             chunk.getMessage().setHeaders(new HashMap<>(originalHeaders));
             chunk.getMessage().setHeader(BedrockHeaders.STREAM_EVENT_TYPE, delta.type());
             chunk.getMessage().setHeader(BedrockHeaders.STREAM_CHUNK_INDEX, chunkIndex++);
+            chunk.getMessage().setHeader(BedrockHeaders.STREAM_ATTEMPT, attempt);
+            chunk.getMessage().setHeader(BedrockHeaders.STREAM_RESTARTED, restartPending);
+            restartPending = false;
             chunk.getMessage().setHeader(BedrockHeaders.STREAM_CONTENT_BLOCK_INDEX, delta.contentBlockIndex());
             if (delta.toolName() != null) {
                 chunk.getMessage().setHeader(BedrockHeaders.STREAM_TOOL_NAME, delta.toolName());
             }
             chunk.getMessage().setBody(delta.text());
+            synchronized (demandLock) {
+                deltaInFlight = true;
+            }
             target.process(chunk, doneSync -> {
                 if (chunk.getException() != null) {
                     // fail first: cancelling lets the SDK future complete normally, which must not finish the exchange
@@ -221,7 +250,10 @@ public final class StreamDeliveries implements AutoCloseable {
                     }
                     cancel();
                 } else {
-                    request(1);
+                    synchronized (demandLock) {
+                        deltaInFlight = false;
+                        request(1);
+                    }
                 }
             });
             return true;
@@ -232,6 +264,7 @@ public final class StreamDeliveries implements AutoCloseable {
             terminated = true;
             var message = exchange.getMessage();
             fold.applyResult(message, requestId);
+            applyAttempt(message);
             message.setBody(fold.result());
             done.complete(null);
         }

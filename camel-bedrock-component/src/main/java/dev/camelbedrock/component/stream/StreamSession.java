@@ -4,9 +4,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 import dev.camelbedrock.component.BedrockCall;
+import dev.camelbedrock.component.BedrockHeaders;
 import dev.camelbedrock.component.error.BedrockClientException;
 import dev.camelbedrock.component.error.BedrockErrors;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.RuntimeCamelException;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
@@ -15,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One streamed call, whichever SDK stream it is: one subscription with serialized demand, detection of an SDK retry
- * after deltas already reached the route (the stream then fails rather than deliver the same deltas twice), and the
- * final result. The SDK response handler of the operation forwards to {@link #responseReceived}, {@link #subscriber}
+ * after deltas already reached the route (by default the stream then fails rather than deliver the same deltas twice;
+ * with {@code streamRestartAfterDeltas} the fold starts over and the delivery tells the route that the text restarts,
+ * see {@link #onRestart}), and the final result. The SDK response handler of the operation forwards to {@link #responseReceived}, {@link #subscriber}
  * and {@link #attemptFailed}; {@link #completion} turns the SDK's future into the exchange's completion. The two
  * delivery modes (iterator body, streamTo endpoint) are the subclasses made by {@link StreamDeliveries}.
  *
@@ -31,22 +34,32 @@ public abstract class StreamSession<E> {
     final String modelId;
     final StreamFold<E> fold;
     final CompletableFuture<Void> done = new CompletableFuture<>();
-    private final Object demandLock = new Object();
+    /** Guards the subscription and every request made to it; a subclass holds it to make its own demand decisions atomic. */
+    final Object demandLock = new Object();
+    private final boolean restartAfterDeltas;
     private Subscription subscription;
     private boolean cancelled;
-    private int attempts;
+    /** The SDK's attempts so far (each HTTP response). */
+    private int sdkAttempts;
+    /** Deltas delivered since the route's attempt began. */
     private int deltaCount;
+    /**
+     * The attempt the route sees, from 1: it grows only when a retry restarts a stream whose deltas reached the route
+     * (a retry before the first delta replaces the failed attempt unseen).
+     */
+    volatile int attempt = 1;
     private volatile Throwable lastAttemptError;
     volatile boolean terminated;
     volatile String requestId;
     /** Set while one event is processed: whether the event's delta took over requesting the next event. */
     private boolean demandDeferred;
 
-    StreamSession(Exchange exchange, String operation, String modelId, StreamFold<E> fold) {
+    StreamSession(Exchange exchange, String operation, String modelId, StreamFold<E> fold, boolean restartAfterDeltas) {
         this.exchange = exchange;
         this.operation = operation;
         this.modelId = modelId;
         this.fold = fold;
+        this.restartAfterDeltas = restartAfterDeltas;
     }
 
     /**
@@ -74,6 +87,7 @@ public abstract class StreamSession<E> {
         return done;
     }
 
+    /** How many events to request from a new attempt's subscription (called holding {@link #demandLock}); may be 0. */
     abstract long initialDemand();
 
     /** The executor the exchange must continue on, or null where it may continue on whichever thread completes it. */
@@ -83,6 +97,18 @@ public abstract class StreamSession<E> {
     abstract boolean offer(StreamDelta delta);
 
     abstract void onStarted();
+
+    /**
+     * The SDK retries a stream whose deltas reached the route, and streamRestartAfterDeltas lets it: the fold has been
+     * reset, and the deltas that follow belong to {@code attempt}; the delivery must tell the route the text restarts.
+     */
+    abstract void onRestart(int attempt);
+
+    /** Writes the attempt headers (the attempt that completed, whether the text restarted) onto the final message. */
+    void applyAttempt(Message message) {
+        message.setHeader(BedrockHeaders.STREAM_ATTEMPT, attempt);
+        message.setHeader(BedrockHeaders.STREAM_RESTARTED, attempt > 1);
+    }
 
     abstract void finish();
 
@@ -124,10 +150,19 @@ public abstract class StreamSession<E> {
     /** The SDK received the HTTP response of an attempt (once per attempt: the SDK may retry a stream). */
     public void responseReceived(String requestId) {
         this.requestId = requestId;
-        attempts++;
-        LOG.debug("{} {} attempt {} started (request id {}), {} deltas delivered so far", operation, modelId, attempts,
-                requestId, deltaCount);
-        if (attempts > 1) {
+        sdkAttempts++;
+        LOG.debug("{} {} SDK attempt {} started (request id {}), {} deltas of attempt {} delivered so far", operation, modelId,
+                sdkAttempts, requestId, deltaCount, attempt);
+        if (sdkAttempts > 1) {
+            if (deltaCount > 0 && restartAfterDeltas) {
+                // the route has seen part of the stream, and opted in to see it start over
+                attempt++;
+                deltaCount = 0;
+                LOG.debug("{} {}: the retried stream restarts as attempt {}", operation, modelId, attempt);
+                fold.reset();
+                onRestart(attempt);
+                return;
+            }
             if (deltaCount > 0) {
                 // the SDK is retrying a stream the route has already seen part of
                 Throwable cause = lastAttemptError != null ? lastAttemptError
@@ -163,8 +198,12 @@ public abstract class StreamSession<E> {
                         s.cancel();
                         return;
                     }
+                    // under the lock: a delivery still busy with the previous attempt decides atomically with this
+                    long n = initialDemand();
+                    if (n > 0) {
+                        s.request(n);
+                    }
                 }
-                request(initialDemand());
             }
 
             @Override
