@@ -23,7 +23,7 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(113);
+        Set<String> props = new HashSet<>(115);
         props.add("accept");
         props.add("accessKey");
         props.add("accountId");
@@ -74,6 +74,8 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("maxConcurrency");
         props.add("maxInFlight");
         props.add("maxTokens");
+        props.add("mediaUrlAllowList");
+        props.add("mediaUrlTimeout");
         props.add("modelArnEquals");
         props.add("modelFamily");
         props.add("modelId");

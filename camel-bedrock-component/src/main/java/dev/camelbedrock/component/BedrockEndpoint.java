@@ -3,6 +3,7 @@ package dev.camelbedrock.component;
 import dev.camelbedrock.component.client.BedrockClientSettings;
 import dev.camelbedrock.component.client.BedrockClients;
 import dev.camelbedrock.component.flow.FlowControl;
+import dev.camelbedrock.component.support.MediaUrls;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -31,6 +32,7 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     private BedrockClientSettings clientSettings;
     private BedrockClients clients;
     private volatile FlowControl flowControl;
+    private volatile MediaUrls mediaUrls;
 
     public BedrockEndpoint(String uri, BedrockComponent component, BedrockConfiguration configuration) {
         super(uri, component);
@@ -77,6 +79,11 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         flowControl = new FlowControl(configuration.getMaxInFlight(), configuration.getRateControl(),
                 configuration.getRateControlMinRate(), configuration.getRateControlMaxRate(),
                 getComponent()::flowScheduler);
+        try {
+            mediaUrls = new MediaUrls(configuration.getMediaUrlAllowList(), configuration.getMediaUrlTimeout());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Endpoint " + getEndpointBaseUri() + ": " + e.getMessage(), e);
+        }
         clientSettings = BedrockClientSettings.of(configuration);
         clients = getComponent().acquireClients(clientSettings);
     }
@@ -129,6 +136,15 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
             throw new IllegalStateException("Endpoint " + getEndpointBaseUri() + " is not started");
         }
         return f;
+    }
+
+    /** Images and documents given as URLs: the mediaUrlAllowList option's checks, and the fetcher. */
+    public MediaUrls mediaUrls() {
+        MediaUrls m = mediaUrls;
+        if (m == null) {
+            throw new IllegalStateException("Endpoint " + getEndpointBaseUri() + " is not started");
+        }
+        return m;
     }
 
     private BedrockClients started() {
