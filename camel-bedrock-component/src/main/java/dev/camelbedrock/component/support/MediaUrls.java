@@ -134,8 +134,7 @@ public final class MediaUrls {
         HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(timeout).build();
         CompletableFuture<HttpResponse<byte[]>> sent;
         try {
-            sent = client().sendAsync(request, info -> info.statusCode() / 100 == 2 ? new CappedBody(info, maxBytes)
-                    : HttpResponse.BodySubscribers.replacing(null));
+            sent = client().sendAsync(request, info -> new CappedBody(info, maxBytes));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(new BedrockInputException(operation, modelId, where + ": " + shown
                     + " cannot be fetched (" + e.getClass().getSimpleName() + ")"));
@@ -281,18 +280,23 @@ public final class MediaUrls {
         }
     }
 
-    /** Collects the body up to {@code max} bytes; cancels and fails as soon as it is (or is declared) larger. */
+    /**
+     * Collects the body of a 2xx answer up to {@code max} bytes; cancels and fails as soon as it is (or is declared)
+     * larger. The body of any other answer is not read at all.
+     */
     private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
 
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final long declared;
         private final int max;
+        private final boolean unused;
         private Flow.Subscription subscription;
 
         CappedBody(HttpResponse.ResponseInfo info, int max) {
             this.declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
             this.max = max;
+            this.unused = info.statusCode() / 100 != 2;
         }
 
         @Override
@@ -303,6 +307,11 @@ public final class MediaUrls {
         @Override
         public void onSubscribe(Flow.Subscription s) {
             subscription = s;
+            if (unused) {
+                s.cancel();
+                result.complete(new byte[0]);
+                return;
+            }
             if (declared > max) {
                 s.cancel();
                 result.completeExceptionally(new TooLarge());
