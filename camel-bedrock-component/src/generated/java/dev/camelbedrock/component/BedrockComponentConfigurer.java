@@ -134,6 +134,10 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxInFlight": getOrCreateConfiguration(target).setMaxInFlight(property(camelContext, int.class, value)); return true;
         case "maxtokens":
         case "maxTokens": getOrCreateConfiguration(target).setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "mediaurlallowlist":
+        case "mediaUrlAllowList": getOrCreateConfiguration(target).setMediaUrlAllowList(property(camelContext, java.lang.String.class, value)); return true;
+        case "mediaurltimeout":
+        case "mediaUrlTimeout": getOrCreateConfiguration(target).setMediaUrlTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "modelarnequals":
         case "modelArnEquals": getOrCreateConfiguration(target).setModelArnEquals(property(camelContext, java.lang.String.class, value)); return true;
         case "modelfamily":
@@ -366,6 +370,10 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxInFlight": return int.class;
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
+        case "mediaurlallowlist":
+        case "mediaUrlAllowList": return java.lang.String.class;
+        case "mediaurltimeout":
+        case "mediaUrlTimeout": return long.class;
         case "modelarnequals":
         case "modelArnEquals": return java.lang.String.class;
         case "modelfamily":
@@ -594,6 +602,10 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxInFlight": return getOrCreateConfiguration(target).getMaxInFlight();
         case "maxtokens":
         case "maxTokens": return getOrCreateConfiguration(target).getMaxTokens();
+        case "mediaurlallowlist":
+        case "mediaUrlAllowList": return getOrCreateConfiguration(target).getMediaUrlAllowList();
+        case "mediaurltimeout":
+        case "mediaUrlTimeout": return getOrCreateConfiguration(target).getMediaUrlTimeout();
         case "modelarnequals":
         case "modelArnEquals": return getOrCreateConfiguration(target).getModelArnEquals();
         case "modelfamily":

@@ -122,6 +122,10 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "maxInFlight": target.setMaxInFlight(property(camelContext, int.class, value)); return true;
         case "maxtokens":
         case "maxTokens": target.setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "mediaurlallowlist":
+        case "mediaUrlAllowList": target.setMediaUrlAllowList(property(camelContext, java.lang.String.class, value)); return true;
+        case "mediaurltimeout":
+        case "mediaUrlTimeout": target.setMediaUrlTimeout(property(camelContext, long.class, value)); return true;
         case "modelarnequals":
         case "modelArnEquals": target.setModelArnEquals(property(camelContext, java.lang.String.class, value)); return true;
         case "modelfamily":
@@ -345,6 +349,10 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "maxInFlight": return int.class;
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
+        case "mediaurlallowlist":
+        case "mediaUrlAllowList": return java.lang.String.class;
+        case "mediaurltimeout":
+        case "mediaUrlTimeout": return long.class;
         case "modelarnequals":
         case "modelArnEquals": return java.lang.String.class;
         case "modelfamily":
@@ -569,6 +577,10 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "maxInFlight": return target.getMaxInFlight();
         case "maxtokens":
         case "maxTokens": return target.getMaxTokens();
+        case "mediaurlallowlist":
+        case "mediaUrlAllowList": return target.getMediaUrlAllowList();
+        case "mediaurltimeout":
+        case "mediaUrlTimeout": return target.getMediaUrlTimeout();
         case "modelarnequals":
         case "modelArnEquals": return target.getModelArnEquals();
         case "modelfamily":

@@ -124,6 +124,10 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxInFlight": target.getConfiguration().setMaxInFlight(property(camelContext, int.class, value)); return true;
         case "maxtokens":
         case "maxTokens": target.getConfiguration().setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "mediaurlallowlist":
+        case "mediaUrlAllowList": target.getConfiguration().setMediaUrlAllowList(property(camelContext, java.lang.String.class, value)); return true;
+        case "mediaurltimeout":
+        case "mediaUrlTimeout": target.getConfiguration().setMediaUrlTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "modelarnequals":
         case "modelArnEquals": target.getConfiguration().setModelArnEquals(property(camelContext, java.lang.String.class, value)); return true;
         case "modelfamily":
@@ -353,6 +357,10 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxInFlight": return int.class;
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
+        case "mediaurlallowlist":
+        case "mediaUrlAllowList": return java.lang.String.class;
+        case "mediaurltimeout":
+        case "mediaUrlTimeout": return long.class;
         case "modelarnequals":
         case "modelArnEquals": return java.lang.String.class;
         case "modelfamily":
@@ -578,6 +586,10 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxInFlight": return target.getConfiguration().getMaxInFlight();
         case "maxtokens":
         case "maxTokens": return target.getConfiguration().getMaxTokens();
+        case "mediaurlallowlist":
+        case "mediaUrlAllowList": return target.getConfiguration().getMediaUrlAllowList();
+        case "mediaurltimeout":
+        case "mediaUrlTimeout": return target.getConfiguration().getMediaUrlTimeout();
         case "modelarnequals":
         case "modelArnEquals": return target.getConfiguration().getModelArnEquals();
         case "modelfamily":

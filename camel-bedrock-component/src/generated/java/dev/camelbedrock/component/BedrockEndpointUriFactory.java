@@ -23,7 +23,7 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(116);
+        Set<String> props = new HashSet<>(118);
         props.add("accept");
         props.add("accessKey");
         props.add("accountId");
@@ -76,6 +76,8 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("maxConcurrency");
         props.add("maxInFlight");
         props.add("maxTokens");
+        props.add("mediaUrlAllowList");
+        props.add("mediaUrlTimeout");
         props.add("modelArnEquals");
         props.add("modelFamily");
         props.add("modelId");

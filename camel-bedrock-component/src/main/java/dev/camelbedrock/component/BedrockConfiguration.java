@@ -76,6 +76,22 @@ public class BedrockConfiguration implements Cloneable {
                             + " authenticate with 'Authorization: Bearer' instead of SigV4.")
     private String apiKey;
 
+    @UriParam(label = "security",
+              description = "Where converse, converseStream and countTokens may fetch images and documents given as http(s)"
+                            + " URLs in the CamelBedrockImages and CamelBedrockDocuments headers: comma-separated URL prefixes,"
+                            + " e.g. https://cdn.example.com/images/. A URL is fetched only when its scheme, host and port equal"
+                            + " a prefix's and its path starts with the prefix's path at a segment boundary; URLs with user"
+                            + " info, dot segments or encoded slashes are refused, and redirects are never followed. The bytes"
+                            + " fetched pass the same checks as bytes given directly (size, image format). Unset (the"
+                            + " default): nothing is ever fetched and a URL is refused before any network call. s3:// URIs"
+                            + " need no entry: Bedrock reads them itself.")
+    private String mediaUrlAllowList;
+
+    @UriParam(label = "security", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "With mediaUrlAllowList: how long fetching one image or document may take, connecting included,"
+                            + " before the exchange fails.")
+    private long mediaUrlTimeout = 30_000;
+
     // ---- connection (advanced) ----
 
     @UriParam(label = "advanced",
@@ -579,6 +595,10 @@ public class BedrockConfiguration implements Cloneable {
     public void setRoleExternalId(String roleExternalId) { this.roleExternalId = roleExternalId; }
     public String getApiKey() { return apiKey; }
     public void setApiKey(String apiKey) { this.apiKey = apiKey; }
+    public String getMediaUrlAllowList() { return mediaUrlAllowList; }
+    public void setMediaUrlAllowList(String mediaUrlAllowList) { this.mediaUrlAllowList = mediaUrlAllowList; }
+    public long getMediaUrlTimeout() { return mediaUrlTimeout; }
+    public void setMediaUrlTimeout(long mediaUrlTimeout) { this.mediaUrlTimeout = mediaUrlTimeout; }
     public String getEndpointOverride() { return endpointOverride; }
     public void setEndpointOverride(String endpointOverride) { this.endpointOverride = endpointOverride; }
     public String getRuntimeEndpointOverride() { return runtimeEndpointOverride; }

@@ -4,6 +4,7 @@ import dev.camelbedrock.component.client.BedrockClientSettings;
 import dev.camelbedrock.component.client.BedrockClients;
 import dev.camelbedrock.component.embed.EmbedCoalescer;
 import dev.camelbedrock.component.flow.FlowControl;
+import dev.camelbedrock.component.support.MediaUrls;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -33,6 +34,7 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     private BedrockClients clients;
     private volatile FlowControl flowControl;
     private volatile EmbedCoalescer embedCoalescer;
+    private volatile MediaUrls mediaUrls;
 
     public BedrockEndpoint(String uri, BedrockComponent component, BedrockConfiguration configuration) {
         super(uri, component);
@@ -81,6 +83,11 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
                 getComponent()::flowScheduler);
         if (configuration.getEmbedCoalesceWindow() > 0) {
             embedCoalescer = new EmbedCoalescer(this, configuration.getEmbedCoalesceWindow(), getComponent()::flowScheduler);
+        }
+        try {
+            mediaUrls = new MediaUrls(configuration.getMediaUrlAllowList(), configuration.getMediaUrlTimeout());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Endpoint " + getEndpointBaseUri() + ": " + e.getMessage(), e);
         }
         clientSettings = BedrockClientSettings.of(configuration);
         clients = getComponent().acquireClients(clientSettings);
@@ -143,6 +150,15 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     /** The coalescer of single-text embed exchanges, or null when embedCoalesceWindow is not positive. */
     public EmbedCoalescer embedCoalescer() {
         return embedCoalescer;
+    }
+
+    /** Images and documents given as URLs: the mediaUrlAllowList option's checks, and the fetcher. */
+    public MediaUrls mediaUrls() {
+        MediaUrls m = mediaUrls;
+        if (m == null) {
+            throw new IllegalStateException("Endpoint " + getEndpointBaseUri() + " is not started");
+        }
+        return m;
     }
 
     private BedrockClients started() {

@@ -68,12 +68,12 @@ public final class BedrockHeaders {
     public static final String REQUEST_METADATA = "CamelBedrockRequestMetadata";
 
     @Metadata(label = "producer",
-              description = "Images to attach to the user turn: byte[], a List of byte[], or SDK ImageBlock(s). The format (png, jpeg, gif, webp) is detected from the bytes.",
+              description = "Images to attach to the user turn: byte[], a List of byte[], or SDK ImageBlock(s). The format (png, jpeg, gif, webp) is detected from the bytes. For converse, converseStream and countTokens an item may also be an s3:// URI (sent to Bedrock as an S3 location; the format comes from the name) or an http(s) URL (java.net.URI, java.net.URL or a String), fetched only when the mediaUrlAllowList option allows it.",
               javaType = "Object")
     public static final String IMAGES = "CamelBedrockImages";
 
     @Metadata(label = "producer",
-              description = "Documents to attach to the user turn: a Map of file name to byte[] (the format comes from the name's extension: pdf, csv, doc, docx, xls, xlsx, html, txt, md), or SDK DocumentBlock(s).",
+              description = "Documents to attach to the user turn: a Map of file name to byte[] (the format comes from the name's extension: pdf, csv, doc, docx, xls, xlsx, html, txt, md), or SDK DocumentBlock(s). For converse, converseStream and countTokens a Map value may also be an s3:// URI (sent to Bedrock as an S3 location) or an http(s) URL, fetched only when the mediaUrlAllowList option allows it.",
               javaType = "Object")
     public static final String DOCUMENTS = "CamelBedrockDocuments";
 

@@ -581,6 +581,23 @@ public class BedrockComponentConfiguration {
     private String apiKey;
 
     /**
+     * Where converse, converseStream and countTokens may fetch images and documents given as http(s) URLs in the
+     * CamelBedrockImages and CamelBedrockDocuments headers: comma-separated URL prefixes, e.g.
+     * https://cdn.example.com/images/. A URL is fetched only when its scheme, host and port equal a prefix's and its
+     * path starts with the prefix's path at a segment boundary; URLs with user info, dot segments or encoded slashes
+     * are refused, and redirects are never followed. The bytes fetched pass the same checks as bytes given directly
+     * (size, image format). Unset (the default): nothing is ever fetched and a URL is refused before any network call.
+     * s3:// URIs need no entry: Bedrock reads them itself.
+     */
+    private String mediaUrlAllowList;
+
+    /**
+     * With mediaUrlAllowList: how long fetching one image or document may take, connecting included, before the
+     * exchange fails. A duration: 10s, 500ms, or a number of milliseconds.
+     */
+    private Duration mediaUrlTimeout = Duration.ofMillis(30000);
+
+    /**
      * Use this profile of the shared AWS config and credentials files.
      */
     private String profileName;
@@ -1467,6 +1484,22 @@ public class BedrockComponentConfiguration {
         this.apiKey = apiKey;
     }
 
+    public String getMediaUrlAllowList() {
+        return mediaUrlAllowList;
+    }
+
+    public void setMediaUrlAllowList(String mediaUrlAllowList) {
+        this.mediaUrlAllowList = mediaUrlAllowList;
+    }
+
+    public Duration getMediaUrlTimeout() {
+        return mediaUrlTimeout;
+    }
+
+    public void setMediaUrlTimeout(Duration mediaUrlTimeout) {
+        this.mediaUrlTimeout = mediaUrlTimeout;
+    }
+
     public String getProfileName() {
         return profileName;
     }
@@ -1940,6 +1973,12 @@ public class BedrockComponentConfiguration {
         }
         if (apiKey != null) {
             properties.put("apiKey", apiKey);
+        }
+        if (mediaUrlAllowList != null) {
+            properties.put("mediaUrlAllowList", mediaUrlAllowList);
+        }
+        if (mediaUrlTimeout != null) {
+            properties.put("mediaUrlTimeout", mediaUrlTimeout);
         }
         if (profileName != null) {
             properties.put("profileName", profileName);

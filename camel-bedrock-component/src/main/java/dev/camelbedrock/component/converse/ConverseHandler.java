@@ -23,7 +23,8 @@ public class ConverseHandler implements BedrockOperationHandler {
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
         ConverseInput input = requests.create(exchange, call.operation().name());
         call.modelId(input.modelId());
-        return endpoint.runtimeClient().converse(input.request()).thenAccept(response -> apply(exchange, input, response));
+        return input.fetchMedia().thenCompose(ready -> endpoint.runtimeClient().converse(ready.request())
+                .thenAccept(response -> apply(exchange, ready, response)));
     }
 
     static void apply(Exchange exchange, ConverseInput input, ConverseResponse response) {

@@ -1,6 +1,7 @@
 package dev.camelbedrock.component.converse;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
@@ -11,6 +12,19 @@ import software.amazon.awssdk.services.bedrockruntime.model.Message;
  * @param request      the request to send (for converseStream it is converted, field by field)
  * @param modelId      the resolved model
  * @param conversation the messages sent when the conversation header is in use (history plus the new turn), else null
+ * @param media        attachments given as URLs still to fetch (placeholders in the request), or null when none
  */
-public record ConverseInput(ConverseRequest request, String modelId, List<Message> conversation) {
+public record ConverseInput(ConverseRequest request, String modelId, List<Message> conversation, PendingMedia media) {
+
+    public ConverseInput(ConverseRequest request, String modelId, List<Message> conversation) {
+        this(request, modelId, conversation, null);
+    }
+
+    /**
+     * This input once its URL attachments are fetched and checked like bytes: complete at once when there are none.
+     * Starts the fetches; call it only when the request is ready to send.
+     */
+    public CompletableFuture<ConverseInput> fetchMedia() {
+        return media == null ? CompletableFuture.completedFuture(this) : media.resolve(this);
+    }
 }

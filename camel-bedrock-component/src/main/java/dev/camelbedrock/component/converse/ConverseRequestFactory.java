@@ -1,6 +1,7 @@
 package dev.camelbedrock.component.converse;
 
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,6 +23,7 @@ import dev.camelbedrock.component.support.AdditionalFields;
 import dev.camelbedrock.component.support.ExchangeOptions;
 import dev.camelbedrock.component.support.InferenceOptions;
 import dev.camelbedrock.component.support.JsonDocuments;
+import dev.camelbedrock.component.support.MediaUrls;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.ResourceHelper;
 import software.amazon.awssdk.core.SdkBytes;
@@ -89,7 +91,8 @@ public final class ConverseRequestFactory {
         }
 
         String modelId = modelId(opts, config, operation, null);
-        List<Message> turn = newTurn(exchange, operation, modelId, body, opts);
+        PendingMedia pending = new PendingMedia();
+        List<Message> turn = newTurn(operation, modelId, body, opts, pending);
         List<Message> messages;
         List<Message> conversation = null;
         if (history != null) {
@@ -162,12 +165,12 @@ public final class ConverseRequestFactory {
             String tier = requireOneOf(operation, modelId, "serviceTier", config.getServiceTier(), "priority", "default", "flex", "reserved");
             b.serviceTier(t -> t.type(tier));
         }
-        return new ConverseInput(b.build(), modelId, conversation);
+        return new ConverseInput(b.build(), modelId, conversation, pending.isEmpty() ? null : pending);
     }
 
     // ---- body ----
 
-    private List<Message> newTurn(Exchange exchange, String operation, String modelId, Object body, ExchangeOptions opts) {
+    private List<Message> newTurn(String operation, String modelId, Object body, ExchangeOptions opts, PendingMedia pending) {
         Object images = opts.raw(BedrockHeaders.IMAGES);
         Object documents = opts.raw(BedrockHeaders.DOCUMENTS);
         if (body instanceof String text) {
@@ -177,10 +180,10 @@ public final class ConverseRequestFactory {
             List<ContentBlock> content = new ArrayList<>();
             content.add(ContentBlock.fromText(text));
             if (images != null) {
-                content.addAll(imageBlocks(operation, modelId, images));
+                content.addAll(imageBlocks(operation, modelId, images, new Fetching(endpoint.mediaUrls(), pending)));
             }
             if (documents != null) {
-                content.addAll(documentBlocks(operation, modelId, documents));
+                content.addAll(documentBlocks(operation, modelId, documents, new Fetching(endpoint.mediaUrls(), pending)));
             }
             return List.of(Message.builder().role(ConversationRole.USER).content(content).build());
         }
@@ -306,29 +309,95 @@ public final class ConverseRequestFactory {
 
     // ---- attachments ----
 
-    /** The images of the CamelBedrockImages header as content blocks: format detected, size checked. */
+    /** What images and documents given as URLs need: the allow-list and fetcher, and where placeholders are kept. */
+    private record Fetching(MediaUrls urls, PendingMedia pending) {
+    }
+
+    static final String ACCEPTED_IMAGES = "byte[], an s3:// URI, an http(s) URL (java.net.URI, java.net.URL or a String)"
+                                          + " under a prefix of the mediaUrlAllowList option, ImageBlock, or a List of those";
+    static final String ACCEPTED_DOCUMENTS = "a Map of file name to byte[], to an s3:// URI or to an http(s) URL (java.net.URI,"
+                                             + " java.net.URL or a String) under a prefix of the mediaUrlAllowList option;"
+                                             + " or DocumentBlock(s)";
+
+    /**
+     * The images of the CamelBedrockImages header as content blocks, for a prompt-level invoke: format detected, size
+     * checked; URLs are refused (invoke sends images inline, and fetches nothing).
+     */
     public static List<ContentBlock> imageBlocks(String operation, String modelId, Object images) {
+        return imageBlocks(operation, modelId, images, null);
+    }
+
+    /** The images of the CamelBedrockImages header as content blocks: bytes checked, URLs as {@code fetching} allows. */
+    private static List<ContentBlock> imageBlocks(String operation, String modelId, Object images, Fetching fetching) {
         List<ContentBlock> out = new ArrayList<>();
+        String where = "header " + BedrockHeaders.IMAGES;
         for (Object item : images instanceof Collection<?> c ? c : List.of(images)) {
+            String url = MediaUrls.urlText(item);
             if (item instanceof ImageBlock ib) {
                 out.add(ContentBlock.fromImage(ib));
             } else if (item instanceof byte[] bytes) {
-                if (bytes.length > MAX_IMAGE_BYTES) {
-                    throw new BedrockInputException(operation, modelId, "an image in header " + BedrockHeaders.IMAGES + " has "
-                            + bytes.length + " bytes; Converse accepts at most " + MAX_IMAGE_BYTES + " bytes per image");
-                }
-                ImageFormat format = detectImageFormat(bytes);
+                out.add(imageBlock(operation, modelId, bytes, "an image in " + where));
+            } else if (url != null && fetching == null) {
+                throw new BedrockInputException(operation, modelId, where + " holds the URL " + MediaUrls.mask(url) + "; "
+                        + operation + " sends images inline and fetches nothing; accepted: byte[], a List of byte[], or ImageBlock(s)"
+                        + " with bytes (URLs are taken by converse, converseStream and countTokens)");
+            } else if (url != null && MediaUrls.isS3(url)) {
+                ImageFormat format = imageFormatOfName(url);
                 if (format == null) {
-                    throw new BedrockInputException(operation, modelId, "an image in header " + BedrockHeaders.IMAGES
-                            + " is not PNG, JPEG, GIF or WebP (checked from its first bytes); accepted: those four formats");
+                    throw new BedrockInputException(operation, modelId, where + " holds the S3 URI " + MediaUrls.mask(url)
+                            + ", whose name does not end in .png, .jpg, .jpeg, .gif or .webp; Bedrock reads S3 objects itself,"
+                            + " so the format comes from the name");
                 }
-                out.add(ContentBlock.fromImage(b -> b.format(format).source(s -> s.bytes(SdkBytes.fromByteArray(bytes)))));
+                out.add(ContentBlock.fromImage(b -> b.format(format).source(s -> s.s3Location(l -> l.uri(url)))));
+            } else if (url != null) {
+                URI uri = fetching.urls().check(operation, modelId, where, url, ACCEPTED_IMAGES);
+                String fetched = "the image at " + MediaUrls.mask(url) + " (" + where + ")";
+                out.add(fetching.pending().add(placeholderImage(), () -> fetching.urls()
+                        .fetch(operation, modelId, where, uri, MAX_IMAGE_BYTES)
+                        .thenApply(bytes -> imageBlock(operation, modelId, bytes, fetched))));
             } else {
-                throw new BedrockInputException(operation, modelId, "header " + BedrockHeaders.IMAGES + " holds a " + typeName(item)
-                        + "; accepted: byte[], a List of byte[], or ImageBlock(s)");
+                throw new BedrockInputException(operation, modelId, where + " holds a " + typeName(item) + "; accepted: "
+                        + (fetching == null ? "byte[], a List of byte[], or ImageBlock(s)" : ACCEPTED_IMAGES));
             }
         }
         return out;
+    }
+
+    /** One image given as bytes (in the header, or fetched from a URL): size and format checked. */
+    private static ContentBlock imageBlock(String operation, String modelId, byte[] bytes, String what) {
+        if (bytes.length > MAX_IMAGE_BYTES) {
+            throw new BedrockInputException(operation, modelId, what + " has " + bytes.length + " bytes; Converse accepts at most "
+                    + MAX_IMAGE_BYTES + " bytes per image");
+        }
+        ImageFormat format = detectImageFormat(bytes);
+        if (format == null) {
+            throw new BedrockInputException(operation, modelId, what
+                    + " is not PNG, JPEG, GIF or WebP (checked from its first bytes); accepted: those four formats");
+        }
+        return ContentBlock.fromImage(b -> b.format(format).source(s -> s.bytes(SdkBytes.fromByteArray(bytes))));
+    }
+
+    /** A block that stands for an image still to fetch: a new object each time, replaced by identity. */
+    private static ContentBlock placeholderImage() {
+        return ContentBlock.fromImage(b -> b.format(ImageFormat.PNG).source(s -> s.bytes(SdkBytes.fromByteArray(new byte[0]))));
+    }
+
+    /** The image format an S3 object's name says, or null. */
+    private static ImageFormat imageFormatOfName(String uri) {
+        String ext = extension(uri);
+        return switch (ext) {
+            case "png" -> ImageFormat.PNG;
+            case "jpg", "jpeg" -> ImageFormat.JPEG;
+            case "gif" -> ImageFormat.GIF;
+            case "webp" -> ImageFormat.WEBP;
+            default -> null;
+        };
+    }
+
+    private static String extension(String name) {
+        int slash = name.lastIndexOf('/');
+        int dot = name.lastIndexOf('.');
+        return dot <= slash ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     /** The image format from the first bytes: PNG, JPEG, GIF or WebP; null when it is none of them. */
@@ -349,40 +418,69 @@ public final class ConverseRequestFactory {
         return null;
     }
 
-    private static List<ContentBlock> documentBlocks(String operation, String modelId, Object documents) {
+    private static List<ContentBlock> documentBlocks(String operation, String modelId, Object documents, Fetching fetching) {
         List<ContentBlock> out = new ArrayList<>();
+        String where = "header " + BedrockHeaders.DOCUMENTS;
         if (documents instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 String fileName = String.valueOf(e.getKey());
-                if (!(e.getValue() instanceof byte[] bytes)) {
-                    throw new BedrockInputException(operation, modelId, "header " + BedrockHeaders.DOCUMENTS + " maps '" + fileName
-                            + "' to a " + typeName(e.getValue()) + "; accepted: a Map of file name to byte[]");
+                String url = MediaUrls.urlText(e.getValue());
+                if (!(e.getValue() instanceof byte[]) && url == null) {
+                    throw new BedrockInputException(operation, modelId, where + " maps '" + fileName + "' to a "
+                            + typeName(e.getValue()) + "; accepted: " + ACCEPTED_DOCUMENTS);
                 }
-                if (bytes.length > MAX_DOCUMENT_BYTES) {
-                    throw new BedrockInputException(operation, modelId, "document '" + fileName + "' has " + bytes.length
-                            + " bytes; Converse accepts at most " + MAX_DOCUMENT_BYTES + " bytes per document");
+                DocumentFormat format = documentFormat(operation, modelId, fileName);
+                String name = documentName(fileName.lastIndexOf('.') < 0 ? fileName : fileName.substring(0, fileName.lastIndexOf('.')));
+                if (e.getValue() instanceof byte[] bytes) {
+                    out.add(documentBlock(operation, modelId, "document '" + fileName + "'", format, name, bytes));
+                } else if (MediaUrls.isS3(url)) {
+                    out.add(ContentBlock.fromDocument(DocumentBlock.builder().format(format).name(name)
+                            .source(s -> s.s3Location(l -> l.uri(url))).build()));
+                } else {
+                    String docWhere = "document '" + fileName + "' in " + where;
+                    URI uri = fetching.urls().check(operation, modelId, docWhere, url, ACCEPTED_DOCUMENTS);
+                    String fetched = "document '" + fileName + "' fetched from " + MediaUrls.mask(url);
+                    out.add(fetching.pending().add(placeholderDocument(format, name), () -> fetching.urls()
+                            .fetch(operation, modelId, docWhere, uri, MAX_DOCUMENT_BYTES)
+                            .thenApply(bytes -> documentBlock(operation, modelId, fetched, format, name, bytes))));
                 }
-                int dot = fileName.lastIndexOf('.');
-                String ext = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
-                DocumentFormat format = DocumentFormat.fromValue(ext);
-                if (format == null || format == DocumentFormat.UNKNOWN_TO_SDK_VERSION) {
-                    throw new BedrockInputException(operation, modelId, "document '" + fileName + "' has no known extension;"
-                            + " accepted: pdf, csv, doc, docx, xls, xlsx, html, txt, md");
-                }
-                String name = documentName(dot < 0 ? fileName : fileName.substring(0, dot));
-                out.add(ContentBlock.fromDocument(DocumentBlock.builder().format(format).name(name)
-                        .source(s -> s.bytes(SdkBytes.fromByteArray(bytes))).build()));
             }
             return out;
         }
         for (Object item : documents instanceof Collection<?> c ? c : List.of(documents)) {
             if (!(item instanceof DocumentBlock db)) {
-                throw new BedrockInputException(operation, modelId, "header " + BedrockHeaders.DOCUMENTS + " holds a " + typeName(item)
-                        + "; accepted: a Map of file name to byte[], or DocumentBlock(s)");
+                throw new BedrockInputException(operation, modelId, where + " holds a " + typeName(item) + "; accepted: "
+                        + ACCEPTED_DOCUMENTS);
             }
             out.add(ContentBlock.fromDocument(db));
         }
         return out;
+    }
+
+    /** The format a document's file name says; an input error when it says none Converse takes. */
+    private static DocumentFormat documentFormat(String operation, String modelId, String fileName) {
+        DocumentFormat format = DocumentFormat.fromValue(extension(fileName));
+        if (format == null || format == DocumentFormat.UNKNOWN_TO_SDK_VERSION) {
+            throw new BedrockInputException(operation, modelId, "document '" + fileName + "' has no known extension;"
+                    + " accepted: pdf, csv, doc, docx, xls, xlsx, html, txt, md");
+        }
+        return format;
+    }
+
+    /** One document given as bytes (in the header, or fetched from a URL): size checked. */
+    private static ContentBlock documentBlock(String operation, String modelId, String what, DocumentFormat format, String name,
+                                              byte[] bytes) {
+        if (bytes.length > MAX_DOCUMENT_BYTES) {
+            throw new BedrockInputException(operation, modelId, what + " has " + bytes.length + " bytes; Converse accepts at most "
+                    + MAX_DOCUMENT_BYTES + " bytes per document");
+        }
+        return ContentBlock.fromDocument(DocumentBlock.builder().format(format).name(name)
+                .source(s -> s.bytes(SdkBytes.fromByteArray(bytes))).build());
+    }
+
+    private static ContentBlock placeholderDocument(DocumentFormat format, String name) {
+        return ContentBlock.fromDocument(DocumentBlock.builder().format(format).name(name)
+                .source(s -> s.bytes(SdkBytes.fromByteArray(new byte[0]))).build());
     }
 
     /** Bedrock document names allow letters, digits, single spaces, hyphens, parentheses and square brackets. */

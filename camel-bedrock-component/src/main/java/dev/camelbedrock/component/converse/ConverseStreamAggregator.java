@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
  */
 final class ConverseStreamAggregator implements ConverseStreamResponseHandler.Visitor, StreamFold<ConverseStreamOutput> {
 
-    private final ConverseInput input;
+    private volatile ConverseInput input;
     private final Map<Integer, Block> blocks = new TreeMap<>();
     private Consumer<StreamDelta> deltas;
     private String stopReason;
@@ -43,6 +43,11 @@ final class ConverseStreamAggregator implements ConverseStreamResponseHandler.Vi
 
     ConverseStreamAggregator(ConverseInput input) {
         this.input = input;
+    }
+
+    /** The input once its URL attachments are fetched: what the conversation header gets back. */
+    void input(ConverseInput fetched) {
+        this.input = fetched;
     }
 
     @Override

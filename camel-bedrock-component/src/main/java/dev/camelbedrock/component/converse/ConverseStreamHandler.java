@@ -45,14 +45,20 @@ public class ConverseStreamHandler implements BedrockOperationHandler, AutoClose
         call.modelId(input.modelId());
         ModelLookup.requireStreaming(operation, input.modelId());
         ConverseStreamRequest request = toStreamRequest(input.request(), endpoint.getConfiguration(), operation);
-        StreamSession<ConverseStreamOutput> session = deliveries.open(exchange, operation, input.modelId(),
-                new ConverseStreamAggregator(input));
+        ConverseStreamAggregator aggregator = new ConverseStreamAggregator(input);
+        StreamSession<ConverseStreamOutput> session = deliveries.open(exchange, operation, input.modelId(), aggregator);
         ConverseStreamResponseHandler handler = ConverseStreamResponseHandler.builder()
                 .onResponse(r -> session.responseReceived(r.responseMetadata().requestId()))
                 .onEventStream(publisher -> publisher.subscribe(session.subscriber()))
                 .onError(session::attemptFailed)
                 .build();
-        CompletableFuture<Void> sdkCall = endpoint.runtimeClient().converseStream(request, handler);
+        // attachments given as URLs are fetched first; the session (and the in-flight slot) covers that too
+        CompletableFuture<Void> sdkCall = input.media() == null ? endpoint.runtimeClient().converseStream(request, handler)
+                : input.fetchMedia().thenCompose(ready -> {
+                    aggregator.input(ready);
+                    return endpoint.runtimeClient().converseStream(request.toBuilder().messages(ready.request().messages()).build(),
+                            handler);
+                });
         return session.completion(call, sdkCall);
     }
 

@@ -48,7 +48,10 @@ public class CountTokensHandler implements BedrockOperationHandler {
         }
         ConverseInput input = requests.create(exchange, operation);
         call.modelId(input.modelId());
-        ConverseRequest r = input.request();
+        return input.fetchMedia().thenCompose(ready -> count(exchange, ready.request(), ready.modelId()));
+    }
+
+    private CompletableFuture<?> count(Exchange exchange, ConverseRequest r, String modelId) {
         ConverseTokensRequest.Builder tokens = ConverseTokensRequest.builder().messages(r.messages());
         if (r.hasSystem()) {
             tokens.system(r.system());
@@ -59,7 +62,7 @@ public class CountTokensHandler implements BedrockOperationHandler {
         if (r.additionalModelRequestFields() != null) {
             tokens.additionalModelRequestFields(r.additionalModelRequestFields());
         }
-        return count(exchange, CountTokensRequest.builder().modelId(input.modelId()).input(i -> i.converse(tokens.build())).build());
+        return count(exchange, CountTokensRequest.builder().modelId(modelId).input(i -> i.converse(tokens.build())).build());
     }
 
     /**
