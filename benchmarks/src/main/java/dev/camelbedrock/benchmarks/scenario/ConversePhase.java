@@ -47,12 +47,22 @@ final class ConversePhase {
         return () -> new RawSdk(emulator, httpProtocol, Math.max(inFlight, DEFAULT_MAX_CONCURRENCY), Bench.PROMPT);
     }
 
-    /** {@code direct → bedrock:converse} configured like {@link #raw}. */
+    /**
+     * {@code direct → bedrock:converse} configured like {@link #raw}, and sized for {@code inFlight} as a user sizes an
+     * endpoint (docs/throughput.md): maxInFlight = maxConcurrency, so the endpoint's back-pressure bound (default 500)
+     * does not cap a 1,024-in-flight phase.
+     */
     static Subject.Factory route(URI emulator, String httpProtocol, int inFlight) {
-        String options = "&maxConcurrency=" + Math.max(inFlight, DEFAULT_MAX_CONCURRENCY)
-                         + (httpProtocol != null ? "&httpProtocol=" + httpProtocol : "");
-        return () -> CamelSubject.converse(emulator, options, Bench.PROMPT);
+        return () -> CamelSubject.converse(emulator, sized(inFlight) + (httpProtocol != null ? "&httpProtocol=" + httpProtocol : ""),
+                Bench.PROMPT);
     }
+
+    /** The endpoint options for {@code inFlight} concurrent calls: {@code &maxConcurrency=N&maxInFlight=N}. */
+    static String sized(int inFlight) {
+        int n = Math.max(inFlight, DEFAULT_MAX_CONCURRENCY);
+        return "&maxConcurrency=" + n + "&maxInFlight=" + n;
+    }
+
 
     static Outcome run(BenchContext bench, ScenarioResult result, String label, Subject.Factory factory, int inFlight,
                        Duration warmup, Duration measure) throws Exception {

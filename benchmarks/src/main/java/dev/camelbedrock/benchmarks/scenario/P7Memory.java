@@ -188,7 +188,7 @@ public final class P7Memory extends Scenario {
     }
 
     private static RouteBuilder routes(DeltaSink counter, Runnable routeOnCaller, int maxConcurrency) {
-        String options = "&maxConcurrency=" + maxConcurrency;
+        String options = ConversePhase.sized(maxConcurrency);
         return new RouteBuilder() {
             @Override
             public void configure() {

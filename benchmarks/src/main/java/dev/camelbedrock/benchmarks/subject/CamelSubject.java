@@ -56,8 +56,8 @@ public final class CamelSubject implements Subject {
     /**
      * {@code bedrock:<operation>?modelId=<the benchmark model><options><extra>}, where extra is
      * {@code -Dbench.route.options=&…} (default none): the hook for options that land after this harness, e.g.
-     * {@code &maxInFlight=1024} or adaptive rate control, applied to every route of every scenario and written into the
-     * report. TODO(maxInFlight): once the option exists, decide whether P2/P3 set it per in-flight level here.
+     * {@code &httpProtocol=HTTP1_1}, applied to every route of every scenario and written into the report. The
+     * scenarios size maxInFlight and maxConcurrency themselves ({@code ConversePhase.sized}).
      */
     public static String converseUri(String operation, String options) {
         return "bedrock:" + operation + "?modelId=" + Bench.MODEL + options + extraRouteOptions();
