@@ -5,7 +5,6 @@ import java.time.Duration;
 import dev.camelbedrock.benchmarks.load.ClosedLoop;
 import dev.camelbedrock.benchmarks.report.ScenarioResult;
 import dev.camelbedrock.benchmarks.subject.CamelSubject;
-import org.apache.camel.builder.RouteBuilder;
 
 /**
  * P6: embeddings coalescing. 10,000 exchanges, each with one text, to Cohere embed through the route, twice: first
@@ -61,12 +60,7 @@ public final class P6Embeddings extends Scenario {
     private static Phase phase(BenchContext bench, ScenarioResult result, String name, String endpoint) throws Exception {
         Scale s = bench.scale();
         ClosedLoop.Window w;
-        try (CamelSubject route = new CamelSubject(bench.emulator().uri(), new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:embed").to(endpoint);
-            }
-        }, "direct:embed", "one text to embed")) {
+        try (CamelSubject route = CamelSubject.direct(bench.emulator().uri(), "embed", endpoint, "one text to embed")) {
             ClosedLoop.prime(route.call(), Duration.ofSeconds(120));
             bench.emulator().resetStats();
             w = ClosedLoop.forCount(route.call(), s.p6InFlight, s.p6Exchanges, Duration.ofMinutes(10), bench.watch());
