@@ -89,10 +89,9 @@ public final class EmulatorProcess implements AutoCloseable {
 
     /**
      * Sets latency and chunk delay (ms) for what follows; also removes quotas, releases held streams and resets the
-     * stats. Fields of
-     * {@code -Dbench.emulator.config=<JSON object>} are added to every such configuration: the hook for emulator
-     * features that land after this harness (TODO(latency distributions): e.g. a latency distribution instead of
-     * the fixed {@code latencyMs}; a scenario that needs one should get its own parameter here).
+     * stats. Fields of {@code -Dbench.emulator.config=<JSON object>} are added to every such configuration: an
+     * override for emulator settings this harness does not set itself (e.g. a latency distribution instead of the
+     * fixed {@code latencyMs}).
      */
     public void configure(long latencyMs, long chunkDelayMs) throws IOException {
         ObjectNode body = Json.object().put("latencyMs", latencyMs).put("chunkDelayMs", chunkDelayMs);

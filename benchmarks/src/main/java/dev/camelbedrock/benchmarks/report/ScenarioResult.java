@@ -8,13 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * What one scenario found: its headline figure against its target, the rows of the report table (baseline, subject,
- * ratio), every phase's raw numbers, and the machine load while it ran. A scenario that could not be measured says
- * why ({@link #notMeasured}); it never carries a number it did not measure.
+ * ratio), every phase's raw numbers, and the machine load while it ran. A scenario that failed says why
+ * ({@link #failed}).
  */
 public final class ScenarioResult {
 
     public static final String MEASURED = "measured";
-    public static final String NOT_MEASURED = "not measured";
     public static final String FAILED = "failed";
 
     /** One line of the report table; baseline and subject are already formatted with their unit. */
@@ -41,12 +40,6 @@ public final class ScenarioResult {
     public ScenarioResult(String id, String title) {
         this.id = id;
         this.title = title;
-    }
-
-    public ScenarioResult notMeasured(String why) {
-        status = NOT_MEASURED;
-        reason = why;
-        return this;
     }
 
     public ScenarioResult failed(Throwable e) {

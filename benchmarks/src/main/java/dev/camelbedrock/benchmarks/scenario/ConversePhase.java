@@ -63,7 +63,6 @@ final class ConversePhase {
         return "&maxConcurrency=" + n + "&maxInFlight=" + n;
     }
 
-
     static Outcome run(BenchContext bench, ScenarioResult result, String label, Subject.Factory factory, int inFlight,
                        Duration warmup, Duration measure) throws Exception {
         int baseline = bench.settleThreads();
@@ -80,13 +79,9 @@ final class ConversePhase {
     /** The raw SDK and the route at {@code inFlight}, side by side for {@code rounds} rounds. */
     record Compared(List<Outcome> raw, List<Outcome> route) {
 
-        double[] throughputRatios() {
-            return Stats.ratios(raw, route, Outcome::throughput);
-        }
-
         /** Adds the throughput and CPU-per-call rows; returns the median throughput ratio route/raw. */
         double addRows(ScenarioResult result, int inFlight, String throughputNote) {
-            double[] ratios = throughputRatios();
+            double[] ratios = Stats.ratios(raw, route, Outcome::throughput);
             double ratio = Stats.median(ratios);
             result.row("throughput, " + inFlight + " in flight", Stats.unit(Stats.median(raw, Outcome::throughput), "calls/s"),
                     Stats.unit(Stats.median(route, Outcome::throughput), "calls/s"), ratio,

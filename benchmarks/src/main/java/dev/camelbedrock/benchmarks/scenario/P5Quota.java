@@ -2,7 +2,6 @@ package dev.camelbedrock.benchmarks.scenario;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 
 import dev.camelbedrock.benchmarks.load.ClosedLoop;
 import dev.camelbedrock.benchmarks.report.Json;
@@ -26,8 +25,8 @@ import dev.camelbedrock.benchmarks.subject.CamelSubject;
  */
 public final class P5Quota extends Scenario {
 
-    static final String EMULATOR_HOOK = "bench.p5.emulatorConfig";
-    static final String URI_HOOK = "bench.p5.uriOptions";
+    static final String EMULATOR_OVERRIDE = "bench.p5.emulatorConfig";
+    static final String URI_OVERRIDE = "bench.p5.uriOptions";
 
     public P5Quota() {
         super("P5", "quota: 600 requests/min for 2 minutes, sustained rate and failed exchanges");
@@ -37,21 +36,10 @@ public final class P5Quota extends Scenario {
     public void run(BenchContext bench, ScenarioResult result) throws Exception {
         Scale s = bench.scale();
         result.target("≥ 95 % of the quota, 0 failed exchanges");
-        List<String> emulatorQuota = Features.emulatorBuilderMethods("quota");
-        List<String> rateControl = Features.options("maxInFlight|rateLimit|adaptive|requestsPerMinute|throttl");
-        result.parameters().put("quotaPerMinute", s.p5QuotaPerMinute).put("seconds", s.p5Duration.toSeconds())
-                .put("inFlight", s.p5InFlight).put("emulatorQuotaMethods", Features.describe(emulatorQuota))
-                .put("componentRateControlOptions", Features.describe(rateControl));
-        if (new Features.Missing()
-                .unless(!emulatorQuota.isEmpty(), "the emulator has no quotas (no BedrockEmulator.Builder method matching /quota/)")
-                .unless(!rateControl.isEmpty(),
-                        "the component has no rate control (no bedrock: option matching /maxInFlight|rateLimit|adaptive|…/)")
-                .reportTo(result)) {
-            return;
-        }
         String quotaConfig = emulatorQuotaConfig(s);
         String options = rateControlOptions(s);
-        result.parameters().put("emulatorConfig", quotaConfig).put("uriOptions", options);
+        result.parameters().put("quotaPerMinute", s.p5QuotaPerMinute).put("seconds", s.p5Duration.toSeconds())
+                .put("inFlight", s.p5InFlight).put("emulatorConfig", quotaConfig).put("uriOptions", options);
 
         URI uri = bench.emulator().uri();
         bench.emulator().configure(0, 0);
@@ -73,14 +61,14 @@ public final class P5Quota extends Scenario {
         result.headline("share of the quota", share, share >= 0.95 && w.failed() == 0);
     }
 
-    /** The quota on the benchmark's model, or the hook's configuration. */
+    /** The quota on the benchmark's model, or the override's configuration. */
     static String emulatorQuotaConfig(Scale s) {
-        return Features.hook(EMULATOR_HOOK).orElse(
+        return override(EMULATOR_OVERRIDE,
                 "{\"quotas\":[{\"model\":\"" + Bench.MODEL + "\",\"rpm\":" + s.p5QuotaPerMinute + "}]}");
     }
 
-    /** Rate control as a user under a quota sets it, or the hook's options. */
+    /** Rate control as a user under a quota sets it, or the override's options. */
     static String rateControlOptions(Scale s) {
-        return Features.hook(URI_HOOK).orElse("&maxInFlight=" + s.p5InFlight + "&rateControl=adaptive");
+        return override(URI_OVERRIDE, "&maxInFlight=" + s.p5InFlight + "&rateControl=adaptive");
     }
 }

@@ -1,15 +1,10 @@
 package dev.camelbedrock.benchmarks.scenario;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
-import dev.camelbedrock.benchmarks.emulator.EmulatorProcess;
 import dev.camelbedrock.benchmarks.load.ClosedLoop;
-import dev.camelbedrock.benchmarks.report.Json;
 import dev.camelbedrock.benchmarks.report.ScenarioResult;
 import dev.camelbedrock.benchmarks.subject.CamelSubject;
-import org.apache.camel.builder.RouteBuilder;
 
 /**
  * P6: embeddings coalescing. 10,000 exchanges, each with one text, to Cohere embed through the route, twice: first
@@ -17,14 +12,12 @@ import org.apache.camel.builder.RouteBuilder;
  * calls reach the emulator (its stats) and how long it takes. Target for the coalesced run: ≤ 105 calls, i.e. ~96
  * texts per call.
  *
- * <p>Needs the component's embed operation and the emulator's InvokeModel for Cohere embed; both are detected (the
- * operation by name, the emulator by a probe request). {@code -Dbench.p6.uriOptions=&…} replaces the coalescing
- * options (for example to try another window).
+ * <p>{@code -Dbench.p6.uriOptions=&…} replaces the coalescing options (for example to try another window).
  */
 public final class P6Embeddings extends Scenario {
 
     static final String MODEL = "cohere.embed-english-v3";
-    static final String URI_HOOK = "bench.p6.uriOptions";
+    static final String URI_OVERRIDE = "bench.p6.uriOptions";
     /**
      * Batches of up to the model's limit (96), sent when full or 100 ms after their first text. The window must be
      * longer than 96 texts take to arrive: one run at 20 ms on a loaded 2-core machine (load average 20, the driver
@@ -40,24 +33,10 @@ public final class P6Embeddings extends Scenario {
     public void run(BenchContext bench, ScenarioResult result) throws Exception {
         Scale s = bench.scale();
         result.target("≤ 105 calls for 10,000 texts");
-        Optional<String> operation = Features.operation("embed");
-        List<String> coalescing = Features.options("coalesc|batch");
-        EmulatorProcess.Response probe = bench.emulator().send("POST", "/model/" + MODEL + "/invoke",
-                Json.MAPPER.readTree("{\"texts\":[\"probe\"],\"input_type\":\"search_document\"}"));
-        result.parameters().put("exchanges", s.p6Exchanges).put("inFlight", s.p6InFlight).put("model", MODEL)
-                .put("componentEmbedOperation", operation.orElse("none"))
-                .put("componentCoalescingOptions", Features.describe(coalescing))
-                .put("emulatorProbeStatus", probe.status());
-        if (new Features.Missing()
-                .unless(operation.isPresent(), "the component has no embed operation (no bedrock: operation matching /embed/)")
-                .unless(probe.status() == 200, "the emulator does not serve InvokeModel for " + MODEL + " (probe answered "
-                        + probe.status() + (probe.errorType() != null ? " " + probe.errorType() : "") + ")")
-                .reportTo(result)) {
-            return;
-        }
+        result.parameters().put("exchanges", s.p6Exchanges).put("inFlight", s.p6InFlight).put("model", MODEL);
 
         bench.emulator().configure(0, 0);
-        String base = "bedrock:" + operation.get() + "?modelId=" + MODEL;
+        String base = "bedrock:embed?modelId=" + MODEL;
         Phase alone = phase(bench, result, "one call per exchange", base);
         Phase coalesced = phase(bench, result, "coalesced", base + coalescingOptions());
         result.row("calls made for " + s.p6Exchanges + " texts", String.valueOf(alone.calls), String.valueOf(coalesced.calls),
@@ -81,12 +60,7 @@ public final class P6Embeddings extends Scenario {
     private static Phase phase(BenchContext bench, ScenarioResult result, String name, String endpoint) throws Exception {
         Scale s = bench.scale();
         ClosedLoop.Window w;
-        try (CamelSubject route = new CamelSubject(bench.emulator().uri(), new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:embed").to(endpoint);
-            }
-        }, "direct:embed", "one text to embed")) {
+        try (CamelSubject route = CamelSubject.direct(bench.emulator().uri(), "embed", endpoint, "one text to embed")) {
             ClosedLoop.prime(route.call(), Duration.ofSeconds(120));
             bench.emulator().resetStats();
             w = ClosedLoop.forCount(route.call(), s.p6InFlight, s.p6Exchanges, Duration.ofMinutes(10), bench.watch());
@@ -100,6 +74,6 @@ public final class P6Embeddings extends Scenario {
 
     /** The coalescing options: {@link #COALESCING}, or what {@code -Dbench.p6.uriOptions} says. */
     static String coalescingOptions() {
-        return Features.hook(URI_HOOK).orElse(COALESCING);
+        return override(URI_OVERRIDE, COALESCING);
     }
 }

@@ -44,12 +44,12 @@ public final class Scale {
     public int p4Concurrency = 4;
     public int p4Rounds = 4;
 
-    /** P5 (hook): the quota, the run's length, in flight. */
+    /** P5: the quota, the run's length, in flight. */
     public int p5QuotaPerMinute = 600;
     public Duration p5Duration = Duration.ofMinutes(2);
     public int p5InFlight = 32;
 
-    /** P6 (hook): exchanges (one text each), in flight. */
+    /** P6: exchanges (one text each), in flight. */
     public int p6Exchanges = 10_000;
     public int p6InFlight = 1_000;
 

@@ -21,6 +21,12 @@ public abstract class Scenario {
         return title;
     }
 
-    /** Runs; a scenario whose feature does not exist yet marks the result {@link ScenarioResult#notMeasured}. */
+    /** Runs its phases and fills {@code result}. */
     public abstract void run(BenchContext bench, ScenarioResult result) throws Exception;
+
+    /** The system property {@code property} (see BENCHMARKS.md, Overrides), or {@code fallback} when unset or blank. */
+    static String override(String property, String fallback) {
+        String v = System.getProperty(property);
+        return v == null || v.isBlank() ? fallback : v;
+    }
 }

@@ -45,17 +45,22 @@ public final class CamelSubject implements Subject {
 
     /** {@code direct:converse → bedrock:converse?modelId=…<options>} (options start with {@code &}). */
     public static CamelSubject converse(URI emulator, String options, String prompt) throws Exception {
+        return direct(emulator, "converse", converseUri("converse", options), prompt);
+    }
+
+    /** {@code direct:<name> → endpointUri}: a call sends {@code body} to it. */
+    public static CamelSubject direct(URI emulator, String name, String endpointUri, Object body) throws Exception {
         return new CamelSubject(emulator, new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:converse").to(converseUri("converse", options));
+                from("direct:" + name).to(endpointUri);
             }
-        }, "direct:converse", prompt);
+        }, "direct:" + name, body);
     }
 
     /**
      * {@code bedrock:<operation>?modelId=<the benchmark model><options><extra>}, where extra is
-     * {@code -Dbench.route.options=&…} (default none): the hook for options that land after this harness, e.g.
+     * {@code -Dbench.route.options=&…} (default none): an override for options that land after this harness, e.g.
      * {@code &httpProtocol=HTTP1_1}, applied to every route of every scenario and written into the report. The
      * scenarios size maxInFlight and maxConcurrency themselves ({@code ConversePhase.sized}).
      */
@@ -63,7 +68,7 @@ public final class CamelSubject implements Subject {
         return "bedrock:" + operation + "?modelId=" + Bench.MODEL + options + extraRouteOptions();
     }
 
-    /** The {@code bench.route.options} hook, or "". */
+    /** The {@code bench.route.options} override, or "". */
     public static String extraRouteOptions() {
         return System.getProperty(ROUTE_OPTIONS, "");
     }
@@ -96,10 +101,6 @@ public final class CamelSubject implements Subject {
      */
     public static boolean onStreamReader() {
         return Thread.currentThread().getName().contains("BedrockStreamReader");
-    }
-
-    public CamelContext context() {
-        return context;
     }
 
     @Override

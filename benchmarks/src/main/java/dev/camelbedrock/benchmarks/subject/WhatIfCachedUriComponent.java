@@ -14,9 +14,9 @@ import org.apache.camel.spi.PropertyConfigurer;
  * A what-if, off by default ({@code -Dbench.whatif.cachedEndpointUri=true}, written into the report): the
  * {@code bedrock:} component unchanged except that each endpoint masks its URI once instead of on every
  * {@code getEndpointUri()} call. Camel's {@code SendProcessor} reads the endpoint URI for every exchange, and the
- * shipped {@code BedrockEndpoint.getEndpointUri()} runs {@code URISupport.sanitizeUri} (regular expressions) each
- * time; the P1 profile (BENCHMARKS.md) puts half of the route's sending-thread samples there. This subject measures
- * what caching it would give, so that the fix can be judged before it is made in the component.
+ * then-shipped {@code BedrockEndpoint.getEndpointUri()} ran {@code URISupport.sanitizeUri} (regular expressions) each
+ * time; the P1 profile (BENCHMARKS.md) put half of the route's sending-thread samples there. This subject measured
+ * what caching it would give before the fix was made in the component; it is kept to reproduce that sizing run.
  */
 public final class WhatIfCachedUriComponent extends BedrockComponent {
 
