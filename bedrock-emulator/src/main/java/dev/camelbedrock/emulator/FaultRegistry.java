@@ -92,8 +92,7 @@ public final class FaultRegistry {
             if (f.kind() != null) {
                 return f;
             }
-            List<Fault> fitting = new ArrayList<>();
-            f.alternatives().stream().filter(a -> a.fits(streaming)).forEach(fitting::add);
+            List<Fault> fitting = f.alternatives().stream().filter(a -> a.fits(streaming)).toList();
             return f.resolve(fitting.get(p.random.nextInt(fitting.size())));
         }
         return null;
