@@ -50,7 +50,7 @@ public final class BedrockEmulatorMain {
     public static BedrockEmulator launch(String[] args, java.io.PrintStream out) {
         BedrockEmulator.Builder b = BedrockEmulator.builder().port(DEFAULT_PORT);
         Long latency = null;
-        String latencySpec = null;
+        Latency latencyDistribution = null;
         Long chunkDelay = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -79,8 +79,7 @@ public final class BedrockEmulatorMain {
                     latency = Long.parseLong(value != null ? value : arg(args, ++i, a));
                     break;
                 case "--latency":
-                    latencySpec = value != null ? value : arg(args, ++i, a);
-                    Latency.parse(latencySpec);
+                    latencyDistribution = Latency.parse(value != null ? value : arg(args, ++i, a));
                     break;
                 case "--latency-seed":
                     b.latencySeed(Long.parseLong(value != null ? value : arg(args, ++i, a)));
@@ -144,8 +143,8 @@ public final class BedrockEmulatorMain {
         if (latency != null) {
             b.latencyMs(latency);
         }
-        if (latencySpec != null) {
-            b.latency(latencySpec);
+        if (latencyDistribution != null) {
+            b.latency(latencyDistribution);
         }
         if (chunkDelay != null) {
             b.chunkDelayMs(chunkDelay);

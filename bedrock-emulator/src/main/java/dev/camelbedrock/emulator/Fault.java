@@ -280,9 +280,12 @@ public final class Fault implements Cloneable {
         return streaming || !kind.streamOnly();
     }
 
-    /** True for the faults played inside an event stream (exception frame, cut, malformed frame). */
+    /**
+     * True for the stream-only kinds (exception frame, cut), played inside an event stream; a malformed fault is
+     * played there too when the request streams.
+     */
     public boolean isStreamFault() {
-        return kind == Kind.STREAM_EXCEPTION || kind == Kind.CUT;
+        return kind != null && kind.streamOnly();
     }
 
     /** Whether a request for {@code requested} (resolved to {@code baseId}, may be null) is targeted. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 
 /**
  * The pending injected faults of one emulator. Thread-safe; the first pending fault that matches a request (and,
@@ -53,16 +54,34 @@ public final class FaultRegistry {
      * @param modelId the model id as requested (null for operations without a model)
      * @param baseId  its resolved base id, or null
      */
-    public synchronized Fault take(String operation, boolean streaming, String modelId, String baseId) {
+    public Fault take(String operation, boolean streaming, String modelId, String baseId) {
+        return take(operation, streaming, modelId, () -> baseId);
+    }
+
+    /**
+     * As {@link #take(String, boolean, String, String)}, with the base id resolved only when a pending fault
+     * targets a model (at most once per call): requests that no model-targeted fault concerns resolve nothing.
+     */
+    public synchronized Fault take(String operation, boolean streaming, String modelId, Supplier<String> baseId) {
+        String base = null;
+        boolean resolved = false;
         for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
             Pending p = it.next();
             Fault f = p.fault;
             if (!f.fits(streaming) || (f.operation() != null && !f.operation().equals(operation))) {
                 continue;
             }
-            if ((f.modelId() != null || f.modelPattern() != null)
-                    && (modelId == null || !f.matchesModel(modelId, baseId))) {
-                continue;
+            if (f.modelId() != null || f.modelPattern() != null) {
+                if (modelId == null) {
+                    continue;
+                }
+                if (!resolved) {
+                    base = baseId.get();
+                    resolved = true;
+                }
+                if (!f.matchesModel(modelId, base)) {
+                    continue;
+                }
             }
             if (f.probability() < 1 && p.random.nextDouble() >= f.probability()) {
                 continue;
@@ -73,8 +92,7 @@ public final class FaultRegistry {
             if (f.kind() != null) {
                 return f;
             }
-            List<Fault> fitting = new ArrayList<>();
-            f.alternatives().stream().filter(a -> a.fits(streaming)).forEach(fitting::add);
+            List<Fault> fitting = f.alternatives().stream().filter(a -> a.fits(streaming)).toList();
             return f.resolve(fitting.get(p.random.nextInt(fitting.size())));
         }
         return null;

@@ -100,11 +100,16 @@ public final class AdminOperations implements OperationProvider {
 
     static ObjectNode quotas(EmulatorContext c) {
         ObjectNode n = Json.object();
-        ArrayNode arr = n.putArray("quotas");
-        c.quotas().list().forEach(q -> arr.add(q.toJson()));
+        putQuotas(n, c);
         ObjectNode throttled = n.putObject("throttledByModel");
         c.stats().throttledByModel().forEach(throttled::put);
         return n;
+    }
+
+    /** {@code "quotas":[…]}: the quotas in force, as {@link Quota#toJson()}. */
+    private static void putQuotas(ObjectNode n, EmulatorContext c) {
+        ArrayNode arr = n.putArray("quotas");
+        c.quotas().list().forEach(q -> arr.add(q.toJson()));
     }
 
     /** Quotas from a quota object, an array of them, or {@code {"quotas":[…]}}. */
@@ -133,8 +138,7 @@ public final class AdminOperations implements OperationProvider {
         n.put("heldStreams", c.streamGate().heldCount());
         n.put("requireInferenceProfiles", c.requireInferenceProfiles());
         n.put("imageContentFilter", c.imageContentFilter() == null ? null : c.imageContentFilter().pattern());
-        ArrayNode quotas = n.putArray("quotas");
-        c.quotas().list().forEach(q -> quotas.add(q.toJson()));
+        putQuotas(n, c);
         StrictAuth auth = c.feature(StrictAuth.class);
         if (auth != null) {
             n.set("strictAuth", auth.toJson());

@@ -88,7 +88,7 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
                 return;
             }
             delay = context.sampleLatencyMs();
-            Fault f = context.faults().take(op.name(), op.streaming(), modelId, baseId(modelId));
+            Fault f = context.faults().take(op.name(), op.streaming(), modelId, () -> baseId(modelId));
             if (f != null) {
                 context.stats().recordFault(f.label());
                 if (f.kind() == Fault.Kind.DELAY) {

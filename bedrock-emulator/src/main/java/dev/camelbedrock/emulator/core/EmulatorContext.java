@@ -140,8 +140,7 @@ public final class EmulatorContext {
 
     /** One delay drawn from the latency distribution. */
     public long sampleLatencyMs() {
-        Latency l = latency;
-        return l.isFixed() ? l.meanMs() : l.sampleMs(random);
+        return latency.sampleMs(random); // a fixed latency draws nothing
     }
 
     public long chunkDelayMs() {

@@ -23,7 +23,8 @@ public final class QuotaRegistry {
 
     /** Copy-on-write: read on every request without a lock. */
     private volatile List<Quota> quotas = List.of();
-    private final ConcurrentHashMap<String, Buckets> buckets = new ConcurrentHashMap<>();
+    /** Quota model (id or pattern) → model id as sent → its buckets. */
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, Buckets>> buckets = new ConcurrentHashMap<>();
 
     public List<Quota> list() {
         return quotas;
@@ -42,7 +43,7 @@ public final class QuotaRegistry {
         next.removeIf(q -> q.model().equals(quota.model()));
         next.add(quota);
         quotas = List.copyOf(next);
-        buckets.keySet().removeIf(k -> k.startsWith(quota.model() + '\u0000'));
+        buckets.remove(quota.model());
     }
 
     /** Removes every quota. */
@@ -80,7 +81,8 @@ public final class QuotaRegistry {
             return null;
         }
         Quota applied = quota;
-        Buckets b = buckets.computeIfAbsent(applied.model() + '\u0000' + modelId, k -> new Buckets(applied));
+        Buckets b = buckets.computeIfAbsent(applied.model(), k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(modelId, k -> new Buckets(applied));
         return b.admit(Math.max(1, estimatedTokens));
     }
 
