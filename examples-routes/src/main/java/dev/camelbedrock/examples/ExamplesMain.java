@@ -122,8 +122,7 @@ public final class ExamplesMain {
             kafkaOptions = KafkaEnrichmentExample.options(brokers, chatModel,
                     aws ? System.getProperty("bedrock.examples.guardrail-id") : KafkaEnrichmentExample.EMULATOR_GUARDRAIL);
             if (kafka != null) {
-                kafka.createTopic(kafkaOptions.inputTopic(), 4).createTopic(kafkaOptions.outputTopic(), 4)
-                        .createTopic(kafkaOptions.deadLetterTopic(), 1);
+                kafka.createTopics(kafkaOptions, 4);
                 System.out.println("Using an embedded Kafka broker at " + brokers
                                    + " (set -Dkafka.bootstrap.servers=host:port to use a cluster)");
             }

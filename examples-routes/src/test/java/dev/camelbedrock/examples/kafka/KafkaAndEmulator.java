@@ -36,10 +36,11 @@ final class KafkaAndEmulator implements BeforeAllCallback, AfterAllCallback {
      * returns the example's options on them, in the consumer group {@code name-group}.
      */
     TicketEnrichmentOptions options(String name, int partitions) {
-        kafka.createTopic(name, partitions).createTopic(name + "-enriched", partitions).createTopic(name + "-dlq", 1);
         // the guardrail and embedding steps join in as soon as the component has their operations
-        return KafkaEnrichmentExample.options(kafka.bootstrapServers(), "anthropic.claude-3-haiku-20240307-v1:0",
-                        KafkaEnrichmentExample.EMULATOR_GUARDRAIL)
+        TicketEnrichmentOptions options = KafkaEnrichmentExample.options(kafka.bootstrapServers(),
+                        "anthropic.claude-3-haiku-20240307-v1:0", KafkaEnrichmentExample.EMULATOR_GUARDRAIL)
                 .inputTopic(name).outputTopic(name + "-enriched").deadLetterTopic(name + "-dlq").groupId(name + "-group");
+        kafka.createTopics(options, partitions);
+        return options;
     }
 }
