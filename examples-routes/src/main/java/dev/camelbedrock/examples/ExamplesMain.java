@@ -99,8 +99,7 @@ public final class ExamplesMain {
             main.addInitialProperty("camel.component.bedrock.region", "us-east-1");
             main.addInitialProperty("camel.component.bedrock.access-key", "emulator");
             main.addInitialProperty("camel.component.bedrock.secret-key", "emulator");
-        }
-        if (aws) {
+        } else {
             // real resources come from -Dbedrock.knowledge-base-id=… etc.; the examples that need one are skipped without it
             for (String key : List.of("bedrock.knowledge-base-id", "bedrock.data-source-id", "bedrock.guardrail-id")) {
                 main.addInitialProperty(key, System.getProperty(key, "unset"));
