@@ -33,7 +33,8 @@ public final class ComponentOperations {
     private static Set<String> load() {
         try (InputStream in = ComponentOperations.class.getClassLoader().getResourceAsStream(DESCRIPTOR)) {
             if (in == null) {
-                throw new IllegalStateException(DESCRIPTOR + " is not on the classpath: is camel-bedrock-component?");
+                throw new IllegalStateException(DESCRIPTOR + " is not on the classpath: add the camel-bedrock-component"
+                        + " dependency (its jar carries this generated descriptor)");
             }
             Set<String> operations = new LinkedHashSet<>();
             JsonNode values = new ObjectMapper().readTree(in).path("properties").path("operation").path("enum");

@@ -99,8 +99,7 @@ public final class ExamplesMain {
             main.addInitialProperty("camel.component.bedrock.region", "us-east-1");
             main.addInitialProperty("camel.component.bedrock.access-key", "emulator");
             main.addInitialProperty("camel.component.bedrock.secret-key", "emulator");
-        }
-        if (aws) {
+        } else {
             // real resources come from -Dbedrock.knowledge-base-id=… etc.; the examples that need one are skipped without it
             for (String key : List.of("bedrock.knowledge-base-id", "bedrock.data-source-id", "bedrock.guardrail-id")) {
                 main.addInitialProperty(key, System.getProperty(key, "unset"));
@@ -122,8 +121,7 @@ public final class ExamplesMain {
             kafkaOptions = KafkaEnrichmentExample.options(brokers, chatModel,
                     aws ? System.getProperty("bedrock.examples.guardrail-id") : KafkaEnrichmentExample.EMULATOR_GUARDRAIL);
             if (kafka != null) {
-                kafka.createTopic(kafkaOptions.inputTopic(), 4).createTopic(kafkaOptions.outputTopic(), 4)
-                        .createTopic(kafkaOptions.deadLetterTopic(), 1);
+                kafka.createTopics(kafkaOptions, 4);
                 System.out.println("Using an embedded Kafka broker at " + brokers
                                    + " (set -Dkafka.bootstrap.servers=host:port to use a cluster)");
             }

@@ -125,7 +125,7 @@ class KameletsTest {
 
     @Test
     void converseActionAnswersFromTheModel() throws Exception {
-        route(r -> r.from("direct:converse")
+        RouteBuilder.addRoutes(context, r -> r.from("direct:converse")
                 .kamelet("bedrock-converse-action?modelId=anthropic.claude-3-haiku-20240307-v1:0&maxTokens=300"));
         String answer = template.requestBody("direct:converse", "In one sentence: what does Apache Camel do?", String.class);
         assertThat(answer).startsWith("Apache Camel is an integration framework");
@@ -145,7 +145,7 @@ class KameletsTest {
     @Test
     void embedActionTurnsTextIntoAVector() throws Exception {
         assumeOperation("embed");
-        route(r -> r.from("direct:embed")
+        RouteBuilder.addRoutes(context, r -> r.from("direct:embed")
                 .kamelet("bedrock-embed-action?modelId=amazon.titan-embed-text-v2:0&dimensions=256"));
         List<?> vector = template.requestBody("direct:embed", "My parcel arrived damaged", List.class);
         assertThat(vector).hasSize(256).allSatisfy(v -> assertThat(v).isInstanceOf(Float.class));
@@ -154,7 +154,7 @@ class KameletsTest {
     @Test
     void imageActionDrawsAPng() throws Exception {
         assumeOperation("image");
-        route(r -> r.from("direct:image")
+        RouteBuilder.addRoutes(context, r -> r.from("direct:image")
                 .kamelet("bedrock-image-action?modelId=amazon.nova-canvas-v1:0&width=512&height=512"));
         byte[] png = template.requestBody("direct:image", "A lighthouse at dusk, watercolour", byte[].class);
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
@@ -163,7 +163,7 @@ class KameletsTest {
     @Test
     void retrieveAndGenerateActionAnswersFromTheKnowledgeBase() throws Exception {
         assumeOperation("retrieveAndGenerate");
-        route(r -> r.from("direct:rag")
+        RouteBuilder.addRoutes(context, r -> r.from("direct:rag")
                 .kamelet("bedrock-retrieve-and-generate-action?knowledgeBaseId=" + KNOWLEDGE_BASE
                          + "&modelId=anthropic.claude-3-haiku-20240307-v1:0&numberOfResults=3"));
         String answer = template.requestBody("direct:rag", "How many days do I have to return an item?", String.class);
@@ -173,7 +173,7 @@ class KameletsTest {
     @Test
     void guardrailActionMasksPersonalData() throws Exception {
         assumeOperation("applyGuardrail");
-        route(r -> r.from("direct:guardrail")
+        RouteBuilder.addRoutes(context, r -> r.from("direct:guardrail")
                 .kamelet("bedrock-guardrail-action?guardrailIdentifier=ticketpii"));
         Exchange exchange = template.request("direct:guardrail",
                 e -> e.getMessage().setBody("Please call me on 555-010-0199 or mail jane.doe@example.com"));
@@ -186,19 +186,6 @@ class KameletsTest {
     private static void assumeOperation(String operation) {
         assumeTrue(ComponentOperations.has(operation), "waits for operation " + operation
                 + " (the component has " + ComponentOperations.all() + ")");
-    }
-
-    private interface RouteConfigurer {
-        void configure(RouteBuilder builder) throws Exception;
-    }
-
-    private static void route(RouteConfigurer configurer) throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() throws Exception {
-                configurer.configure(this);
-            }
-        });
     }
 
     private static Map<String, Object> load(String name) throws Exception {

@@ -190,6 +190,12 @@ public final class EmbeddedKafka implements AutoCloseable {
         return this;
     }
 
+    /** Creates the enrichment's input and output topics ({@code partitions} each) and its dead-letter topic (one). */
+    public EmbeddedKafka createTopics(TicketEnrichmentOptions options, int partitions) {
+        return createTopic(options.inputTopic(), partitions).createTopic(options.outputTopic(), partitions)
+                .createTopic(options.deadLetterTopic(), 1);
+    }
+
     /** A new admin client on this broker; the caller closes it. */
     public Admin admin() {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),

@@ -2,18 +2,15 @@ package dev.camelbedrock.examples.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelbedrock.component.BedrockComponent;
-import dev.camelbedrock.emulator.BedrockEmulator;
 import dev.camelbedrock.emulator.Fault;
 import dev.camelbedrock.examples.EmulatorComponents;
-import dev.camelbedrock.examples.ExamplesMain;
 import dev.camelbedrock.examples.kafka.TicketTopics.Outputs;
 import dev.camelbedrock.examples.kafka.TicketTopics.Ticket;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -51,24 +48,8 @@ class TicketEnrichmentFaultsTest {
     /** The Bedrock operations the route calls: guardrail, chat (plain, then streamed after the restart), embedding. */
     private static final List<String> OPERATIONS = List.of("ApplyGuardrail", "Converse", "ConverseStream", "InvokeModel");
 
-    static EmbeddedKafka kafka;
-    static BedrockEmulator emulator;
-
-    @BeforeAll
-    static void start() throws Exception {
-        kafka = new EmbeddedKafka().start();
-        emulator = ExamplesMain.startEmulator();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (emulator != null) {
-            emulator.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    @RegisterExtension
+    static final KafkaAndEmulator env = new KafkaAndEmulator();
 
     /** About 10 % of every operation's requests get one of every kind of fault, each from its own seeded draw. */
     private static void injectFaults() {
@@ -83,13 +64,13 @@ class TicketEnrichmentFaultsTest {
                 Fault.streamException("modelStreamErrorException").afterEvents(2).originalStatusCode(500));
         long seed = 7;
         for (String operation : OPERATIONS) {
-            emulator.inject(Fault.oneOf(kinds).forOperation(operation)
+            env.emulator.inject(Fault.oneOf(kinds).forOperation(operation)
                     .probability(FAULT_PROBABILITY).seed(seed++).times(Fault.ALWAYS));
         }
     }
 
     private static BedrockComponent faultyClientComponent() {
-        BedrockComponent bedrock = EmulatorComponents.bedrock(emulator);
+        BedrockComponent bedrock = EmulatorComponents.bedrock(env.emulator);
         var config = bedrock.getConfiguration();
         // a "slow" answer costs two seconds, not the 10 minutes of the default read timeout
         config.setApiCallAttemptTimeout(ATTEMPT_TIMEOUT_MS);
@@ -112,17 +93,13 @@ class TicketEnrichmentFaultsTest {
     }
 
     private static TicketEnrichmentOptions options(String topic) {
-        return KafkaEnrichmentExample.options(kafka.bootstrapServers(), "anthropic.claude-3-haiku-20240307-v1:0",
-                        KafkaEnrichmentExample.EMULATOR_GUARDRAIL)
-                .inputTopic(topic).outputTopic(topic + "-enriched").deadLetterTopic(topic + "-dlq")
-                .groupId(topic + "-group").batchSize(250).consumersCount(2).batchingIntervalMs(100)
+        return env.options(topic, PARTITIONS).batchSize(250).consumersCount(2).batchingIntervalMs(100)
                 .maximumRedeliveries(4).redeliveryDelayMs(250);
     }
 
     @Test
     void everyRecordEndsEnrichedOrDeadLetteredUnderFaultsAndARestart() throws Exception {
         String topic = "tickets-faults";
-        kafka.createTopic(topic, PARTITIONS).createTopic(topic + "-enriched", PARTITIONS).createTopic(topic + "-dlq", 1);
         TicketEnrichmentOptions options = options(topic);
         assertThat(options.guardrailEnabled()).as("the guardrail step runs").isTrue();
         assertThat(options.embeddingEnabled()).as("the embedding step runs").isTrue();
@@ -142,10 +119,10 @@ class TicketEnrichmentFaultsTest {
         TicketEnrichmentRoutes before = new TicketEnrichmentRoutes(options);
         TicketEnrichmentRoutes after = new TicketEnrichmentRoutes(options(topic).streamClassification(true));
         Outputs out;
-        try (TicketTopics.Reader reader = new TicketTopics.Reader(kafka.bootstrapServers(), options, true)) {
+        try (TicketTopics.Reader reader = new TicketTopics.Reader(env.kafka.bootstrapServers(), options, true)) {
             try (CamelContext context = context(before)) {
                 context.start();
-                TicketTopics.produce(kafka.bootstrapServers(), options.inputTopic(), inputs);
+                TicketTopics.produce(env.kafka.bootstrapServers(), options.inputTopic(), inputs);
                 reader.readUntil(PATIENCE, o -> TicketFixtures.distinctInputs(o, valueById).size() >= restartAfter);
                 context.stop();
             }
@@ -159,13 +136,13 @@ class TicketEnrichmentFaultsTest {
 
         int duplicates = TicketFixtures.duplicates(out, valueById);
         long failedBatches = before.failedBatchCount() + after.failedBatchCount();
-        Map<String, Long> faults = new TreeMap<>(emulator.stats().faultsInjected());
+        Map<String, Long> faults = new TreeMap<>(env.emulator.stats().faultsInjected());
         System.out.printf("[kafka-faults] %d records in %d s: %d enriched, %d dead-lettered, %d duplicates;"
                         + " before the restart %d enriched + %d dead-lettered, after %d + %d; %d failed batches;"
                         + " %d Bedrock requests, faults injected %s%n",
                 RECORDS, seconds, out.enriched.size(), out.deadLetters.size(), duplicates,
                 before.enrichedCount(), before.deadLetteredCount(), after.enrichedCount(), after.deadLetteredCount(),
-                failedBatches, emulator.stats().total(), faults);
+                failedBatches, env.emulator.stats().total(), faults);
 
         Map<String, Long> deadLetterKinds = new TreeMap<>();
         for (ConsumerRecord<String, String> r : out.deadLetters) {
@@ -184,7 +161,7 @@ class TicketEnrichmentFaultsTest {
         // the faults did happen, of every kind, and on every operation the route calls
         assertThat(faults.keySet()).containsAll(EVERY_KIND);
         for (String operation : OPERATIONS) {
-            assertThat(emulator.stats().count(operation)).as("%s requests", operation).isPositive();
+            assertThat(env.emulator.stats().count(operation)).as("%s requests", operation).isPositive();
         }
         assertThat(out.deadLetters).as("some faults outlast every retry").isNotEmpty();
 

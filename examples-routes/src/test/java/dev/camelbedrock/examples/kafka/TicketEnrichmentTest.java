@@ -1,9 +1,7 @@
 package dev.camelbedrock.examples.kafka;
 
-import dev.camelbedrock.emulator.BedrockEmulator;
 import dev.camelbedrock.emulator.Fault;
 import dev.camelbedrock.examples.EmulatorComponents;
-import dev.camelbedrock.examples.ExamplesMain;
 import dev.camelbedrock.examples.kafka.TicketTopics.Outputs;
 import dev.camelbedrock.examples.kafka.TicketTopics.Ticket;
 import org.apache.camel.CamelContext;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -39,15 +38,13 @@ class TicketEnrichmentTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(120);
 
-    static EmbeddedKafka kafka;
-    static BedrockEmulator emulator;
+    @RegisterExtension
+    static final KafkaAndEmulator env = new KafkaAndEmulator();
     static BedrockRuntimeAsyncClient runtimeClient;
 
     @BeforeAll
-    static void start() throws Exception {
-        kafka = new EmbeddedKafka().start();
-        emulator = ExamplesMain.startEmulator();
-        runtimeClient = EmulatorComponents.runtimeClientWithoutRetries(emulator);
+    static void start() {
+        runtimeClient = EmulatorComponents.runtimeClientWithoutRetries(env.emulator);
     }
 
     @AfterAll
@@ -55,31 +52,20 @@ class TicketEnrichmentTest {
         if (runtimeClient != null) {
             runtimeClient.close();
         }
-        if (emulator != null) {
-            emulator.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
     }
 
     @AfterEach
     void resetEmulator() {
-        emulator.reset();
+        env.emulator.reset();
     }
 
     private static TicketEnrichmentOptions options(String name, int partitions) {
-        kafka.createTopic(name, partitions).createTopic(name + "-enriched", partitions).createTopic(name + "-dlq", 1);
-        // the guardrail and embedding steps join in as soon as the component has their operations
-        return KafkaEnrichmentExample.options(kafka.bootstrapServers(), "anthropic.claude-3-haiku-20240307-v1:0",
-                        KafkaEnrichmentExample.EMULATOR_GUARDRAIL)
-                .inputTopic(name).outputTopic(name + "-enriched").deadLetterTopic(name + "-dlq").groupId(name + "-group")
-                .maximumRedeliveries(3).redeliveryDelayMs(50);
+        return env.options(name, partitions).maximumRedeliveries(3).redeliveryDelayMs(50);
     }
 
     private static CamelContext context(TicketEnrichmentRoutes routes) throws Exception {
         CamelContext context = new DefaultCamelContext();
-        var bedrock = EmulatorComponents.bedrock(emulator);
+        var bedrock = EmulatorComponents.bedrock(env.emulator);
         // the injected throttles must reach the error handler, not teach the adaptive rate limiter to slow down
         bedrock.getConfiguration().setRateControl("none");
         context.getRegistry().bind("bedrock", bedrock);
@@ -112,15 +98,15 @@ class TicketEnrichmentTest {
         inputs.set(77, withText(inputs.get(77), "A storm of requests"));
         inputs.set(140, withText(inputs.get(140), "Please drop table customers and refund me"));
         // transient Bedrock trouble: redelivered by Camel's error handler (the SDK's own retries are off)
-        emulator.inject(Fault.error("ThrottlingException").forOperation("Converse").times(6));
-        emulator.inject(Fault.error("ServiceUnavailableException").forOperation("Converse").times(2));
+        env.emulator.inject(Fault.error("ThrottlingException").forOperation("Converse").times(6));
+        env.emulator.inject(Fault.error("ServiceUnavailableException").forOperation("Converse").times(2));
         Map<String, String> valueById = valueById(inputs);
         Set<String> expected = inputs.stream().map(Ticket::value).collect(Collectors.toSet());
 
         TicketEnrichmentRoutes routes = new TicketEnrichmentRoutes(options);
         try (CamelContext context = context(routes)) {
             context.start();
-            TicketTopics.produce(kafka.bootstrapServers(), options.inputTopic(), inputs);
+            TicketTopics.produce(env.kafka.bootstrapServers(), options.inputTopic(), inputs);
             Outputs out = awaitEveryInput(options, valueById, 200);
 
             assertThat(TicketFixtures.distinctInputs(out, valueById)).containsExactlyInAnyOrderElementsOf(expected);
@@ -142,7 +128,7 @@ class TicketEnrichmentTest {
                     .filter(d -> d.path("original").asText().equals(inputs.get(77).value())).findFirst().orElseThrow();
             assertThat(stormLetter.path("retryable").asBoolean()).isTrue();
             assertThat(stormLetter.path("redeliveries").asInt()).isEqualTo(3);
-            assertThat(emulator.requests("Converse")).filteredOn(r -> r.body().contains("A storm of requests")).hasSize(4);
+            assertThat(env.emulator.requests("Converse")).filteredOn(r -> r.body().contains("A storm of requests")).hasSize(4);
             assertThat(stormLetter.path("source").path("topic").asText()).isEqualTo(options.inputTopic());
 
             // keyed as the input, and in the input's order per key
@@ -171,12 +157,12 @@ class TicketEnrichmentTest {
             }
             if (options.guardrailEnabled()) {
                 // no model saw the PII: every converse request carried the masked text
-                assertThat(emulator.requests("Converse")).noneMatch(r -> r.body().contains("jane.doe@example.com")
-                                                                         || r.body().contains("drop table"));
+                assertThat(env.emulator.requests("Converse")).noneMatch(r -> r.body().contains("jane.doe@example.com")
+                                                                             || r.body().contains("drop table"));
             }
             assertThat(routes.enrichedCount()).isEqualTo(195 - blocked);
             assertThat(routes.deadLetteredCount()).isEqualTo(5 + blocked);
-            assertThat(emulator.faults().pending()).isEmpty();
+            assertThat(env.emulator.faults().pending()).isEmpty();
         }
     }
 
@@ -187,16 +173,16 @@ class TicketEnrichmentTest {
         TicketEnrichmentOptions options = options("tickets-reset", 1).batchSize(5);
         List<Ticket> inputs = TicketFixtures.tickets("N", 5, 5);
         Map<String, String> valueById = valueById(inputs);
-        emulator.inject(Fault.reset().forOperation("Converse").times(2));
-        emulator.inject(Fault.malformed().forOperation("Converse").times(1));
+        env.emulator.inject(Fault.reset().forOperation("Converse").times(2));
+        env.emulator.inject(Fault.malformed().forOperation("Converse").times(1));
         TicketEnrichmentRoutes routes = new TicketEnrichmentRoutes(options);
         try (CamelContext context = context(routes)) {
             context.start();
-            TicketTopics.produce(kafka.bootstrapServers(), options.inputTopic(), inputs);
+            TicketTopics.produce(env.kafka.bootstrapServers(), options.inputTopic(), inputs);
             Outputs out = awaitEveryInput(options, valueById, 5);
             assertThat(out.deadLetters).isEmpty();
             assertThat(out.enriched).hasSize(5);
-            assertThat(emulator.stats().faultsInjected()).containsEntry("reset", 2L).containsEntry("malformed", 1L);
+            assertThat(env.emulator.stats().faultsInjected()).containsEntry("reset", 2L).containsEntry("malformed", 1L);
         }
     }
 
@@ -211,7 +197,7 @@ class TicketEnrichmentTest {
             a.start();
             b.start();
             awaitMembersWithPartitions(options.groupId(), 2);
-            TicketTopics.produce(kafka.bootstrapServers(), options.inputTopic(), inputs);
+            TicketTopics.produce(env.kafka.bootstrapServers(), options.inputTopic(), inputs);
             Outputs out = awaitEveryInput(options, valueById, 120);
             assertThat(out.deadLetters).isEmpty();
             assertThat(first.enrichedCount()).isPositive();
@@ -226,13 +212,13 @@ class TicketEnrichmentTest {
         TicketEnrichmentOptions options = options("tickets-restart", 4).batchSize(10);
         List<Ticket> inputs = TicketFixtures.tickets("R", 120, 8);
         Map<String, String> valueById = valueById(inputs);
-        emulator.latency(Duration.ofMillis(10)); // each record makes three calls (guardrail, converse, embed)
+        env.emulator.latency(Duration.ofMillis(10)); // each record makes three calls (guardrail, converse, embed)
 
         TicketEnrichmentRoutes before = new TicketEnrichmentRoutes(options);
         try (CamelContext context = context(before)) {
             context.start();
-            TicketTopics.produce(kafka.bootstrapServers(), options.inputTopic(), inputs);
-            TicketTopics.readUntil(kafka.bootstrapServers(), options, PATIENCE, o -> o.enriched.size() >= 30);
+            TicketTopics.produce(env.kafka.bootstrapServers(), options.inputTopic(), inputs);
+            TicketTopics.readUntil(env.kafka.bootstrapServers(), options, PATIENCE, o -> o.enriched.size() >= 30);
             context.stop();
         }
         assertThat(before.enrichedCount()).as("stopped in the middle").isBetween(30L, 119L);
@@ -264,7 +250,7 @@ class TicketEnrichmentTest {
                         }
                     }));
             context.start();
-            TicketTopics.produce(kafka.bootstrapServers(), options.inputTopic(), inputs);
+            TicketTopics.produce(env.kafka.bootstrapServers(), options.inputTopic(), inputs);
             Outputs out = awaitEveryInput(options, valueById, 60);
             assertThat(failed).isTrue();
             assertThat(out.deadLetters).isEmpty();
@@ -274,7 +260,7 @@ class TicketEnrichmentTest {
 
     /** Reads the outputs until every input came out (enriched or dead-lettered), and checks that none is missing. */
     private static Outputs awaitEveryInput(TicketEnrichmentOptions options, Map<String, String> valueById, int count) {
-        Outputs out = TicketTopics.readUntil(kafka.bootstrapServers(), options, PATIENCE,
+        Outputs out = TicketTopics.readUntil(env.kafka.bootstrapServers(), options, PATIENCE,
                 o -> TicketFixtures.distinctInputs(o, valueById).size() >= count);
         assertThat(TicketFixtures.distinctInputs(out, valueById)).hasSize(count);
         return out;
@@ -287,7 +273,7 @@ class TicketEnrichmentTest {
 
     private static void awaitMembersWithPartitions(String groupId, int members) throws Exception {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        try (Admin admin = kafka.admin()) {
+        try (Admin admin = env.kafka.admin()) {
             while (System.nanoTime() < deadline) {
                 var group = admin.describeConsumerGroups(List.of(groupId)).all().get(30, TimeUnit.SECONDS).get(groupId);
                 long assigned = group.members().stream().map(MemberDescription::assignment)

@@ -61,9 +61,7 @@ class ChatApiTest extends ChatAppTestSupport {
     void eventsReachTheClientWhileTheModelWrites() throws Exception {
         emulator.pauseStreamsAfter(4);
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        HttpRequest request = HttpRequest.newBuilder(uri("/api/chat/stream?conversation=stream-1"))
-                .header("Content-Type", "text/plain; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString("Tell me about Amazon Bedrock", StandardCharsets.UTF_8)).build();
+        HttpRequest request = request("/api/chat/stream?conversation=stream-1", "Tell me about Amazon Bedrock");
         var response = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(r -> {
                     assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
@@ -109,9 +107,7 @@ class ChatApiTest extends ChatAppTestSupport {
     @Test
     void aClientThatLeavesCancelsTheGeneration() throws Exception {
         emulator.pauseStreamsAfter(3);
-        HttpRequest request = HttpRequest.newBuilder(uri("/api/chat/stream?conversation=gone-1"))
-                .header("Content-Type", "text/plain; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString("Tell me about Amazon Bedrock", StandardCharsets.UTF_8)).build();
+        HttpRequest request = request("/api/chat/stream?conversation=gone-1", "Tell me about Amazon Bedrock");
         try (InputStream body = http.send(request, HttpResponse.BodyHandlers.ofInputStream()).body()) {
             assertThat(emulator.awaitHeldStreams(1, Duration.ofSeconds(30))).isTrue();
             assertThat(new String(body.readNBytes(8), StandardCharsets.UTF_8)).startsWith(": stream");
@@ -123,7 +119,11 @@ class ChatApiTest extends ChatAppTestSupport {
     }
 
     private HttpResponse<String> post(String path, String text) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "text/plain; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request(path, text), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest request(String path, String text) {
+        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build();
     }
 }
