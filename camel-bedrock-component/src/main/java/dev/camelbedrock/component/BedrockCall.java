@@ -1,12 +1,15 @@
 package dev.camelbedrock.component;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
 /** What the producer needs to know about one call to report its failure: the operation and the resolved model. */
 public final class BedrockCall {
 
     private final BedrockOperation operation;
     private volatile String modelId;
-    private volatile java.util.concurrent.CompletableFuture<?> end;
-    private volatile java.util.concurrent.Executor continuation;
+    private volatile CompletableFuture<?> end;
+    private volatile Executor continuation;
 
     public BedrockCall(BedrockOperation operation) {
         this.operation = operation;
@@ -28,12 +31,12 @@ public final class BedrockCall {
      * For a call that outlives the future its handler returns (a stream handed to the route before it ended): the
      * SDK's own future, whose completion is the real end of the call. The in-flight slot is held until then.
      */
-    public void endsWith(java.util.concurrent.CompletableFuture<?> sdkCall) {
+    public void endsWith(CompletableFuture<?> sdkCall) {
         this.end = sdkCall;
     }
 
     /** The real end of the call: set by {@link #endsWith}, else null (the handler's future). */
-    public java.util.concurrent.CompletableFuture<?> end() {
+    public CompletableFuture<?> end() {
         return end;
     }
 
@@ -42,12 +45,12 @@ public final class BedrockCall {
      * exchange always continues on {@code executor}, even when the handler's future is complete before the producer
      * looks at it, so that neither the sending thread nor an SDK thread is held while the route reads.
      */
-    public void continuesOn(java.util.concurrent.Executor executor) {
+    public void continuesOn(Executor executor) {
         this.continuation = executor;
     }
 
     /** Where the exchange must continue: set by {@link #continuesOn}, else null (wherever the future completes). */
-    public java.util.concurrent.Executor continuation() {
+    public Executor continuation() {
         return continuation;
     }
 }

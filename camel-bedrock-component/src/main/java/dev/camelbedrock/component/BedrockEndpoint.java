@@ -120,31 +120,27 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     /** The bedrock-runtime client: the configured bean if there is one, else the shared one built for this configuration. */
     public BedrockRuntimeAsyncClient runtimeClient() {
         BedrockRuntimeAsyncClient own = configuration.getBedrockRuntimeClient();
-        return own != null ? own : started().runtime();
+        return own != null ? own : started(clients).runtime();
     }
 
     public BedrockAgentRuntimeAsyncClient agentRuntimeClient() {
         BedrockAgentRuntimeAsyncClient own = configuration.getBedrockAgentRuntimeClient();
-        return own != null ? own : started().agentRuntime();
+        return own != null ? own : started(clients).agentRuntime();
     }
 
     public BedrockAsyncClient controlPlaneClient() {
         BedrockAsyncClient own = configuration.getBedrockClient();
-        return own != null ? own : started().controlPlane();
+        return own != null ? own : started(clients).controlPlane();
     }
 
     public BedrockAgentAsyncClient agentClient() {
         BedrockAgentAsyncClient own = configuration.getBedrockAgentClient();
-        return own != null ? own : started().agent();
+        return own != null ? own : started(clients).agent();
     }
 
     /** maxInFlight and rate control of this endpoint (see docs/throughput.md). */
     public FlowControl flowControl() {
-        FlowControl f = flowControl;
-        if (f == null) {
-            throw new IllegalStateException("Endpoint " + getEndpointBaseUri() + " is not started");
-        }
-        return f;
+        return started(flowControl);
     }
 
     /** The coalescer of single-text embed exchanges, or null when embedCoalesceWindow is not positive. */
@@ -154,18 +150,14 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
     /** Images and documents given as URLs: the mediaUrlAllowList option's checks, and the fetcher. */
     public MediaUrls mediaUrls() {
-        MediaUrls m = mediaUrls;
-        if (m == null) {
-            throw new IllegalStateException("Endpoint " + getEndpointBaseUri() + " is not started");
-        }
-        return m;
+        return started(mediaUrls);
     }
 
-    private BedrockClients started() {
-        BedrockClients c = clients;
-        if (c == null) {
+    /** {@code value}, which doStart sets and doStop may clear: fails when the endpoint is not started. */
+    private <T> T started(T value) {
+        if (value == null) {
             throw new IllegalStateException("Endpoint " + getEndpointBaseUri() + " is not started");
         }
-        return c;
+        return value;
     }
 }

@@ -114,11 +114,6 @@ public class BedrockProducer extends DefaultAsyncProducer {
         FlowControl.Ticket ticket;
         try {
             ticket = getEndpoint().flowControl().enter(modelKey(exchange));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            exchange.setException(new RejectedExecutionException("interrupted while waiting for a free in-flight slot", e));
-            callback.done(true);
-            return true;
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
@@ -164,16 +159,10 @@ public class BedrockProducer extends DefaultAsyncProducer {
         // stream ends. This is the only place an exchange of a started call is completed.
         Executor continuation = call.continuation();
         future.whenComplete((result, failure) -> {
-            CompletableFuture<Void> again = failure != null && end == null ? ticket.requeue(failure) : null;
-            if (again != null) { // every SDK attempt was throttled: one more turn at the learnt rate
-                again.whenComplete((v, refused) -> {
-                    if (refused != null) {
-                        complete(exchange, callback, call, ticket, end, refused);
-                    } else {
-                        dispatch(exchange, callback, call, ticket, false);
-                    }
-                });
-                return;
+            if (failure != null && end == null && ticket.requeue(failure,
+                    () -> dispatch(exchange, callback, call, ticket, false),
+                    refused -> complete(exchange, callback, call, ticket, end, refused))) {
+                return; // every SDK attempt was throttled: one more turn at the learnt rate
             }
             if (continuation == null) {
                 complete(exchange, callback, call, ticket, end, failure);

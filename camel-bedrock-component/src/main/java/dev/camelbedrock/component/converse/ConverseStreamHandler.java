@@ -26,8 +26,6 @@ import software.amazon.awssdk.services.bedrockruntime.model.GuardrailStreamConfi
  */
 public class ConverseStreamHandler implements BedrockOperationHandler, AutoCloseable {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConverseStreamHandler.class);
-
     private final BedrockEndpoint endpoint;
     private final ConverseRequestFactory requests;
     private final StreamDeliveries deliveries;

@@ -40,7 +40,7 @@ public class CountTokensHandler implements BedrockOperationHandler {
     @Override
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
         String operation = call.operation().name();
-        if (invokeForm(exchange.getMessage().getBody(), operation)) {
+        if (invokeForm(exchange.getMessage().getBody())) {
             InvokeInput input = invokeRequests.create(exchange, operation);
             call.modelId(input.modelId());
             return count(exchange, CountTokensRequest.builder().modelId(input.modelId())
@@ -69,7 +69,7 @@ public class CountTokensHandler implements BedrockOperationHandler {
      * Whether to count an InvokeModel body: a whole InvokeModelRequest, or, as invokeBodyFormat says, a raw body (auto:
      * one that looks raw) or a prompt the family codec turns into a native body (prompt). Otherwise the Converse form.
      */
-    private boolean invokeForm(Object body, String operation) {
+    private boolean invokeForm(Object body) {
         if (body instanceof InvokeModelRequest) {
             return true;
         }

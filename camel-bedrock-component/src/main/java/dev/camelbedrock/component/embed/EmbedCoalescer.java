@@ -132,10 +132,6 @@ public final class EmbedCoalescer implements AutoCloseable {
         FlowControl.Ticket ticket;
         try {
             ticket = endpoint.flowControl().enter(batch.target.modelId());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            fail(batch, new RejectedExecutionException("interrupted while waiting for a free in-flight slot", e));
-            return;
         } catch (Exception e) {
             fail(batch, e);
             return;
@@ -165,17 +161,8 @@ public final class EmbedCoalescer implements AutoCloseable {
             return;
         }
         future.whenComplete((response, failure) -> {
-            CompletableFuture<Void> again = failure != null ? ticket.requeue(failure) : null;
-            if (again != null) { // every SDK attempt was throttled: one more turn at the learnt rate, as in the producer
-                again.whenComplete((v, refused) -> {
-                    if (refused != null) {
-                        ticket.finish(refused);
-                        fail(batch, refused);
-                    } else {
-                        call(batch, ticket);
-                    }
-                });
-                return;
+            if (failure != null && ticket.requeue(failure, () -> call(batch, ticket), refused -> fail(batch, refused))) {
+                return; // every SDK attempt was throttled: one more turn at the learnt rate, as in the producer
             }
             ticket.finish(failure); // free the slot before the routes go on: they may call this endpoint again
             if (failure != null) {

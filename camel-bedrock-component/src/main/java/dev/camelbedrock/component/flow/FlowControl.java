@@ -7,6 +7,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.camelbedrock.component.error.BedrockErrors;
@@ -64,15 +65,21 @@ public final class FlowControl {
      * Admits one request for the model {@code modelKey}: takes an in-flight permit (blocking this thread if it may
      * block and the endpoint is full) and a send slot. The ticket says when the request may be sent.
      *
-     * @throws InterruptedException       when this thread was interrupted while it waited
-     * @throws RejectedExecutionException when the endpoint is stopping, or too many exchanges wait without a thread
+     * @throws RejectedExecutionException when the endpoint is stopping, too many exchanges wait without a thread, or
+     *                                    this thread was interrupted while it waited (its interrupt flag is set again)
      */
-    public Ticket enter(String modelKey) throws InterruptedException {
+    public Ticket enter(String modelKey) {
         AdaptiveRateLimiter limiter = adaptive
                 ? limiters.computeIfAbsent(modelKey == null ? "" : modelKey, k -> new AdaptiveRateLimiter(floor, ceiling, timer))
                 : null;
         Ticket ticket = new Ticket(limiter, limit);
-        CompletableFuture<Void> permit = limit == null ? null : limit.acquire(mayBlock());
+        CompletableFuture<Void> permit;
+        try {
+            permit = limit == null ? null : limit.acquire(mayBlock());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RejectedExecutionException("interrupted while waiting for a free in-flight slot", e);
+        }
         if (permit == null) {
             ticket.hasPermit = limit != null;
             ticket.ready = slot(limiter);
@@ -172,13 +179,14 @@ public final class FlowControl {
         /**
          * With adaptive rate control, a request whose SDK attempts were all throttled goes back to its model's queue
          * once: the throttles have cut the rate by then, so its next turn comes at a rate the quota admits (the
-         * SDK's retries answered the first throttles too fast to benefit from what the limiter learnt). Returns the
-         * future of that turn (completed on the scheduler), or null when the failure stands: no rate control, not a
-         * throttle, or already requeued. The permit is kept meanwhile.
+         * SDK's retries answered the first throttles too fast to benefit from what the limiter learnt). When it does,
+         * {@code resend} runs on that turn (on the scheduler), or, if the turn is refused, the ticket finishes and
+         * {@code refused} gets the refusal; the permit is kept meanwhile. Returns false, having run nothing, when the
+         * failure stands: no rate control, not a throttle, or already requeued.
          */
-        public CompletableFuture<Void> requeue(Throwable failure) {
+        public boolean requeue(Throwable failure, Runnable resend, Consumer<Throwable> refused) {
             if (limiter == null || requeued || !AttemptObserver.isThrottle(BedrockErrors.unwrap(failure))) {
-                return null;
+                return false;
             }
             requeued = true;
             if (!observed) {
@@ -186,7 +194,15 @@ public final class FlowControl {
             }
             limiter.onRequeue();
             CompletableFuture<Void> turn = limiter.acquire();
-            return turn != null ? turn : CompletableFuture.completedFuture(null);
+            (turn != null ? turn : CompletableFuture.<Void> completedFuture(null)).whenComplete((v, refusal) -> {
+                if (refusal != null) {
+                    finish(refusal);
+                    refused.accept(refusal);
+                } else {
+                    resend.run();
+                }
+            });
+            return true;
         }
 
         /**
