@@ -165,8 +165,14 @@ public abstract class StreamSession<E> {
             }
             if (deltaCount > 0) {
                 // the SDK is retrying a stream the route has already seen part of
-                Throwable cause = lastAttemptError != null ? lastAttemptError
-                        : new RuntimeCamelException("the stream was interrupted and retried");
+                String why = "the SDK retried the stream after " + deltaCount + " deltas had reached the route, and a"
+                             + " restart would deliver them again; set streamRestartAfterDeltas=true to let it start over";
+                Throwable cause = lastAttemptError;
+                if (cause == null) {
+                    cause = new RuntimeCamelException(why);
+                } else {
+                    cause.addSuppressed(new RuntimeCamelException(why)); // the typed error stays; its stack trace says what to do
+                }
                 LOG.debug("{} {}: not resuming a retried stream after {} deltas", operation, modelId, deltaCount);
                 terminate(cause);
                 cancel();
