@@ -138,6 +138,7 @@ class BadInputTest extends BedrockTestSupport {
                 from("direct:sd35Ratio").to("bedrock:image?modelId=stability.sd3-5-large-v1:0&aspectRatio=4:3");
                 from("direct:sd35Two").to("bedrock:image?modelId=stability.sd3-5-large-v1:0&numberOfImages=2");
                 from("direct:sdxl1024x768").to("bedrock:image?modelId=stability.stable-diffusion-xl-v1&width=1024&height=768");
+                from("direct:countBadFormat").to("bedrock:countTokens?modelId=" + MODEL + "&invokeBodyFormat=native");
                 from("direct:countRaw").to("bedrock:countTokens?modelId=" + MODEL + "&invokeBodyFormat=raw");
                 from("direct:forcedRaw").to("bedrock:invokeModel?modelId=" + MODEL + "&invokeBodyFormat=raw");
             }
@@ -310,6 +311,7 @@ class BadInputTest extends BedrockTestSupport {
                 Arguments.of("prompt to an embedding model", "direct:invoke",
                         bodyAndHeader("hi", BedrockHeaders.MODEL_ID, "amazon.titan-embed-text-v2:0"), "use bedrock:embed"),
                 Arguments.of("unknown invokeBodyFormat", "direct:badBodyFormat", body("hi"), "auto, raw, prompt"),
+                Arguments.of("unknown invokeBodyFormat on countTokens", "direct:countBadFormat", body("hi"), "auto, raw, prompt"),
                 Arguments.of("unknown rawResponseType", "direct:badRawType", body("{}"), "String, bytes, JsonNode"),
                 Arguments.of("raw body of a type that is none", "direct:forcedRaw", body(42), "not a native request body"),
                 Arguments.of("prompt body of a type that is none", "direct:invoke", body(42), "a String prompt"),

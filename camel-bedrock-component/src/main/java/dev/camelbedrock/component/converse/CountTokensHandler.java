@@ -40,7 +40,7 @@ public class CountTokensHandler implements BedrockOperationHandler {
     @Override
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
         String operation = call.operation().name();
-        if (invokeForm(exchange.getMessage().getBody())) {
+        if (invokeForm(exchange.getMessage().getBody(), operation)) {
             InvokeInput input = invokeRequests.create(exchange, operation);
             call.modelId(input.modelId());
             return count(exchange, CountTokensRequest.builder().modelId(input.modelId())
@@ -69,11 +69,13 @@ public class CountTokensHandler implements BedrockOperationHandler {
      * Whether to count an InvokeModel body: a whole InvokeModelRequest, or, as invokeBodyFormat says, a raw body (auto:
      * one that looks raw) or a prompt the family codec turns into a native body (prompt). Otherwise the Converse form.
      */
-    private boolean invokeForm(Object body) {
+    private boolean invokeForm(Object body, String operation) {
         if (body instanceof InvokeModelRequest) {
             return true;
         }
-        String format = endpoint.getConfiguration().getInvokeBodyFormat();
+        // the same accepted values as invokeModel: a misspelt format must not fall back to Converse counting unnoticed
+        String format = ConverseRequestFactory.requireOneOf(operation, endpoint.getConfiguration().getModelId(), "invokeBodyFormat",
+                endpoint.getConfiguration().getInvokeBodyFormat(), "auto", "raw", "prompt");
         return "raw".equals(format) || "prompt".equals(format) || ("auto".equals(format) && RawBodies.looksRaw(body));
     }
 
