@@ -85,7 +85,7 @@ public class EmbedHandler implements BedrockOperationHandler {
         ModelFamily family = target.family();
         EmbeddingCodec codec = target.codec(operation, EmbeddingCodecs.forFamily(family), "makes no embeddings",
                 EmbeddingCodecs.families(), "use converse or invokeModel for it");
-        BedrockModel model = ModelLookup.find(modelId).filter(m -> m.embedding().isPresent()).orElse(null);
+        BedrockModel model = target.model().filter(m -> m.embedding().isPresent()).orElse(null);
         EmbedOptions options = EmbedOptions.read(config, operation, modelId);
         if (options.dimensions() != null && model != null) {
             try {

@@ -69,7 +69,7 @@ public class ImageHandler implements BedrockOperationHandler {
 
         JsonNode request = request(exchange.getMessage().getBody(), config, codec, operation, modelId);
         ImageAsk ask = codec.ask(request);
-        ModelLookup.find(modelId).filter(m -> m.imageSpec().isPresent()).ifPresent(m -> check(m, ask, operation, modelId));
+        target.model().filter(m -> m.imageSpec().isPresent()).ifPresent(m -> check(m, ask, operation, modelId));
 
         InvokeModelRequest invoke = InvokeModelRequest.builder().modelId(modelId).contentType("application/json")
                 .accept("application/json").body(SdkBytes.fromString(request.toString(), StandardCharsets.UTF_8)).build();
