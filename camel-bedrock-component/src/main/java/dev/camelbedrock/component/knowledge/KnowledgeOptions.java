@@ -75,7 +75,8 @@ final class KnowledgeOptions {
         String reranker = config().getRerankingModelId();
         Integer reranked = config().getNumberOfRerankedResults();
         if (reranked != null && reranker == null) {
-            throw new BedrockInputException(operation, null, "numberOfRerankedResults is set but rerankingModelId is not");
+            throw new BedrockInputException(operation, null, "numberOfRerankedResults is set but rerankingModelId is not; set"
+                    + " rerankingModelId to the reranking model, or unset numberOfRerankedResults");
         }
         if (reranked != null && reranked < 1) {
             throw new BedrockInputException(operation, null, "numberOfRerankedResults is " + reranked + "; accepted: 1 or more");

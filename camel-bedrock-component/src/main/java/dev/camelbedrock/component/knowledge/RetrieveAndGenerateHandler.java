@@ -102,7 +102,9 @@ public class RetrieveAndGenerateHandler implements BedrockOperationHandler {
                         + " header is set too");
             }
             if (opts.raw(BedrockHeaders.RETRIEVAL_FILTER) != null || config.getRetrievalFilter() != null) {
-                throw new BedrockInputException(operation, model, "a retrievalFilter applies to a knowledge base, not to external sources");
+                throw new BedrockInputException(operation, model, "a retrievalFilter applies to a knowledge base, not to external sources;"
+                        + " unset the retrievalFilter option and the " + BedrockHeaders.RETRIEVAL_FILTER + " header, or answer from a"
+                        + " knowledge base");
             }
             configuration = RetrieveAndGenerateConfiguration.builder().type(RetrieveAndGenerateType.EXTERNAL_SOURCES)
                     .externalSourcesConfiguration(e -> e.modelArn(modelArn).sources(sources)
