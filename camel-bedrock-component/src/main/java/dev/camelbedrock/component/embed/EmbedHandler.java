@@ -185,10 +185,7 @@ public class EmbedHandler implements BedrockOperationHandler {
             throw new BedrockInputException(operation, modelId, "the body is image bytes, but family " + codec.family()
                     + " embeds text only; use a multimodal embedding model (Titan Multimodal, Cohere Embed v4, Nova)");
         }
-        ModelLookup.known(modelId).filter(m -> !m.acceptsImageInput()).ifPresent(m -> {
-            throw new BedrockInputException(operation, modelId, "the body is image bytes, but model " + ModelLookup.label(m)
-                    + " does not accept image input (the model catalog lists its input as " + m.inputModalities() + ")");
-        });
+        ModelLookup.requireImageInput(operation, modelId, "the body is image bytes");
         ImageFormat format = detectImageFormat(image);
         if (format == null) {
             throw new BedrockInputException(operation, modelId, "the body is a byte[] that is not a PNG, JPEG, GIF or WebP image"

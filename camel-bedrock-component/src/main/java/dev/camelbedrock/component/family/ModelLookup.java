@@ -125,6 +125,19 @@ public final class ModelLookup {
         });
     }
 
+    /**
+     * Fails early when the catalog lists the model as one that takes no image input.
+     *
+     * @param what what carries the images, for the message ("the prompt carries images")
+     */
+    public static void requireImageInput(String operation, String modelId, String what) {
+        known(modelId).filter(m -> !m.acceptsImageInput()).ifPresent(m -> {
+            throw new BedrockInputException(operation, modelId, what + ", but model " + label(m) + " does not accept image input"
+                    + " (the model catalog lists its input as " + m.inputModalities() + "); send text only, or choose a model"
+                    + " that takes images");
+        });
+    }
+
     private static String familyNames() {
         return Arrays.stream(ModelFamily.values()).filter(f -> !f.isListedOnly()).map(Enum::name)
                 .collect(Collectors.joining(", "));
