@@ -85,7 +85,7 @@ public class EmbedHandler implements BedrockOperationHandler {
         ModelFamily family = target.family();
         EmbeddingCodec codec = target.codec(operation, EmbeddingCodecs.forFamily(family), "makes no embeddings",
                 EmbeddingCodecs.families(), "use converse or invokeModel for it");
-        BedrockModel model = ModelLookup.find(modelId).filter(m -> m.embedding().isPresent()).orElse(null);
+        BedrockModel model = target.model().filter(m -> m.embedding().isPresent()).orElse(null);
         EmbedOptions options = EmbedOptions.read(config, operation, modelId);
         if (options.dimensions() != null && model != null) {
             try {
@@ -185,10 +185,7 @@ public class EmbedHandler implements BedrockOperationHandler {
             throw new BedrockInputException(operation, modelId, "the body is image bytes, but family " + codec.family()
                     + " embeds text only; use a multimodal embedding model (Titan Multimodal, Cohere Embed v4, Nova)");
         }
-        ModelLookup.known(modelId).filter(m -> !m.acceptsImageInput()).ifPresent(m -> {
-            throw new BedrockInputException(operation, modelId, "the body is image bytes, but model " + ModelLookup.label(m)
-                    + " does not accept image input (the model catalog lists its input as " + m.inputModalities() + ")");
-        });
+        ModelLookup.requireImageInput(operation, modelId, "the body is image bytes");
         ImageFormat format = detectImageFormat(image);
         if (format == null) {
             throw new BedrockInputException(operation, modelId, "the body is a byte[] that is not a PNG, JPEG, GIF or WebP image"

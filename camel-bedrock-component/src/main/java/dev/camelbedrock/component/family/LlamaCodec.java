@@ -42,7 +42,8 @@ public final class LlamaCodec extends FlatReplyCodec {
         for (PromptTurn turn : prompt.turns()) {
             for (PromptTurn.PromptImage image : turn.images()) {
                 if (llama2) {
-                    throw new CodecInputException("Llama 2 takes no images");
+                    throw new CodecInputException("Llama 2 takes no images; send text only, or use a Llama model that reads images"
+                                                  + " (Llama 3.2 vision, Llama 4)");
                 }
                 if (images == null) {
                     images = body.putArray("images");

@@ -70,10 +70,11 @@ public final class ModelLookup {
      * for a listed model or for an unknown id of a known provider. Otherwise an input error that names the option.
      */
     public static ModelFamily requireFamily(String operation, String modelId, ModelFamily explicit) {
-        if (explicit != null) {
-            return explicit;
-        }
-        Optional<BedrockModel> model = find(modelId);
+        return explicit != null ? explicit : catalogFamily(operation, modelId, find(modelId));
+    }
+
+    /** The catalog's family of the model, looked up already, or the input error of {@link #requireFamily}. */
+    private static ModelFamily catalogFamily(String operation, String modelId, Optional<BedrockModel> model) {
         if (model.isPresent()) {
             return model.get().family();
         }
@@ -95,8 +96,9 @@ public final class ModelLookup {
      *
      * @param modelId the model id, inference profile or ARN
      * @param family  its family: the modelFamily option or header, else the catalog's
+     * @param model   its catalog entry, listed or inferred ({@link #find}); empty when the catalog does not know it
      */
-    public record Target(String modelId, ModelFamily family) {
+    public record Target(String modelId, ModelFamily family, Optional<BedrockModel> model) {
 
         /** The codec of the family from a registry, or an input error naming what the family is not and what to use. */
         public <C> C codec(String operation, Optional<C> codec, String whatItIsNot, String familiesWithCodec, String instead) {
@@ -109,7 +111,9 @@ public final class ModelLookup {
         String operation = call.operation().name();
         String modelId = ConverseRequestFactory.modelId(opts, config, operation, null);
         call.modelId(modelId);
-        return new Target(modelId, requireFamily(operation, modelId, explicitFamily(opts, config, operation, modelId)));
+        ModelFamily explicit = explicitFamily(opts, config, operation, modelId);
+        Optional<BedrockModel> model = find(modelId);
+        return new Target(modelId, explicit != null ? explicit : catalogFamily(operation, modelId, model), model);
     }
 
     /** Fails early when the catalog lists the model as one that cannot stream. */
@@ -118,6 +122,19 @@ public final class ModelLookup {
             throw new BedrockInputException(operation, modelId, "model " + label(m) + " does not support streaming"
                     + " responses (the model catalog lists its capabilities as " + m.capabilities() + "); use the"
                     + " non-streaming operation (converse or invokeModel) instead");
+        });
+    }
+
+    /**
+     * Fails early when the catalog lists the model as one that takes no image input.
+     *
+     * @param what what carries the images, for the message ("the prompt carries images")
+     */
+    public static void requireImageInput(String operation, String modelId, String what) {
+        known(modelId).filter(m -> !m.acceptsImageInput()).ifPresent(m -> {
+            throw new BedrockInputException(operation, modelId, what + ", but model " + label(m) + " does not accept image input"
+                    + " (the model catalog lists its input as " + m.inputModalities() + "); send text only, or choose a model"
+                    + " that takes images");
         });
     }
 

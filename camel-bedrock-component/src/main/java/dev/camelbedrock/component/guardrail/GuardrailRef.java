@@ -1,5 +1,7 @@
 package dev.camelbedrock.component.guardrail;
 
+import java.util.regex.Pattern;
+
 import dev.camelbedrock.component.BedrockConfiguration;
 import dev.camelbedrock.component.BedrockHeaders;
 import dev.camelbedrock.component.error.BedrockInputException;
@@ -10,6 +12,8 @@ import dev.camelbedrock.component.support.ExchangeOptions;
  * neither: one without the other is an input error.
  */
 public record GuardrailRef(String identifier, String version) {
+
+    private static final Pattern VERSION_NUMBER = Pattern.compile("[1-9][0-9]{0,7}");
 
     /** The guardrail of this exchange, or null when neither identifier nor version is set. */
     public static GuardrailRef resolve(ExchangeOptions opts, BedrockConfiguration config, String operation) {
@@ -22,7 +26,7 @@ public record GuardrailRef(String identifier, String version) {
             throw new BedrockInputException(operation, null, "a guardrail needs both guardrailIdentifier and guardrailVersion (DRAFT or a"
                     + " number); only " + (id == null || id.isBlank() ? "guardrailVersion" : "guardrailIdentifier") + " is set");
         }
-        if (!version.equals("DRAFT") && !version.matches("[1-9][0-9]{0,7}")) {
+        if (!version.equals("DRAFT") && !VERSION_NUMBER.matcher(version).matches()) {
             throw new BedrockInputException(operation, null, "guardrailVersion is '" + version + "'; accepted: DRAFT or a version number");
         }
         return new GuardrailRef(id, version);

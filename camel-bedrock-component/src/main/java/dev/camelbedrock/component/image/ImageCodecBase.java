@@ -55,8 +55,4 @@ abstract class ImageCodecBase extends CodecBase implements ImageCodec {
     static Long seed(JsonNode node) {
         return node != null && node.isNumber() ? node.longValue() : null;
     }
-
-    static Integer integer(JsonNode node) {
-        return node != null && node.isNumber() ? node.intValue() : null;
-    }
 }

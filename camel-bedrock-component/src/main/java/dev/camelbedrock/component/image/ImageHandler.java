@@ -69,7 +69,7 @@ public class ImageHandler implements BedrockOperationHandler {
 
         JsonNode request = request(exchange.getMessage().getBody(), config, codec, operation, modelId);
         ImageAsk ask = codec.ask(request);
-        ModelLookup.find(modelId).filter(m -> m.imageSpec().isPresent()).ifPresent(m -> check(m, ask, operation, modelId));
+        target.model().filter(m -> m.imageSpec().isPresent()).ifPresent(m -> check(m, ask, operation, modelId));
 
         InvokeModelRequest invoke = InvokeModelRequest.builder().modelId(modelId).contentType("application/json")
                 .accept("application/json").body(SdkBytes.fromString(request.toString(), StandardCharsets.UTF_8)).build();
@@ -123,11 +123,12 @@ public class ImageHandler implements BedrockOperationHandler {
         ImageSpec spec = model.imageSpec().orElseThrow();
         if (spec.maxImages() != null && ask.images() > spec.maxImages()) {
             throw new BedrockInputException(operation, modelId, ask.images() + " images asked for, but model " + ModelLookup.label(model)
-                    + " makes at most " + spec.maxImages() + " per request");
+                    + " makes at most " + spec.maxImages() + " per request; ask for fewer (numberOfImages, or the count in the native"
+                    + " request)");
         }
         if (spec.maxPromptChars() != null && ask.prompt() != null && ask.prompt().length() > spec.maxPromptChars()) {
             throw new BedrockInputException(operation, modelId, "the prompt has " + ask.prompt().length() + " characters, but model "
-                    + ModelLookup.label(model) + " takes at most " + spec.maxPromptChars());
+                    + ModelLookup.label(model) + " takes at most " + spec.maxPromptChars() + "; shorten the prompt");
         }
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelbedrock.catalog.ModelFamily;
 import dev.camelbedrock.component.family.NativeJson;
 
+import static dev.camelbedrock.component.family.NativeJson.integer;
 import static dev.camelbedrock.component.family.NativeJson.object;
 import static dev.camelbedrock.component.family.NativeJson.putIf;
 
@@ -50,7 +51,7 @@ final class StabilitySdxlCodec extends ImageCodecBase {
                 prompt = p.path("text").asText(null);
             }
         }
-        return new ImageAsk(integer(request.get("width")), integer(request.get("height")), null, prompt, 1, seed(request.get("seed")));
+        return new ImageAsk(integer(request, "/width"), integer(request, "/height"), null, prompt, 1, seed(request.get("seed")));
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelbedrock.catalog.ModelFamily;
 import dev.camelbedrock.component.family.CodecInputException;
 
+import static dev.camelbedrock.component.family.NativeJson.integer;
 import static dev.camelbedrock.component.family.NativeJson.object;
 import static dev.camelbedrock.component.family.NativeJson.putIf;
 
@@ -50,8 +51,8 @@ final class TitanImageCodec extends ImageCodecBase {
     @Override
     public ImageAsk ask(JsonNode request) {
         JsonNode config = request.path("imageGenerationConfig");
-        Integer n = integer(config.get("numberOfImages"));
-        return new ImageAsk(integer(config.get("width")), integer(config.get("height")), null,
+        Integer n = integer(config, "/numberOfImages");
+        return new ImageAsk(integer(config, "/width"), integer(config, "/height"), null,
                 request.at("/textToImageParams/text").asText(null), n == null ? 1 : n, seed(config.get("seed")));
     }
 

@@ -181,10 +181,7 @@ public final class InvokeRequestFactory {
                 throw new BedrockInputException(operation, modelId, "the prompt carries images, but the native body of family "
                         + codec.family() + " takes none from the component; send text only, use converse, or a raw body");
             }
-            ModelLookup.known(modelId).filter(m -> !m.acceptsImageInput()).ifPresent(m -> {
-                throw new BedrockInputException(operation, modelId, "the prompt carries images, but model " + ModelLookup.label(m)
-                        + " does not accept image input (the model catalog lists its input as " + m.inputModalities() + ")");
-            });
+            ModelLookup.requireImageInput(operation, modelId, "the prompt carries images");
         }
         return turns;
     }

@@ -18,11 +18,9 @@ import org.apache.camel.Exchange;
  */
 public class GetIngestionJobHandler implements BedrockOperationHandler {
 
-    private final BedrockEndpoint endpoint;
     private final IngestionJobs jobs;
 
     public GetIngestionJobHandler(BedrockEndpoint endpoint) {
-        this.endpoint = endpoint;
         this.jobs = new IngestionJobs(endpoint);
     }
 
@@ -38,8 +36,6 @@ public class GetIngestionJobHandler implements BedrockOperationHandler {
         }
         KnowledgeOptions.checkId(jobId, "ingestion job id", operation);
         Waiting.Settings wait = jobs.waitSettings(operation);
-        return jobs.complete(exchange, endpoint.agentClient().getIngestionJob(r -> r.knowledgeBaseId(source.knowledgeBaseId())
-                        .dataSourceId(source.dataSourceId()).ingestionJobId(jobId))
-                .thenApply(r -> new IngestionJobs.Answer(r.ingestionJob(), r.responseMetadata().requestId())), wait, operation);
+        return jobs.complete(exchange, jobs.get(source.knowledgeBaseId(), source.dataSourceId(), jobId), wait, operation);
     }
 }

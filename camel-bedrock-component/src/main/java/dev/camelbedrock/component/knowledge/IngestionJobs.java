@@ -58,9 +58,14 @@ final class IngestionJobs {
         }
         String what = "ingestion job " + job.ingestionJobId() + " of knowledge base " + job.knowledgeBaseId() + " data source "
                       + job.dataSourceId();
-        return Waiting.until(() -> endpoint.agentClient().getIngestionJob(r -> r.knowledgeBaseId(job.knowledgeBaseId())
-                        .dataSourceId(job.dataSourceId()).ingestionJobId(job.ingestionJobId())).thenApply(r -> r.ingestionJob()),
+        return Waiting.until(() -> get(job.knowledgeBaseId(), job.dataSourceId(), job.ingestionJobId()).thenApply(Answer::job),
                 IngestionJobs::status, what, operation, wait, LOG);
+    }
+
+    /** One getIngestionJob call. */
+    CompletableFuture<Answer> get(String knowledgeBaseId, String dataSourceId, String jobId) {
+        return endpoint.agentClient().getIngestionJob(r -> r.knowledgeBaseId(knowledgeBaseId).dataSourceId(dataSourceId)
+                .ingestionJobId(jobId)).thenApply(r -> new Answer(r.ingestionJob(), r.responseMetadata().requestId()));
     }
 
     /** The pollInterval and waitTimeout when waitForCompletion is on, else null. */

@@ -1,5 +1,7 @@
 package dev.camelbedrock.component.knowledge;
 
+import java.util.regex.Pattern;
+
 import dev.camelbedrock.component.BedrockConfiguration;
 import dev.camelbedrock.component.BedrockEndpoint;
 import dev.camelbedrock.component.BedrockHeaders;
@@ -18,6 +20,7 @@ import software.amazon.awssdk.services.bedrockagentruntime.model.VectorSearchRer
 final class KnowledgeOptions {
 
     private static final String ARN_MARKER = ":knowledge-base/";
+    private static final Pattern BEDROCK_ID = Pattern.compile("[0-9a-zA-Z]{10}");
 
     private final BedrockEndpoint endpoint;
     private volatile RetrievalFilter filterFromOption;
@@ -49,7 +52,7 @@ final class KnowledgeOptions {
     }
 
     static void checkId(String id, String what, String operation) {
-        if (!id.matches("[0-9a-zA-Z]{10}")) {
+        if (!BEDROCK_ID.matcher(id).matches()) {
             throw new BedrockInputException(operation, null, what + " '" + id + "' is not a Bedrock id; accepted: 10 letters or digits");
         }
     }
@@ -72,7 +75,8 @@ final class KnowledgeOptions {
         String reranker = config().getRerankingModelId();
         Integer reranked = config().getNumberOfRerankedResults();
         if (reranked != null && reranker == null) {
-            throw new BedrockInputException(operation, null, "numberOfRerankedResults is set but rerankingModelId is not");
+            throw new BedrockInputException(operation, null, "numberOfRerankedResults is set but rerankingModelId is not; set"
+                    + " rerankingModelId to the reranking model, or unset numberOfRerankedResults");
         }
         if (reranked != null && reranked < 1) {
             throw new BedrockInputException(operation, null, "numberOfRerankedResults is " + reranked + "; accepted: 1 or more");

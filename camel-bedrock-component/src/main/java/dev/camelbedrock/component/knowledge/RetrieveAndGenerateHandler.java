@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 import dev.camelbedrock.component.BedrockCall;
 import dev.camelbedrock.component.BedrockConfiguration;
@@ -41,6 +42,7 @@ public class RetrieveAndGenerateHandler implements BedrockOperationHandler {
     static final int MAX_QUESTION = 1000;
     static final int MAX_TEMPLATE = 4000;
     static final int MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+    private static final Pattern SESSION_ID = Pattern.compile("[0-9a-zA-Z._:-]{2,100}");
     static final String ACCEPTED = "a String (the question) or a"
                                    + " software.amazon.awssdk.services.bedrockagentruntime.model.RetrieveAndGenerateRequest";
     static final Map<String, String> CONTENT_TYPES = Map.of("pdf", "application/pdf", "txt", "text/plain", "md", "text/markdown",
@@ -100,7 +102,9 @@ public class RetrieveAndGenerateHandler implements BedrockOperationHandler {
                         + " header is set too");
             }
             if (opts.raw(BedrockHeaders.RETRIEVAL_FILTER) != null || config.getRetrievalFilter() != null) {
-                throw new BedrockInputException(operation, model, "a retrievalFilter applies to a knowledge base, not to external sources");
+                throw new BedrockInputException(operation, model, "a retrievalFilter applies to a knowledge base, not to external sources;"
+                        + " unset the retrievalFilter option and the " + BedrockHeaders.RETRIEVAL_FILTER + " header, or answer from a"
+                        + " knowledge base");
             }
             configuration = RetrieveAndGenerateConfiguration.builder().type(RetrieveAndGenerateType.EXTERNAL_SOURCES)
                     .externalSourcesConfiguration(e -> e.modelArn(modelArn).sources(sources)
@@ -153,7 +157,7 @@ public class RetrieveAndGenerateHandler implements BedrockOperationHandler {
 
     private static String sessionId(ExchangeOptions opts, String operation) {
         String id = opts.string(BedrockHeaders.SESSION_ID, null);
-        if (id != null && !id.matches("[0-9a-zA-Z._:-]{2,100}")) {
+        if (id != null && !SESSION_ID.matcher(id).matches()) {
             throw new BedrockInputException(operation, null, "header " + BedrockHeaders.SESSION_ID + " is '" + id
                     + "'; accepted: a session id Bedrock returned (2-100 characters of letters, digits, . _ : -)");
         }

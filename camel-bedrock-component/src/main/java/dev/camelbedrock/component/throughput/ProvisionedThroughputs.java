@@ -1,6 +1,7 @@
 package dev.camelbedrock.component.throughput;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 import dev.camelbedrock.component.BedrockConfiguration;
 import dev.camelbedrock.component.BedrockEndpoint;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 final class ProvisionedThroughputs {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProvisionedThroughputs.class);
-    static final String NAME_PATTERN = "([0-9a-zA-Z][_-]?){1,63}";
+    private static final Pattern NAME = Pattern.compile("([0-9a-zA-Z][_-]?){1,63}");
 
     private final BedrockEndpoint endpoint;
 
@@ -38,7 +39,7 @@ final class ProvisionedThroughputs {
     }
 
     static String checkName(String name, String operation) {
-        if (name.length() > 63 || !name.matches(NAME_PATTERN)) {
+        if (name.length() > 63 || !NAME.matcher(name).matches()) {
             throw new BedrockInputException(operation, null, "provisionedModelName '" + name + "' is not a valid name; accepted: 1 to 63"
                     + " letters or digits, optionally with single - or _ between them");
         }
