@@ -134,6 +134,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxInFlight": getOrCreateConfiguration(target).setMaxInFlight(property(camelContext, int.class, value)); return true;
         case "maxtokens":
         case "maxTokens": getOrCreateConfiguration(target).setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxtoolrounds":
+        case "maxToolRounds": getOrCreateConfiguration(target).setMaxToolRounds(property(camelContext, int.class, value)); return true;
         case "mediaurlallowlist":
         case "mediaUrlAllowList": getOrCreateConfiguration(target).setMediaUrlAllowList(property(camelContext, java.lang.String.class, value)); return true;
         case "mediaurltimeout":
@@ -245,6 +247,10 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "toolChoice": getOrCreateConfiguration(target).setToolChoice(property(camelContext, java.lang.String.class, value)); return true;
         case "toolconfiguration":
         case "toolConfiguration": getOrCreateConfiguration(target).setToolConfiguration(property(camelContext, software.amazon.awssdk.services.bedrockruntime.model.ToolConfiguration.class, value)); return true;
+        case "toolnames":
+        case "toolNames": getOrCreateConfiguration(target).setToolNames(property(camelContext, java.lang.String.class, value)); return true;
+        case "tooltags":
+        case "toolTags": getOrCreateConfiguration(target).setToolTags(property(camelContext, java.lang.String.class, value)); return true;
         case "tools": getOrCreateConfiguration(target).setTools(property(camelContext, java.lang.String.class, value)); return true;
         case "topp":
         case "topP": getOrCreateConfiguration(target).setTopP(property(camelContext, java.lang.Float.class, value)); return true;
@@ -370,6 +376,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxInFlight": return int.class;
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
+        case "maxtoolrounds":
+        case "maxToolRounds": return int.class;
         case "mediaurlallowlist":
         case "mediaUrlAllowList": return java.lang.String.class;
         case "mediaurltimeout":
@@ -481,6 +489,10 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "toolChoice": return java.lang.String.class;
         case "toolconfiguration":
         case "toolConfiguration": return software.amazon.awssdk.services.bedrockruntime.model.ToolConfiguration.class;
+        case "toolnames":
+        case "toolNames": return java.lang.String.class;
+        case "tooltags":
+        case "toolTags": return java.lang.String.class;
         case "tools": return java.lang.String.class;
         case "topp":
         case "topP": return java.lang.Float.class;
@@ -602,6 +614,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxInFlight": return getOrCreateConfiguration(target).getMaxInFlight();
         case "maxtokens":
         case "maxTokens": return getOrCreateConfiguration(target).getMaxTokens();
+        case "maxtoolrounds":
+        case "maxToolRounds": return getOrCreateConfiguration(target).getMaxToolRounds();
         case "mediaurlallowlist":
         case "mediaUrlAllowList": return getOrCreateConfiguration(target).getMediaUrlAllowList();
         case "mediaurltimeout":
@@ -713,6 +727,10 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "toolChoice": return getOrCreateConfiguration(target).getToolChoice();
         case "toolconfiguration":
         case "toolConfiguration": return getOrCreateConfiguration(target).getToolConfiguration();
+        case "toolnames":
+        case "toolNames": return getOrCreateConfiguration(target).getToolNames();
+        case "tooltags":
+        case "toolTags": return getOrCreateConfiguration(target).getToolTags();
         case "tools": return getOrCreateConfiguration(target).getTools();
         case "topp":
         case "topP": return getOrCreateConfiguration(target).getTopP();

@@ -259,6 +259,28 @@ public class BedrockConfiguration implements Cloneable {
     @UriParam(label = "converse", description = "How the model chooses tools: auto, any, or tool:<name>.")
     private String toolChoice;
 
+    // ---- tool loop and structured output (converse) ----
+
+    @UriParam(label = "converse,tools",
+              description = "Comma-separated tags: offer the bedrock-tool: routes that have any of them to the model, and"
+                            + " run the tool loop. The component calls the tools the model asks for (as exchanges on their"
+                            + " routes, concurrently when the model asks for several at once), sends the results back, and"
+                            + " repeats until the model ends its turn. Static tools (the tools option) are offered too; a"
+                            + " call of one of them ends the loop and is handed to the route as with plain converse.")
+    private String toolTags;
+
+    @UriParam(label = "converse,tools",
+              description = "Comma-separated names of bedrock-tool: routes to offer (besides those toolTags selects); runs"
+                            + " the tool loop like toolTags.")
+    private String toolNames;
+
+    @UriParam(label = "converse,tools", defaultValue = "10",
+              description = "The most rounds of tool calls the tool loop runs for one exchange (each round runs the calls"
+                            + " of one model turn, then calls the model again). When the model still asks for tools"
+                            + " after this many rounds, the exchange fails with BedrockToolRoundsExceededException, which"
+                            + " carries the transcript. At least 1.")
+    private int maxToolRounds = 10;
+
     @UriParam(label = "converse,guardrail",
               description = "Guardrail identifier or ARN: applied to converse/converseStream, used by applyGuardrail, and"
                             + " by retrieveAndGenerate for the generation step.")
@@ -679,6 +701,12 @@ public class BedrockConfiguration implements Cloneable {
     public void setToolConfiguration(ToolConfiguration toolConfiguration) { this.toolConfiguration = toolConfiguration; }
     public String getToolChoice() { return toolChoice; }
     public void setToolChoice(String toolChoice) { this.toolChoice = toolChoice; }
+    public String getToolTags() { return toolTags; }
+    public void setToolTags(String toolTags) { this.toolTags = toolTags; }
+    public String getToolNames() { return toolNames; }
+    public void setToolNames(String toolNames) { this.toolNames = toolNames; }
+    public int getMaxToolRounds() { return maxToolRounds; }
+    public void setMaxToolRounds(int maxToolRounds) { this.maxToolRounds = maxToolRounds; }
     public String getGuardrailIdentifier() { return guardrailIdentifier; }
     public void setGuardrailIdentifier(String guardrailIdentifier) { this.guardrailIdentifier = guardrailIdentifier; }
     public String getGuardrailVersion() { return guardrailVersion; }

@@ -145,11 +145,11 @@ final class ConverseSupport {
         if (reply.hasText() || !reply.hasToolUse()) {
             content.addObject().put("text", reply.text);
         }
-        if (reply.hasToolUse()) {
+        for (Reply.ToolCall call : reply.toolCalls()) {
             ObjectNode tu = content.addObject().putObject("toolUse");
-            tu.put("toolUseId", reply.toolUseId);
-            tu.put("name", reply.toolName);
-            tu.set("input", reply.toolInput);
+            tu.put("toolUseId", call.toolUseId());
+            tu.put("name", call.name());
+            tu.set("input", call.input());
         }
         return content;
     }

@@ -72,8 +72,12 @@ final class ReplyEngine {
         if (rule.toolName() != null) {
             JsonNode input = substitute(rule.toolInput() == null ? Json.object() : rule.toolInput().deepCopy(), m,
                     conv, model);
-            return finish(conv, new Draft(text == null ? "" : text, rule.toolName(), input), rule.stopReasonOverride(),
-                    m, model);
+            Draft draft = new Draft(text == null ? "" : text, rule.toolName(), input);
+            List<Rule.ToolCall> calls = rule.toolCalls();
+            for (Rule.ToolCall more : calls.subList(1, calls.size())) {
+                draft.more.add(new Rule.ToolCall(more.name(), substitute(more.input().deepCopy(), m, conv, model)));
+            }
+            return finish(conv, draft, rule.stopReasonOverride(), m, model);
         }
         if (text == null) {
             text = defaultReply(conv).text;
@@ -86,6 +90,8 @@ final class ReplyEngine {
         final String text;
         final String toolName;
         final JsonNode toolInput;
+        /** Further tool calls of the same turn (a rule's parallel calls). */
+        final List<Rule.ToolCall> more = new java.util.ArrayList<>();
 
         Draft(String text, String toolName, JsonNode toolInput) {
             this.text = text;
@@ -158,7 +164,11 @@ final class ReplyEngine {
                 stopReason = "stop_sequence";
             }
         }
+        List<Rule.ToolCall> more = toolName == null ? List.of() : d.more;
         int out = outputTokens(text, toolName, toolInput);
+        for (Rule.ToolCall c : more) {
+            out += outputTokens("", c.name(), c.input());
+        }
         JsonNode maxNode = ic.path("maxTokens");
         if (maxNode.isIntegralNumber() && out > maxNode.asInt()) {
             int max = maxNode.asInt();
@@ -168,6 +178,7 @@ final class ReplyEngine {
             }
             toolName = null;
             toolInput = null;
+            more = List.of();
             stopReason = "max_tokens";
             stopSequence = null;
             out = Math.min(max, Math.max(1, outputTokens(text, null, null)));
@@ -176,7 +187,12 @@ final class ReplyEngine {
             stopReason = stopOverride;
         }
         String toolUseId = toolName == null ? null : toolUseId(toolName, toolInput, conv);
-        return new Reply(text, toolUseId, toolName, toolInput, stopReason, stopSequence, out);
+        List<Reply.ToolCall> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < more.size(); i++) {
+            Rule.ToolCall c = more.get(i);
+            calls.add(new Reply.ToolCall(toolUseId(c.name() + "#" + (i + 1), c.input(), conv), c.name(), c.input()));
+        }
+        return new Reply(text, toolUseId, toolName, toolInput, stopReason, stopSequence, out, calls);
     }
 
     static int outputTokens(String text, String toolName, JsonNode toolInput) {

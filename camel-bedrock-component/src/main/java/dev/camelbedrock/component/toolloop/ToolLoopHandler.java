@@ -1,0 +1,168 @@
+package dev.camelbedrock.component.toolloop;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+
+import dev.camelbedrock.catalog.BedrockModel;
+import dev.camelbedrock.component.BedrockCall;
+import dev.camelbedrock.component.BedrockConfiguration;
+import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.converse.ConverseInput;
+import dev.camelbedrock.component.converse.ConverseRequestFactory;
+import dev.camelbedrock.component.error.BedrockInputException;
+import dev.camelbedrock.component.family.ModelLookup;
+import dev.camelbedrock.component.support.ExchangeOptions;
+import dev.camelbedrock.component.support.JsonDocuments;
+import dev.camelbedrock.component.tool.BedrockToolRegistry;
+import dev.camelbedrock.component.tool.RouteTool;
+import org.apache.camel.Exchange;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.Tool;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolConfiguration;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolInputSchema;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolSpecification;
+
+/**
+ * {@code bedrock:converse} with {@code toolTags} or {@code toolNames}: the tool loop. Each model call of the loop is
+ * admitted by the endpoint's flow control on its own, so the producer does not admit the exchange as a whole.
+ */
+public final class ToolLoopHandler implements BedrockOperationHandler, AutoCloseable {
+
+    private final BedrockEndpoint endpoint;
+    private final ConverseRequestFactory requests;
+    private final List<String> tags;
+    private final List<String> names;
+    private final int maxRounds;
+    private volatile ExecutorService toolExecutor;
+
+    /** Whether an endpoint with this configuration runs the tool loop for converse. */
+    public static boolean wanted(BedrockConfiguration config) {
+        return config.getToolTags() != null || config.getToolNames() != null;
+    }
+
+    /** Checks the loop's options: a wrong one fails the route's start. */
+    public ToolLoopHandler(BedrockEndpoint endpoint) {
+        this.endpoint = endpoint;
+        this.requests = new ConverseRequestFactory(endpoint);
+        BedrockConfiguration config = endpoint.getConfiguration();
+        this.tags = ExchangeOptions.splitCommas(config.getToolTags());
+        this.names = ExchangeOptions.splitCommas(config.getToolNames());
+        this.maxRounds = config.getMaxToolRounds();
+        String where = "Endpoint " + endpoint.getEndpointBaseUri() + ": ";
+        if (maxRounds < 1) {
+            throw new IllegalArgumentException(where + "maxToolRounds is " + maxRounds + "; the tool loop needs at least 1"
+                                               + " round (default 10)");
+        }
+        if (tags.isEmpty() && names.isEmpty()) {
+            throw new IllegalArgumentException(where + "toolTags/toolNames name no tag and no tool; give comma-separated"
+                                               + " tags of bedrock-tool: routes, or their names");
+        }
+    }
+
+    @Override
+    public boolean admitsItsCalls() {
+        return true;
+    }
+
+    @Override
+    public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
+        String operation = call.operation().name();
+        ConverseInput input = requests.create(exchange, operation);
+        String modelId = input.modelId();
+        call.modelId(modelId);
+        Map<String, RouteTool> offered = select(exchange, operation, modelId);
+        BedrockModel model = ModelLookup.known(modelId).orElse(null);
+        if (model != null && !model.supportsToolUse()) {
+            throw new BedrockInputException(operation, modelId, "toolTags/toolNames run the tool loop, but model "
+                    + ModelLookup.label(model) + " does not support tool use (per the model catalog); pick a model that does");
+        }
+        return input.fetchMedia().thenCompose(ready -> {
+            Set<String> staticTools = new HashSet<>();
+            ConverseRequest request = withTools(ready.request(), offered, staticTools, operation, modelId);
+            return new ToolLoopRun(endpoint, exchange, modelId, request, offered, staticTools, maxRounds, executor(exchange),
+                    ToolLoopRun.FinalReply.TEXT).start();
+        });
+    }
+
+    /** The tool routes the options select; an input error, before any call, when they select none or name a missing one. */
+    private Map<String, RouteTool> select(Exchange exchange, String operation, String modelId) {
+        BedrockToolRegistry registry = BedrockToolRegistry.of(exchange.getContext());
+        List<RouteTool> selected = registry.select(tags, names);
+        List<String> missing = new ArrayList<>(names);
+        selected.forEach(t -> missing.remove(t.name()));
+        if (!missing.isEmpty() || selected.isEmpty()) {
+            String known = registry.names().isEmpty() ? "none is started" : "the started ones are " + String.join(", ", registry.names());
+            throw new BedrockInputException(operation, modelId, (missing.isEmpty()
+                    ? "toolTags '" + String.join(",", tags) + "' select no bedrock-tool: route"
+                    : "toolNames names " + String.join(", ", missing) + ", which no started bedrock-tool: route is")
+                    + "; " + known);
+        }
+        Map<String, RouteTool> byName = new LinkedHashMap<>();
+        selected.forEach(t -> byName.put(t.name(), t));
+        return byName;
+    }
+
+    /** The request with the route tools added to any static tools (before a tools cache point, which stays last). */
+    static ConverseRequest withTools(ConverseRequest request, Map<String, RouteTool> offered, Set<String> staticTools,
+                                     String operation, String modelId) {
+        ToolConfiguration base = request.toolConfig();
+        List<Tool> tools = new ArrayList<>();
+        Tool cachePoint = null;
+        if (base != null && base.hasTools()) {
+            for (Tool t : base.tools()) {
+                if (t.cachePoint() != null) {
+                    cachePoint = t;
+                } else {
+                    tools.add(t);
+                    if (t.toolSpec() != null) {
+                        staticTools.add(t.toolSpec().name());
+                    }
+                }
+            }
+        }
+        for (RouteTool rt : offered.values()) {
+            if (staticTools.contains(rt.name())) {
+                throw new BedrockInputException(operation, modelId, "tool '" + rt.name() + "' is both in the tools option"
+                        + " and a bedrock-tool: route; rename one of them");
+            }
+            tools.add(Tool.fromToolSpec(ToolSpecification.builder().name(rt.name()).description(rt.description())
+                    .inputSchema(ToolInputSchema.fromJson(JsonDocuments.toDocument(rt.inputSchema()))).build()));
+        }
+        if (cachePoint != null) {
+            tools.add(cachePoint);
+        }
+        ToolConfiguration.Builder b = base != null ? base.toBuilder() : ToolConfiguration.builder();
+        return request.toBuilder().toolConfig(b.tools(tools).build()).build();
+    }
+
+    /** Where tool calls start: a pool of the CamelContext, so that the calls of one turn run at once. */
+    private ExecutorService executor(Exchange exchange) {
+        ExecutorService e = toolExecutor;
+        if (e == null) {
+            synchronized (this) {
+                e = toolExecutor;
+                if (e == null) {
+                    e = exchange.getContext().getExecutorServiceManager().newDefaultThreadPool(this, "BedrockToolLoop");
+                    toolExecutor = e;
+                }
+            }
+        }
+        return e;
+    }
+
+    @Override
+    public void close() {
+        ExecutorService e = toolExecutor;
+        if (e != null) {
+            endpoint.getCamelContext().getExecutorServiceManager().shutdown(e);
+            toolExecutor = null;
+        }
+    }
+}
