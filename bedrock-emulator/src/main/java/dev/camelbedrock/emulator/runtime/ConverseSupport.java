@@ -70,13 +70,15 @@ final class ConverseSupport {
         ResolvedModel model = resolveChatModel(ex, stream);
         JsonNode req = ex.json();
         ConverseValidator.validateConverse(req, stream);
+        StructuredOutput structured = StructuredOutput.of(req);
         ConverseGuardrails guard = ConverseGuardrails.of(ex.context(), req);
         Conversation conv = new Conversation(guard == null ? req : guard.applyInput(req));
         Reply reply;
         if (guard != null && guard.inputBlocked()) {
             reply = guard.blockedInputReply();
         } else {
-            reply = ReplyEngine.reply(conv, model, ex.context().rules().list());
+            reply = ReplyEngine.reply(conv, model, ex.context().rules().list(),
+                    structured == null ? null : structured.reply(conv));
             if (guard != null) {
                 reply = guard.applyOutput(reply);
             }

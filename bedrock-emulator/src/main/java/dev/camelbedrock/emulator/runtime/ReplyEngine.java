@@ -40,6 +40,11 @@ final class ReplyEngine {
     }
 
     static Reply reply(Conversation conv, ResolvedModel model, List<Rule> rules) {
+        return reply(conv, model, rules, null);
+    }
+
+    /** As {@link #reply(Conversation, ResolvedModel, List)}; when no rule matches, {@code fallback} (if set) is the text. */
+    static Reply reply(Conversation conv, ResolvedModel model, List<Rule> rules, String fallback) {
         String matchText = conv.matchText();
         for (Rule rule : rules) {
             Matcher m = null;
@@ -58,7 +63,7 @@ final class ReplyEngine {
             }
             return fromRule(rule, m, conv, model);
         }
-        return finish(conv, defaultReply(conv), null, null, null);
+        return finish(conv, fallback != null ? new Draft(fallback, null, null) : defaultReply(conv), null, null, null);
     }
 
     private static Reply fromRule(Rule rule, Matcher m, Conversation conv, ResolvedModel model) {
