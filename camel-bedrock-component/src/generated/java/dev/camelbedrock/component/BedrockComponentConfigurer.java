@@ -159,8 +159,14 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "numberOfRerankedResults": getOrCreateConfiguration(target).setNumberOfRerankedResults(property(camelContext, java.lang.Integer.class, value)); return true;
         case "numberofresults":
         case "numberOfResults": getOrCreateConfiguration(target).setNumberOfResults(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "outputclass":
+        case "outputClass": getOrCreateConfiguration(target).setOutputClass(property(camelContext, java.lang.String.class, value)); return true;
         case "outputformat":
         case "outputFormat": getOrCreateConfiguration(target).setOutputFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "outputrepairattempts":
+        case "outputRepairAttempts": getOrCreateConfiguration(target).setOutputRepairAttempts(property(camelContext, int.class, value)); return true;
+        case "outputschema":
+        case "outputSchema": getOrCreateConfiguration(target).setOutputSchema(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "performancelatency":
@@ -401,8 +407,14 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "numberOfRerankedResults": return java.lang.Integer.class;
         case "numberofresults":
         case "numberOfResults": return java.lang.Integer.class;
+        case "outputclass":
+        case "outputClass": return java.lang.String.class;
         case "outputformat":
         case "outputFormat": return java.lang.String.class;
+        case "outputrepairattempts":
+        case "outputRepairAttempts": return int.class;
+        case "outputschema":
+        case "outputSchema": return java.lang.String.class;
         case "pagesize":
         case "pageSize": return java.lang.Integer.class;
         case "performancelatency":
@@ -639,8 +651,14 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "numberOfRerankedResults": return getOrCreateConfiguration(target).getNumberOfRerankedResults();
         case "numberofresults":
         case "numberOfResults": return getOrCreateConfiguration(target).getNumberOfResults();
+        case "outputclass":
+        case "outputClass": return getOrCreateConfiguration(target).getOutputClass();
         case "outputformat":
         case "outputFormat": return getOrCreateConfiguration(target).getOutputFormat();
+        case "outputrepairattempts":
+        case "outputRepairAttempts": return getOrCreateConfiguration(target).getOutputRepairAttempts();
+        case "outputschema":
+        case "outputSchema": return getOrCreateConfiguration(target).getOutputSchema();
         case "pagesize":
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();
         case "performancelatency":

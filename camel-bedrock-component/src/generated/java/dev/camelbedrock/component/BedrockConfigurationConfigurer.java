@@ -148,8 +148,14 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "numberofresults":
         case "numberOfResults": target.setNumberOfResults(property(camelContext, java.lang.Integer.class, value)); return true;
         case "operation": target.setOperation(property(camelContext, dev.camelbedrock.component.BedrockOperation.class, value)); return true;
+        case "outputclass":
+        case "outputClass": target.setOutputClass(property(camelContext, java.lang.String.class, value)); return true;
         case "outputformat":
         case "outputFormat": target.setOutputFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "outputrepairattempts":
+        case "outputRepairAttempts": target.setOutputRepairAttempts(property(camelContext, int.class, value)); return true;
+        case "outputschema":
+        case "outputSchema": target.setOutputSchema(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
         case "pageSize": target.setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "performancelatency":
@@ -381,8 +387,14 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "numberofresults":
         case "numberOfResults": return java.lang.Integer.class;
         case "operation": return dev.camelbedrock.component.BedrockOperation.class;
+        case "outputclass":
+        case "outputClass": return java.lang.String.class;
         case "outputformat":
         case "outputFormat": return java.lang.String.class;
+        case "outputrepairattempts":
+        case "outputRepairAttempts": return int.class;
+        case "outputschema":
+        case "outputSchema": return java.lang.String.class;
         case "pagesize":
         case "pageSize": return java.lang.Integer.class;
         case "performancelatency":
@@ -615,8 +627,14 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "numberofresults":
         case "numberOfResults": return target.getNumberOfResults();
         case "operation": return target.getOperation();
+        case "outputclass":
+        case "outputClass": return target.getOutputClass();
         case "outputformat":
         case "outputFormat": return target.getOutputFormat();
+        case "outputrepairattempts":
+        case "outputRepairAttempts": return target.getOutputRepairAttempts();
+        case "outputschema":
+        case "outputSchema": return target.getOutputSchema();
         case "pagesize":
         case "pageSize": return target.getPageSize();
         case "performancelatency":

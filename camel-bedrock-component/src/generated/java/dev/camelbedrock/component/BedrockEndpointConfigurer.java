@@ -149,8 +149,14 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "numberOfRerankedResults": target.getConfiguration().setNumberOfRerankedResults(property(camelContext, java.lang.Integer.class, value)); return true;
         case "numberofresults":
         case "numberOfResults": target.getConfiguration().setNumberOfResults(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "outputclass":
+        case "outputClass": target.getConfiguration().setOutputClass(property(camelContext, java.lang.String.class, value)); return true;
         case "outputformat":
         case "outputFormat": target.getConfiguration().setOutputFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "outputrepairattempts":
+        case "outputRepairAttempts": target.getConfiguration().setOutputRepairAttempts(property(camelContext, int.class, value)); return true;
+        case "outputschema":
+        case "outputSchema": target.getConfiguration().setOutputSchema(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "performancelatency":
@@ -388,8 +394,14 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "numberOfRerankedResults": return java.lang.Integer.class;
         case "numberofresults":
         case "numberOfResults": return java.lang.Integer.class;
+        case "outputclass":
+        case "outputClass": return java.lang.String.class;
         case "outputformat":
         case "outputFormat": return java.lang.String.class;
+        case "outputrepairattempts":
+        case "outputRepairAttempts": return int.class;
+        case "outputschema":
+        case "outputSchema": return java.lang.String.class;
         case "pagesize":
         case "pageSize": return java.lang.Integer.class;
         case "performancelatency":
@@ -623,8 +635,14 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "numberOfRerankedResults": return target.getConfiguration().getNumberOfRerankedResults();
         case "numberofresults":
         case "numberOfResults": return target.getConfiguration().getNumberOfResults();
+        case "outputclass":
+        case "outputClass": return target.getConfiguration().getOutputClass();
         case "outputformat":
         case "outputFormat": return target.getConfiguration().getOutputFormat();
+        case "outputrepairattempts":
+        case "outputRepairAttempts": return target.getConfiguration().getOutputRepairAttempts();
+        case "outputschema":
+        case "outputSchema": return target.getConfiguration().getOutputSchema();
         case "pagesize":
         case "pageSize": return target.getConfiguration().getPageSize();
         case "performancelatency":

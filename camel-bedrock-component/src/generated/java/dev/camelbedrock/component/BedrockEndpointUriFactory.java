@@ -23,7 +23,7 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(121);
+        Set<String> props = new HashSet<>(124);
         props.add("accept");
         props.add("accessKey");
         props.add("accountId");
@@ -90,7 +90,10 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("numberOfRerankedResults");
         props.add("numberOfResults");
         props.add("operation");
+        props.add("outputClass");
         props.add("outputFormat");
+        props.add("outputRepairAttempts");
+        props.add("outputSchema");
         props.add("pageSize");
         props.add("performanceLatency");
         props.add("pollInterval");

@@ -19,6 +19,7 @@ import dev.camelbedrock.component.converse.ConverseRequestFactory;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.family.ModelLookup;
 import dev.camelbedrock.component.support.ExchangeOptions;
+import dev.camelbedrock.component.structured.OutputContract;
 import dev.camelbedrock.component.support.JsonDocuments;
 import dev.camelbedrock.component.tool.BedrockToolRegistry;
 import dev.camelbedrock.component.tool.RouteTool;
@@ -30,7 +31,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolInputSchema;
 import software.amazon.awssdk.services.bedrockruntime.model.ToolSpecification;
 
 /**
- * {@code bedrock:converse} with {@code toolTags} or {@code toolNames}: the tool loop. Each model call of the loop is
+ * {@code bedrock:converse} with {@code toolTags}/{@code toolNames} (the tool loop) and/or {@code outputSchema}/
+ * {@code outputClass} (structured output, whose repair rounds are turns of the same loop). Each model call of the loop is
  * admitted by the endpoint's flow control on its own, so the producer does not admit the exchange as a whole.
  */
 public final class ToolLoopHandler implements BedrockOperationHandler, AutoCloseable {
@@ -40,11 +42,13 @@ public final class ToolLoopHandler implements BedrockOperationHandler, AutoClose
     private final List<String> tags;
     private final List<String> names;
     private final int maxRounds;
+    private final OutputContract output;
     private volatile ExecutorService toolExecutor;
 
-    /** Whether an endpoint with this configuration runs the tool loop for converse. */
+    /** Whether an endpoint with this configuration runs the loop for converse: tools offered, or structured output. */
     public static boolean wanted(BedrockConfiguration config) {
-        return config.getToolTags() != null || config.getToolNames() != null;
+        return config.getToolTags() != null || config.getToolNames() != null || config.getOutputSchema() != null
+               || config.getOutputClass() != null;
     }
 
     /** Checks the loop's options: a wrong one fails the route's start. */
@@ -60,9 +64,15 @@ public final class ToolLoopHandler implements BedrockOperationHandler, AutoClose
             throw new IllegalArgumentException(where + "maxToolRounds is " + maxRounds + "; the tool loop needs at least 1"
                                                + " round (default 10)");
         }
-        if (tags.isEmpty() && names.isEmpty()) {
+        if ((config.getToolTags() != null || config.getToolNames() != null) && tags.isEmpty() && names.isEmpty()) {
             throw new IllegalArgumentException(where + "toolTags/toolNames name no tag and no tool; give comma-separated"
                                                + " tags of bedrock-tool: routes, or their names");
+        }
+        try {
+            this.output = OutputContract.of(endpoint.getCamelContext(), config.getOutputSchema(), config.getOutputClass(),
+                    config.getOutputRepairAttempts());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + e.getMessage(), e);
         }
     }
 
@@ -77,17 +87,25 @@ public final class ToolLoopHandler implements BedrockOperationHandler, AutoClose
         ConverseInput input = requests.create(exchange, operation);
         String modelId = input.modelId();
         call.modelId(modelId);
-        Map<String, RouteTool> offered = select(exchange, operation, modelId);
+        Map<String, RouteTool> offered = tags.isEmpty() && names.isEmpty() ? Map.of() : select(exchange, operation, modelId);
         BedrockModel model = ModelLookup.known(modelId).orElse(null);
-        if (model != null && !model.supportsToolUse()) {
+        if (model != null && !offered.isEmpty() && !model.supportsToolUse()) {
             throw new BedrockInputException(operation, modelId, "toolTags/toolNames run the tool loop, but model "
                     + ModelLookup.label(model) + " does not support tool use (per the model catalog); pick a model that does");
+        }
+        StructuredReplies structured = output == null ? null : new StructuredReplies(output, operation, modelId);
+        if (structured != null && !structured.isNative() && model != null && !model.supportsToolUse()) {
+            throw new BedrockInputException(operation, modelId, "outputSchema/outputClass need native structured output or"
+                    + " tool use, and model " + ModelLookup.label(model) + " has neither (per the model catalog)");
         }
         return input.fetchMedia().thenCompose(ready -> {
             Set<String> staticTools = new HashSet<>();
             ConverseRequest request = withTools(ready.request(), offered, staticTools, operation, modelId);
+            if (structured != null) {
+                request = structured.prepare(request);
+            }
             return new ToolLoopRun(endpoint, exchange, modelId, request, offered, staticTools, maxRounds, executor(exchange),
-                    ToolLoopRun.FinalReply.TEXT).start();
+                    structured != null ? structured : ToolLoopRun.FinalReply.TEXT).start();
         });
     }
 
@@ -126,6 +144,9 @@ public final class ToolLoopHandler implements BedrockOperationHandler, AutoClose
                     }
                 }
             }
+        }
+        if (offered.isEmpty()) {
+            return request; // structured output alone: the static tools as they are
         }
         for (RouteTool rt : offered.values()) {
             if (staticTools.contains(rt.name())) {
