@@ -2,10 +2,13 @@ package dev.camelbedrock.component;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
 import dev.camelbedrock.component.client.BedrockClientSettings;
 import dev.camelbedrock.component.client.BedrockClients;
+import dev.camelbedrock.component.client.ClientSettingsCheck;
 import dev.camelbedrock.component.flow.FlowControl;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -25,6 +28,9 @@ public class BedrockComponent extends DefaultComponent {
     private BedrockConfiguration configuration = new BedrockConfiguration();
 
     private final Map<BedrockClientSettings, SharedClients> clients = new HashMap<>();
+    private static final int MAX_REMEMBERED_SETTINGS = 1000;
+
+    private final Set<BedrockClientSettings> resolvableSettings = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService flowScheduler;
 
     public BedrockComponent() {
@@ -70,6 +76,20 @@ public class BedrockComponent extends DefaultComponent {
         }
     }
 
+    /**
+     * Resolves the region and credentials of these settings once: the first endpoint with them pays for reading the
+     * environment (and perhaps instance metadata), dynamic endpoints with the same settings do not.
+     */
+    void checkResolvable(BedrockClientSettings settings) {
+        if (!resolvableSettings.contains(settings)) {
+            ClientSettingsCheck.checkResolvable(settings);
+            if (resolvableSettings.size() >= MAX_REMEMBERED_SETTINGS) {
+                resolvableSettings.clear(); // bounded like Camel's endpoint cache: many tenants' keys must not pile up
+            }
+            resolvableSettings.add(settings);
+        }
+    }
+
     /** How many client bundles are open; for tests and diagnostics. */
     public synchronized int openClientBundles() {
         return clients.size();
@@ -82,6 +102,12 @@ public class BedrockComponent extends DefaultComponent {
                     .newScheduledThreadPool(this, FlowControl.SCHEDULER_NAME, 2);
         }
         return flowScheduler;
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        RouteDumpMasking.install(getCamelContext());
     }
 
     @Override
