@@ -16,6 +16,7 @@ import dev.camelbedrock.component.BedrockEndpoint;
 import dev.camelbedrock.component.BedrockOperationHandler;
 import dev.camelbedrock.component.converse.ConverseInput;
 import dev.camelbedrock.component.converse.ConverseRequestFactory;
+import dev.camelbedrock.component.error.BedrockConfigurationException;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.family.ModelLookup;
 import dev.camelbedrock.component.support.ExchangeOptions;
@@ -59,21 +60,25 @@ public final class ToolLoopHandler implements BedrockOperationHandler, AutoClose
         this.tags = ExchangeOptions.splitCommas(config.getToolTags());
         this.names = ExchangeOptions.splitCommas(config.getToolNames());
         this.maxRounds = config.getMaxToolRounds();
-        String where = "Endpoint " + endpoint.getEndpointBaseUri() + ": ";
         if (maxRounds < 1) {
-            throw new IllegalArgumentException(where + "maxToolRounds is " + maxRounds + "; the tool loop needs at least 1"
-                                               + " round (default 10)");
+            throw misconfigured(endpoint, "maxToolRounds is " + maxRounds + "; the tool loop needs at least 1 round (default 10)",
+                    null);
         }
         if ((config.getToolTags() != null || config.getToolNames() != null) && tags.isEmpty() && names.isEmpty()) {
-            throw new IllegalArgumentException(where + "toolTags/toolNames name no tag and no tool; give comma-separated"
-                                               + " tags of bedrock-tool: routes, or their names");
+            throw misconfigured(endpoint, "toolTags/toolNames name no tag and no tool; give comma-separated tags of"
+                                          + " bedrock-tool: routes, or their names", null);
         }
         try {
             this.output = OutputContract.of(endpoint.getCamelContext(), config.getOutputSchema(), config.getOutputClass(),
                     config.getOutputRepairAttempts());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + e.getMessage(), e);
+            throw misconfigured(endpoint, e.getMessage(), e);
         }
+    }
+
+    private static BedrockConfigurationException misconfigured(BedrockEndpoint endpoint, String message, Throwable cause) {
+        return new BedrockConfigurationException(endpoint.toString(), endpoint.getConfiguration().getOperation().name(),
+                message, cause);
     }
 
     @Override
