@@ -29,7 +29,10 @@ class StructuredOutputTest extends BedrockTestSupport {
         emulator.rules()
                 .addFirst(Rule.when("repair me").reply("{\"summary\":42}"))
                 .addFirst(Rule.when("repair the tool").toolUse("structured_output", "{\"summary\":42,\"priority\":\"urgent\"}"))
-                .addFirst(Rule.when("always wrong|the reply is not JSON").reply("not json at all"));
+                .addFirst(Rule.when("always wrong|the reply is not JSON").reply("not json at all"))
+                .addFirst(Rule.when("triage (TCK-\\d+)").toolUse("lookup_priority", "{\"ticket\":\"{{1}}\"}"))
+                .addFirst(Rule.when("(TCK-\\d+) is urgent").forModel("claude-3-haiku")
+                        .toolUse("structured_output", "{\"summary\":\"{{1}}\",\"priority\":\"high\"}"));
     }
 
     @BeforeEach
@@ -45,6 +48,12 @@ class StructuredOutputTest extends BedrockTestSupport {
                 from("direct:native").to("bedrock:converse?modelId=" + NATIVE + "&outputSchema=classpath:schemas/ticket.schema.json");
                 from("direct:tool").to("bedrock:converse?modelId=" + MODEL + "&outputSchema=classpath:schemas/ticket.schema.json");
                 from("direct:class").to("bedrock:converse?modelId=" + NATIVE + "&outputClass=" + Ticket.class.getName());
+                from("direct:native-tools").to("bedrock:converse?modelId=" + NATIVE
+                                               + "&toolTags=triage&outputSchema=classpath:schemas/ticket.schema.json");
+                from("direct:tool-tools").to("bedrock:converse?modelId=" + MODEL
+                                             + "&toolTags=triage&outputSchema=classpath:schemas/ticket.schema.json");
+                from("bedrock-tool:lookup_priority?tags=triage&parameter.ticket=string")
+                        .setBody(simple("${header.ticket} is urgent"));
                 from("direct:strict").to("bedrock:converse?modelId=" + NATIVE
                                          + "&outputSchema=classpath:schemas/ticket.schema.json&outputRepairAttempts=0");
             }
@@ -85,6 +94,22 @@ class StructuredOutputTest extends BedrockTestSupport {
         assertThat(out.getMessage().getBody()).isEqualTo(new Ticket("Disk full on build agent", "Disk full on build agent"));
         var schema = emulator.requests("Converse").get(0).json().at("/outputConfig/textFormat/structure/jsonSchema/schema").asText();
         assertThat(schema).contains("\"required\":[\"priority\",\"summary\"]").contains("\"additionalProperties\":false");
+    }
+
+    @Test
+    void toolsRunFirstAndTheFinalAnswerIsChecked() {
+        Exchange nativeOut = template.request("direct:native-tools", e -> e.getMessage().setBody("triage TCK-7"));
+        assertThat(nativeOut.getException()).isNull();
+        assertThat(nativeOut.getMessage().getHeader(BedrockHeaders.TOOL_ROUNDS)).isEqualTo(1);
+        assertThat(nativeOut.getMessage().getBody()).isEqualTo(Map.of("summary", "TCK-7 is urgent", "priority", "low"));
+
+        Exchange toolOut = template.request("direct:tool-tools", e -> e.getMessage().setBody("triage TCK-8"));
+        assertThat(toolOut.getException()).isNull();
+        assertThat(toolOut.getMessage().getHeader(BedrockHeaders.TOOL_ROUNDS)).isEqualTo(1);
+        assertThat(toolOut.getMessage().getBody()).isEqualTo(Map.of("summary", "TCK-8", "priority", "high"));
+        var first = emulator.requests("Converse").get(2).json();
+        assertThat(first.at("/toolConfig/toolChoice").has("any")).as("with other tools, some tool each turn").isTrue();
+        assertThat(first.at("/toolConfig/tools/1/toolSpec/name").asText()).isEqualTo("structured_output");
     }
 
     @Test
