@@ -356,7 +356,8 @@ final class ReplyEngine {
         }
     }
 
-    private static String schemaType(JsonNode schema) {
+    /** The (first non-null) type a schema names; without one, object when it has properties, else string. */
+    static String schemaType(JsonNode schema) {
         JsonNode t = schema.get("type");
         if (t == null) {
             return schema.has("properties") ? "object" : "string";

@@ -107,7 +107,7 @@ final class StructuredOutput {
                 return value(s.get(choice).get(0), seed, depth + 1);
             }
         }
-        switch (type(s)) {
+        switch (s.has("type") || !s.has("items") ? ReplyEngine.schemaType(s) : "array") {
             case "string":
                 return f.textNode(text(s, seed));
             case "integer": {
@@ -199,21 +199,5 @@ final class StructuredOutput {
             }
         }
         return s;
-    }
-
-    private static String type(JsonNode s) {
-        JsonNode t = s.get("type");
-        if (t == null) {
-            return s.has("properties") ? "object" : s.has("items") ? "array" : "string";
-        }
-        if (t.isArray()) {
-            for (JsonNode x : t) {
-                if (!"null".equals(x.asText())) {
-                    return x.asText();
-                }
-            }
-            return "null";
-        }
-        return t.asText();
     }
 }

@@ -13,12 +13,14 @@ import dev.camelbedrock.catalog.BedrockModel;
 import dev.camelbedrock.component.BedrockCall;
 import dev.camelbedrock.component.BedrockConfiguration;
 import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.BedrockOperation;
 import dev.camelbedrock.component.BedrockOperationHandler;
 import dev.camelbedrock.component.converse.ConverseInput;
 import dev.camelbedrock.component.converse.ConverseRequestFactory;
 import dev.camelbedrock.component.error.BedrockConfigurationException;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.family.ModelLookup;
+import dev.camelbedrock.component.flow.FlowControl;
 import dev.camelbedrock.component.support.ExchangeOptions;
 import dev.camelbedrock.component.structured.OutputContract;
 import dev.camelbedrock.component.support.JsonDocuments;
@@ -60,6 +62,10 @@ public final class ToolLoopHandler implements BedrockOperationHandler, AutoClose
         this.tags = ExchangeOptions.splitCommas(config.getToolTags());
         this.names = ExchangeOptions.splitCommas(config.getToolNames());
         this.maxRounds = config.getMaxToolRounds();
+        if (config.getOperation() != BedrockOperation.converse) {
+            throw misconfigured(endpoint, "toolTags, toolNames, outputSchema and outputClass work with bedrock:converse only"
+                                          + " (the tool loop does not run in " + config.getOperation() + " yet)", null);
+        }
         if (maxRounds < 1) {
             throw misconfigured(endpoint, "maxToolRounds is " + maxRounds + "; the tool loop needs at least 1 round (default 10)",
                     null);
@@ -175,7 +181,7 @@ public final class ToolLoopHandler implements BedrockOperationHandler, AutoClose
             synchronized (this) {
                 e = toolExecutor;
                 if (e == null) {
-                    e = exchange.getContext().getExecutorServiceManager().newDefaultThreadPool(this, "BedrockToolLoop");
+                    e = exchange.getContext().getExecutorServiceManager().newDefaultThreadPool(this, FlowControl.TOOL_LOOP_NAME);
                     toolExecutor = e;
                 }
             }

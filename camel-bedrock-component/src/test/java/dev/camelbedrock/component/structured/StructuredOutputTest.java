@@ -4,6 +4,7 @@ import java.util.Map;
 
 import dev.camelbedrock.component.BedrockHeaders;
 import dev.camelbedrock.component.BedrockTestSupport;
+import dev.camelbedrock.component.CauseMessages;
 import dev.camelbedrock.component.error.BedrockOutputValidationException;
 import dev.camelbedrock.emulator.Rule;
 import org.apache.camel.Exchange;
@@ -167,12 +168,6 @@ class StructuredOutputTest extends BedrockTestSupport {
                 from("direct:bad" + Math.abs(options.hashCode())).to("bedrock:converse?modelId=" + MODEL + "&" + options);
             }
         };
-        assertThatThrownBy(() -> context.addRoutes(bad)).as(options).satisfies(t -> {
-            StringBuilder sb = new StringBuilder();
-            for (Throwable c = t; c != null; c = c.getCause()) {
-                sb.append(c.getMessage()).append(" | ");
-            }
-            assertThat(sb.toString()).contains(message);
-        });
+        assertThatThrownBy(() -> context.addRoutes(bad)).as(options).satisfies(t -> assertThat(CauseMessages.of(t)).contains(message));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.camelbedrock.component.CauseMessages;
 import dev.camelbedrock.component.support.JsonDocuments;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.catalog.DefaultCamelCatalog;
@@ -124,7 +125,7 @@ class ToolRoutesTest {
                 }
             });
             context.start();
-        }).satisfies(e -> assertThat(messages(e)).contains("two routes are the tool 'lookup'"));
+        }).satisfies(e -> assertThat(CauseMessages.of(e)).contains("two routes are the tool 'lookup'"));
         context.close();
     }
 
@@ -155,16 +156,8 @@ class ToolRoutesTest {
                 }
             });
             context.start();
-        }).satisfies(e -> assertThat(messages(e)).as(uri).contains(message));
+        }).satisfies(e -> assertThat(CauseMessages.of(e)).as(uri).contains(message));
         context.close();
     }
 
-    /** The messages of an exception and its causes: Camel wraps a route's start failure once or twice. */
-    static String messages(Throwable e) {
-        StringBuilder sb = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            sb.append(t.getMessage()).append(" | ");
-        }
-        return sb.toString();
-    }
 }
