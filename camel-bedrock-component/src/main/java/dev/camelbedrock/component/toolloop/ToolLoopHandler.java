@@ -26,7 +26,9 @@ import dev.camelbedrock.component.structured.OutputContract;
 import dev.camelbedrock.component.support.JsonDocuments;
 import dev.camelbedrock.component.tool.BedrockToolRegistry;
 import dev.camelbedrock.component.tool.RouteTool;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExtendedStartupListener;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.Tool;
 import software.amazon.awssdk.services.bedrockruntime.model.ToolConfiguration;
@@ -74,11 +76,43 @@ public final class ToolLoopHandler implements BedrockOperationHandler, AutoClose
             throw misconfigured(endpoint, "toolTags/toolNames name no tag and no tool; give comma-separated tags of"
                                           + " bedrock-tool: routes, or their names", null);
         }
+        if (!tags.isEmpty() || !names.isEmpty()) {
+            checkToolsOnceStarted(endpoint);
+        }
         try {
             this.output = OutputContract.of(endpoint.getCamelContext(), config.getOutputSchema(), config.getOutputClass(),
                     config.getOutputRepairAttempts());
         } catch (IllegalArgumentException e) {
             throw misconfigured(endpoint, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * When the CamelContext has started all its routes, the tool routes these options select must be there: a selection
+     * that finds none fails the start. Routes added to a running context, or started later, are checked per exchange.
+     */
+    private void checkToolsOnceStarted(BedrockEndpoint endpoint) {
+        try {
+            endpoint.getCamelContext().addStartupListener(new ExtendedStartupListener() {
+                @Override
+                public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+                }
+
+                @Override
+                public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                    // called once, when the start that created this producer has started every route; a context
+                    // that starts its routes later (autoStartup off, a supervising route controller) is checked per exchange
+                    if (!context.isAutoStartup() || context.getRouteController().isSupervising()) {
+                        return;
+                    }
+                    String problem = selectionProblem(context, selected(context));
+                    if (problem != null) {
+                        throw misconfigured(endpoint, problem, null);
+                    }
+                }
+            });
+        } catch (Exception e) {
+            throw misconfigured(endpoint, "cannot watch the CamelContext's start: " + e.getMessage(), e);
         }
     }
 
@@ -98,7 +132,7 @@ public final class ToolLoopHandler implements BedrockOperationHandler, AutoClose
         ConverseInput input = requests.create(exchange, operation);
         String modelId = input.modelId();
         call.modelId(modelId);
-        Map<String, RouteTool> offered = tags.isEmpty() && names.isEmpty() ? Map.of() : select(exchange, operation, modelId);
+        Map<String, RouteTool> offered = tags.isEmpty() && names.isEmpty() ? Map.of() : select(exchange.getContext(), operation, modelId);
         BedrockModel model = ModelLookup.known(modelId).orElse(null);
         if (model != null && !offered.isEmpty() && !model.supportsToolUse()) {
             throw new BedrockInputException(operation, modelId, "toolTags/toolNames run the tool loop, but model "
@@ -121,21 +155,32 @@ public final class ToolLoopHandler implements BedrockOperationHandler, AutoClose
     }
 
     /** The tool routes the options select; an input error, before any call, when they select none or name a missing one. */
-    private Map<String, RouteTool> select(Exchange exchange, String operation, String modelId) {
-        BedrockToolRegistry registry = BedrockToolRegistry.of(exchange.getContext());
-        List<RouteTool> selected = registry.select(tags, names);
-        List<String> missing = new ArrayList<>(names);
-        selected.forEach(t -> missing.remove(t.name()));
-        if (!missing.isEmpty() || selected.isEmpty()) {
-            String known = registry.names().isEmpty() ? "none is started" : "the started ones are " + String.join(", ", registry.names());
-            throw new BedrockInputException(operation, modelId, (missing.isEmpty()
-                    ? "toolTags '" + String.join(",", tags) + "' select no bedrock-tool: route"
-                    : "toolNames names " + String.join(", ", missing) + ", which no started bedrock-tool: route is")
-                    + "; " + known);
+    private Map<String, RouteTool> select(CamelContext context, String operation, String modelId) {
+        Map<String, RouteTool> byName = selected(context);
+        String problem = selectionProblem(context, byName);
+        if (problem != null) {
+            throw new BedrockInputException(operation, modelId, problem);
         }
-        Map<String, RouteTool> byName = new LinkedHashMap<>();
-        selected.forEach(t -> byName.put(t.name(), t));
         return byName;
+    }
+
+    private Map<String, RouteTool> selected(CamelContext context) {
+        Map<String, RouteTool> byName = new LinkedHashMap<>();
+        BedrockToolRegistry.of(context).select(tags, names).forEach(t -> byName.put(t.name(), t));
+        return byName;
+    }
+
+    /** Why the selection cannot run the loop (no tool, or a named tool missing), or null when it can. */
+    private String selectionProblem(CamelContext context, Map<String, RouteTool> selected) {
+        List<String> missing = new ArrayList<>(names);
+        missing.removeAll(selected.keySet());
+        if (missing.isEmpty() && !selected.isEmpty()) {
+            return null;
+        }
+        List<String> started = BedrockToolRegistry.of(context).names();
+        return (missing.isEmpty() ? "toolTags '" + String.join(",", tags) + "' select no bedrock-tool: route"
+                : "toolNames names " + String.join(", ", missing) + ", which no started bedrock-tool: route is")
+               + "; " + (started.isEmpty() ? "none is started" : "the started ones are " + String.join(", ", started));
     }
 
     /** The request with the route tools added to any static tools (before a tools cache point, which stays last). */

@@ -57,7 +57,6 @@ class ToolLoopTest extends BedrockTestSupport {
                 from("direct:agent").to("bedrock:converse?modelId=" + MODEL + "&toolTags=orders");
                 from("direct:short").to("bedrock:converse?modelId=" + MODEL + "&toolTags=orders&maxToolRounds=3");
                 from("direct:stock").to("bedrock:converse?modelId=" + MODEL + "&toolNames=check_stock&maxInFlight=1");
-                from("direct:notools").to("bedrock:converse?modelId=" + MODEL + "&toolTags=billing");
                 from("direct:guarded").to("bedrock:converse?modelId=" + MODEL
                                            + "&toolTags=orders&guardrailIdentifier=gr1abc&guardrailVersion=DRAFT");
                 from("direct:titan").to("bedrock:converse?modelId=amazon.titan-text-express-v1&toolTags=orders");
@@ -212,6 +211,12 @@ class ToolLoopTest extends BedrockTestSupport {
 
     @Test
     void badInputsFailBeforeAnyCall() throws Exception {
+        context.addRoutes(new RouteBuilder() { // added to the running context: checked per exchange
+            @Override
+            public void configure() {
+                from("direct:notools").to("bedrock:converse?modelId=" + MODEL + "&toolTags=billing");
+            }
+        });
         Exchange none = template.request("direct:notools", e -> e.getMessage().setBody("hello"));
         assertThat(none.getException()).isInstanceOf(BedrockInputException.class)
                 .hasMessageContaining("toolTags 'billing' select no bedrock-tool: route; the started ones are check_stock,"
@@ -240,6 +245,27 @@ class ToolLoopTest extends BedrockTestSupport {
                 .satisfies(t -> assertThat(CauseMessages.of(t)).contains("work with bedrock:converse only (the tool loop does not run"
                         + " in converseStream yet)"));
         assertThat(emulator.requests()).isEmpty();
+    }
+
+    @Test
+    void toolTagsSelectingNoRouteFailTheContextStart() throws Exception {
+        org.apache.camel.impl.DefaultCamelContext other = new org.apache.camel.impl.DefaultCamelContext();
+        dev.camelbedrock.component.BedrockComponent bedrock = new dev.camelbedrock.component.BedrockComponent();
+        bedrock.setConfiguration(context.getComponent("bedrock", dev.camelbedrock.component.BedrockComponent.class)
+                .getConfiguration().copy());
+        other.addComponent("bedrock", bedrock);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+            other.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("bedrock-tool:lookup?tags=orders").setBody(constant("x"));
+                    from("direct:agent").to("bedrock:converse?modelId=" + MODEL + "&toolTags=billing,shipping");
+                }
+            });
+            other.start();
+        }).satisfies(t -> assertThat(CauseMessages.of(t)).contains("toolTags 'billing,shipping' select no bedrock-tool: route;"
+                + " the started ones are lookup"));
+        other.close();
     }
 
     @SuppressWarnings("unchecked")
