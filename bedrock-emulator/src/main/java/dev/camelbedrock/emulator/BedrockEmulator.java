@@ -10,6 +10,8 @@ import dev.camelbedrock.emulator.core.EmulatorServer;
 import dev.camelbedrock.emulator.core.Operation;
 import dev.camelbedrock.emulator.core.OperationProvider;
 import dev.camelbedrock.emulator.core.Router;
+import dev.camelbedrock.emulator.invoke.InvokeOperations;
+import dev.camelbedrock.emulator.resources.ResourceOperations;
 import dev.camelbedrock.emulator.json.Json;
 import dev.camelbedrock.emulator.models.ModelCatalog;
 import dev.camelbedrock.emulator.guardrails.GuardrailEngine;
@@ -25,12 +27,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.ServiceLoader;
-import java.util.Set;
 
 /**
  * A local, deterministic Amazon Bedrock-compatible server: one port, HTTP/1.1 and cleartext HTTP/2, routing
@@ -55,6 +54,10 @@ import java.util.Set;
  * Thread-safe: every runtime setter may be called while requests are in flight.
  */
 public final class BedrockEmulator implements AutoCloseable {
+
+    /** The operations of every emulator, by feature; users add or replace one with {@link Builder#operation}. */
+    private static final List<OperationProvider> PROVIDERS = List.of(new RuntimeOperations(),
+            new ControlPlaneOperations(), new AdminOperations(), new InvokeOperations(), new ResourceOperations());
 
     private final String host;
     private final int requestedPort;
@@ -91,23 +94,7 @@ public final class BedrockEmulator implements AutoCloseable {
             return this;
         }
         Router router = new Router();
-        List<OperationProvider> providers = new ArrayList<>();
-        Set<Class<?>> seen = new HashSet<>();
-        for (OperationProvider provider : ServiceLoader.load(OperationProvider.class,
-                BedrockEmulator.class.getClassLoader())) {
-            if (seen.add(provider.getClass())) {
-                providers.add(provider);
-            }
-        }
-        // robust against repackaging that drops META-INF/services: the built-ins are always there
-        for (OperationProvider builtIn : List.of(new RuntimeOperations(), new ControlPlaneOperations(),
-                new AdminOperations(), new dev.camelbedrock.emulator.invoke.InvokeOperations(),
-                new dev.camelbedrock.emulator.resources.ResourceOperations())) {
-            if (seen.add(builtIn.getClass())) {
-                providers.add(0, builtIn);
-            }
-        }
-        for (OperationProvider provider : providers) {
+        for (OperationProvider provider : PROVIDERS) {
             provider.operations(context).forEach(router::register);
         }
         extraOperations.forEach(router::register);

@@ -17,9 +17,9 @@ import dev.camelbedrock.emulator.guardrails.GuardrailResult;
 import dev.camelbedrock.emulator.json.Json;
 import dev.camelbedrock.emulator.models.FoundationModel;
 import dev.camelbedrock.emulator.models.ResolvedModel;
-import dev.camelbedrock.emulator.resources.Op;
-import dev.camelbedrock.emulator.resources.Tokens;
-import dev.camelbedrock.emulator.resources.Violations;
+import dev.camelbedrock.emulator.core.Op;
+import dev.camelbedrock.emulator.core.Tokens;
+import dev.camelbedrock.emulator.core.Violations;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
