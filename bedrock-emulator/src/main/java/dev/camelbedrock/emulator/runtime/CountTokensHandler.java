@@ -47,6 +47,7 @@ public final class CountTokensHandler implements Operation {
     @Override
     public void handle(Exchange ex) {
         ResolvedModel model = ConverseSupport.resolveChatModel(ex, false);
+        ConverseLimits.checkCountTokens(model);
         JsonNode root = ex.json();
         JsonNode input = root.get("input");
         if (!Json.isPresent(input)) {
@@ -72,6 +73,7 @@ public final class CountTokensHandler implements Operation {
                         + "satisfy constraint: Member must be a structure");
             }
             ConverseValidator.validateCountTokensConverse(converse);
+            ConverseLimits.check(model, converse);
             tokens = TokenCounter.input(converse, ConverseSupport.cacheKey(model), null).totalInput();
         } else {
             JsonNode body = input.get("invokeModel").get("body");
