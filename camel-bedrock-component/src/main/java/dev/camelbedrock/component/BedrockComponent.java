@@ -48,10 +48,47 @@ public class BedrockComponent extends DefaultComponent {
                                                + java.util.Arrays.toString(BedrockOperation.values()));
         }
         config.setOperation(BedrockOperation.fromName(remaining));
+        checkNumbers(uri, parameters);
         BedrockEndpoint endpoint = new BedrockEndpoint(uri, this, config);
         setProperties(endpoint, parameters);
         return endpoint;
     }
+
+    /**
+     * Camel reads a String given to an int option as a duration pattern when it is no number ({@code maxTokens=abc}
+     * would become -1, {@code 1.5} 1): numbers in URIs are parsed strictly here, so the error quotes what the user wrote.
+     * Options of primitive {@code long} type are durations and keep Camel's patterns ({@code 30s}).
+     */
+    private static void checkNumbers(String uri, Map<String, Object> parameters) {
+        for (Map.Entry<String, Object> p : parameters.entrySet()) {
+            if (!(p.getValue() instanceof String text)) {
+                continue;
+            }
+            Class<?> type = OPTION_TYPES.getOptionType(p.getKey(), true);
+            String accepted = type == Integer.class || type == int.class || type == Long.class ? "a whole number"
+                    : type == Float.class || type == float.class || type == Double.class || type == double.class ? "a number"
+                    : null;
+            if (accepted == null) {
+                continue;
+            }
+            try {
+                if (accepted.equals("a number")) {
+                    Double.parseDouble(text.trim());
+                } else if (type == Long.class) {
+                    Long.parseLong(text.trim());
+                } else {
+                    Integer.parseInt(text.trim());
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Endpoint " + SecretOptions.mask(uri) + ": option " + p.getKey() + " is '"
+                                                   + (SecretOptions.isSecret(p.getKey()) ? SecretOptions.MASK : text)
+                                                   + "'; accepted: " + accepted + (type == int.class || type == Integer.class
+                                                           ? " from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE : ""));
+            }
+        }
+    }
+
+    private static final BedrockEndpointConfigurer OPTION_TYPES = new BedrockEndpointConfigurer();
 
     public BedrockConfiguration getConfiguration() {
         return configuration;

@@ -102,4 +102,28 @@ class ConfigurationErrorsTest {
             assertThat(reply).isNotBlank();
         }
     }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "maxTokens=abc", "maxTokens=1.5", "maxTokens=99999999999", "temperature=warm", "maxInFlight=many", "seed=x" })
+    void aValueOfTheWrongTypeIsQuotedWhenTheRouteStarts(String option) throws Exception {
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:start").to("bedrock:converse?region=us-east-1&accessKey=AKIDTESTTEST&secretKey=test-secret&"
+                                            + option + "&endpointOverride=" + emulator.uri());
+                }
+            });
+            Throwable failure = null;
+            try {
+                camel.start();
+            } catch (Exception e) {
+                failure = e;
+            }
+            assertThat(failure).as("the route must not start").isNotNull();
+            String name = option.substring(0, option.indexOf('='));
+            String value = option.substring(option.indexOf('=') + 1);
+            assertThat(failure.getMessage()).contains(name).contains(value).doesNotContain("test-secret");
+        }
+    }
 }

@@ -69,7 +69,8 @@ final class ConverseSupport {
     static Result run(Exchange ex, boolean stream) {
         ResolvedModel model = resolveChatModel(ex, stream);
         JsonNode req = ex.json();
-        ConverseValidator.validateConverse(req, stream);
+        ConverseValidator.validateConverse(req);
+        ConverseLimits.check(model, req);
         StructuredOutput structured = StructuredOutput.of(req);
         ConverseGuardrails guard = ConverseGuardrails.of(ex.context(), req);
         Conversation conv = new Conversation(guard == null ? req : guard.applyInput(req));
