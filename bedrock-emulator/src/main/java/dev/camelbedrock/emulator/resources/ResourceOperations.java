@@ -1,5 +1,7 @@
 package dev.camelbedrock.emulator.resources;
 
+import dev.camelbedrock.emulator.agents.AgentOperations;
+import dev.camelbedrock.emulator.agents.Agents;
 import dev.camelbedrock.emulator.core.EmulatorContext;
 import dev.camelbedrock.emulator.core.Operation;
 import dev.camelbedrock.emulator.core.OperationProvider;
@@ -13,7 +15,7 @@ import dev.camelbedrock.emulator.throughput.ProvisionedThroughputs;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Knowledge bases, guardrails and provisioned throughput (one provider for the three resource features). */
+/** Knowledge bases, guardrails, provisioned throughput and agents (one provider for the resource features). */
 public final class ResourceOperations implements OperationProvider {
 
     @Override
@@ -25,6 +27,7 @@ public final class ResourceOperations implements OperationProvider {
                 () -> context.feature(ProvisionedThroughputs.class)));
         ops.addAll(GuardrailOperations.operations(() -> context.feature(GuardrailEngine.class)));
         ops.addAll(KnowledgeBaseOperations.operations(() -> context.feature(KnowledgeBases.class)));
+        ops.addAll(AgentOperations.operations(() -> context.feature(Agents.class)));
         return ops;
     }
 }

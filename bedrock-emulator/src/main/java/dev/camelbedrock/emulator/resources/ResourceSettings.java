@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import dev.camelbedrock.emulator.agents.Agents;
+
 /**
  * Builder-side settings of the resource features (provisioned throughput, and later knowledge bases and
  * guardrails) and their installation into an {@link EmulatorContext}.
@@ -171,5 +173,9 @@ public final class ResourceSettings {
         KnowledgeBases kbs = new KnowledgeBases(knowledgeBases, ingestionDelay, TextEmbedder.knowledgeBases());
         context.putFeature(KnowledgeBases.class, kbs);
         context.onReset(kbs::reset);
+
+        Agents agents = new Agents(accountId);
+        context.putFeature(Agents.class, agents);
+        context.onReset(agents::reset);
     }
 }
