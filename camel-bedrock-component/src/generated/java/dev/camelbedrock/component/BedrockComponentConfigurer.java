@@ -39,8 +39,12 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "additionalModelRequestFields": getOrCreateConfiguration(target).setAdditionalModelRequestFields(property(camelContext, java.lang.String.class, value)); return true;
         case "additionalmodelresponsefieldpaths":
         case "additionalModelResponseFieldPaths": getOrCreateConfiguration(target).setAdditionalModelResponseFieldPaths(property(camelContext, java.lang.String.class, value)); return true;
+        case "agentaliasid":
+        case "agentAliasId": getOrCreateConfiguration(target).setAgentAliasId(property(camelContext, java.lang.String.class, value)); return true;
         case "agentendpointoverride":
         case "agentEndpointOverride": getOrCreateConfiguration(target).setAgentEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
+        case "agentid":
+        case "agentId": getOrCreateConfiguration(target).setAgentId(property(camelContext, java.lang.String.class, value)); return true;
         case "agentruntimeendpointoverride":
         case "agentRuntimeEndpointOverride": getOrCreateConfiguration(target).setAgentRuntimeEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "apicallattempttimeout":
@@ -99,6 +103,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "embeddingInputType": getOrCreateConfiguration(target).setEmbeddingInputType(property(camelContext, java.lang.String.class, value)); return true;
         case "embeddingtypes":
         case "embeddingTypes": getOrCreateConfiguration(target).setEmbeddingTypes(property(camelContext, java.lang.String.class, value)); return true;
+        case "enabletrace":
+        case "enableTrace": getOrCreateConfiguration(target).setEnableTrace(property(camelContext, boolean.class, value)); return true;
         case "endpointoverride":
         case "endpointOverride": getOrCreateConfiguration(target).setEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "externalsourceuri":
@@ -287,8 +293,12 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "additionalModelRequestFields": return java.lang.String.class;
         case "additionalmodelresponsefieldpaths":
         case "additionalModelResponseFieldPaths": return java.lang.String.class;
+        case "agentaliasid":
+        case "agentAliasId": return java.lang.String.class;
         case "agentendpointoverride":
         case "agentEndpointOverride": return java.lang.String.class;
+        case "agentid":
+        case "agentId": return java.lang.String.class;
         case "agentruntimeendpointoverride":
         case "agentRuntimeEndpointOverride": return java.lang.String.class;
         case "apicallattempttimeout":
@@ -347,6 +357,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "embeddingInputType": return java.lang.String.class;
         case "embeddingtypes":
         case "embeddingTypes": return java.lang.String.class;
+        case "enabletrace":
+        case "enableTrace": return boolean.class;
         case "endpointoverride":
         case "endpointOverride": return java.lang.String.class;
         case "externalsourceuri":
@@ -531,8 +543,12 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "additionalModelRequestFields": return getOrCreateConfiguration(target).getAdditionalModelRequestFields();
         case "additionalmodelresponsefieldpaths":
         case "additionalModelResponseFieldPaths": return getOrCreateConfiguration(target).getAdditionalModelResponseFieldPaths();
+        case "agentaliasid":
+        case "agentAliasId": return getOrCreateConfiguration(target).getAgentAliasId();
         case "agentendpointoverride":
         case "agentEndpointOverride": return getOrCreateConfiguration(target).getAgentEndpointOverride();
+        case "agentid":
+        case "agentId": return getOrCreateConfiguration(target).getAgentId();
         case "agentruntimeendpointoverride":
         case "agentRuntimeEndpointOverride": return getOrCreateConfiguration(target).getAgentRuntimeEndpointOverride();
         case "apicallattempttimeout":
@@ -591,6 +607,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "embeddingInputType": return getOrCreateConfiguration(target).getEmbeddingInputType();
         case "embeddingtypes":
         case "embeddingTypes": return getOrCreateConfiguration(target).getEmbeddingTypes();
+        case "enabletrace":
+        case "enableTrace": return getOrCreateConfiguration(target).isEnableTrace();
         case "endpointoverride":
         case "endpointOverride": return getOrCreateConfiguration(target).getEndpointOverride();
         case "externalsourceuri":

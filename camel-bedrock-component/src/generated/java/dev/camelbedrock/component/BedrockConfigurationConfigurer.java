@@ -32,8 +32,12 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "additionalModelRequestFields": target.setAdditionalModelRequestFields(property(camelContext, java.lang.String.class, value)); return true;
         case "additionalmodelresponsefieldpaths":
         case "additionalModelResponseFieldPaths": target.setAdditionalModelResponseFieldPaths(property(camelContext, java.lang.String.class, value)); return true;
+        case "agentaliasid":
+        case "agentAliasId": target.setAgentAliasId(property(camelContext, java.lang.String.class, value)); return true;
         case "agentendpointoverride":
         case "agentEndpointOverride": target.setAgentEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
+        case "agentid":
+        case "agentId": target.setAgentId(property(camelContext, java.lang.String.class, value)); return true;
         case "agentruntimeendpointoverride":
         case "agentRuntimeEndpointOverride": target.setAgentRuntimeEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "apicallattempttimeout":
@@ -89,6 +93,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "embeddingInputType": target.setEmbeddingInputType(property(camelContext, java.lang.String.class, value)); return true;
         case "embeddingtypes":
         case "embeddingTypes": target.setEmbeddingTypes(property(camelContext, java.lang.String.class, value)); return true;
+        case "enabletrace":
+        case "enableTrace": target.setEnableTrace(property(camelContext, boolean.class, value)); return true;
         case "endpointoverride":
         case "endpointOverride": target.setEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "externalsourceuri":
@@ -271,8 +277,12 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "additionalModelRequestFields": return java.lang.String.class;
         case "additionalmodelresponsefieldpaths":
         case "additionalModelResponseFieldPaths": return java.lang.String.class;
+        case "agentaliasid":
+        case "agentAliasId": return java.lang.String.class;
         case "agentendpointoverride":
         case "agentEndpointOverride": return java.lang.String.class;
+        case "agentid":
+        case "agentId": return java.lang.String.class;
         case "agentruntimeendpointoverride":
         case "agentRuntimeEndpointOverride": return java.lang.String.class;
         case "apicallattempttimeout":
@@ -328,6 +338,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "embeddingInputType": return java.lang.String.class;
         case "embeddingtypes":
         case "embeddingTypes": return java.lang.String.class;
+        case "enabletrace":
+        case "enableTrace": return boolean.class;
         case "endpointoverride":
         case "endpointOverride": return java.lang.String.class;
         case "externalsourceuri":
@@ -511,8 +523,12 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "additionalModelRequestFields": return target.getAdditionalModelRequestFields();
         case "additionalmodelresponsefieldpaths":
         case "additionalModelResponseFieldPaths": return target.getAdditionalModelResponseFieldPaths();
+        case "agentaliasid":
+        case "agentAliasId": return target.getAgentAliasId();
         case "agentendpointoverride":
         case "agentEndpointOverride": return target.getAgentEndpointOverride();
+        case "agentid":
+        case "agentId": return target.getAgentId();
         case "agentruntimeendpointoverride":
         case "agentRuntimeEndpointOverride": return target.getAgentRuntimeEndpointOverride();
         case "apicallattempttimeout":
@@ -568,6 +584,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "embeddingInputType": return target.getEmbeddingInputType();
         case "embeddingtypes":
         case "embeddingTypes": return target.getEmbeddingTypes();
+        case "enabletrace":
+        case "enableTrace": return target.isEnableTrace();
         case "endpointoverride":
         case "endpointOverride": return target.getEndpointOverride();
         case "externalsourceuri":

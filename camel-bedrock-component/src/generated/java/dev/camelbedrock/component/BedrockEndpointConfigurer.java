@@ -32,8 +32,12 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "additionalModelRequestFields": target.getConfiguration().setAdditionalModelRequestFields(property(camelContext, java.lang.String.class, value)); return true;
         case "additionalmodelresponsefieldpaths":
         case "additionalModelResponseFieldPaths": target.getConfiguration().setAdditionalModelResponseFieldPaths(property(camelContext, java.lang.String.class, value)); return true;
+        case "agentaliasid":
+        case "agentAliasId": target.getConfiguration().setAgentAliasId(property(camelContext, java.lang.String.class, value)); return true;
         case "agentendpointoverride":
         case "agentEndpointOverride": target.getConfiguration().setAgentEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
+        case "agentid":
+        case "agentId": target.getConfiguration().setAgentId(property(camelContext, java.lang.String.class, value)); return true;
         case "agentruntimeendpointoverride":
         case "agentRuntimeEndpointOverride": target.getConfiguration().setAgentRuntimeEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "apicallattempttimeout":
@@ -89,6 +93,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "embeddingInputType": target.getConfiguration().setEmbeddingInputType(property(camelContext, java.lang.String.class, value)); return true;
         case "embeddingtypes":
         case "embeddingTypes": target.getConfiguration().setEmbeddingTypes(property(camelContext, java.lang.String.class, value)); return true;
+        case "enabletrace":
+        case "enableTrace": target.getConfiguration().setEnableTrace(property(camelContext, boolean.class, value)); return true;
         case "endpointoverride":
         case "endpointOverride": target.getConfiguration().setEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "externalsourceuri":
@@ -277,8 +283,12 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "additionalModelRequestFields": return java.lang.String.class;
         case "additionalmodelresponsefieldpaths":
         case "additionalModelResponseFieldPaths": return java.lang.String.class;
+        case "agentaliasid":
+        case "agentAliasId": return java.lang.String.class;
         case "agentendpointoverride":
         case "agentEndpointOverride": return java.lang.String.class;
+        case "agentid":
+        case "agentId": return java.lang.String.class;
         case "agentruntimeendpointoverride":
         case "agentRuntimeEndpointOverride": return java.lang.String.class;
         case "apicallattempttimeout":
@@ -334,6 +344,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "embeddingInputType": return java.lang.String.class;
         case "embeddingtypes":
         case "embeddingTypes": return java.lang.String.class;
+        case "enabletrace":
+        case "enableTrace": return boolean.class;
         case "endpointoverride":
         case "endpointOverride": return java.lang.String.class;
         case "externalsourceuri":
@@ -518,8 +530,12 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "additionalModelRequestFields": return target.getConfiguration().getAdditionalModelRequestFields();
         case "additionalmodelresponsefieldpaths":
         case "additionalModelResponseFieldPaths": return target.getConfiguration().getAdditionalModelResponseFieldPaths();
+        case "agentaliasid":
+        case "agentAliasId": return target.getConfiguration().getAgentAliasId();
         case "agentendpointoverride":
         case "agentEndpointOverride": return target.getConfiguration().getAgentEndpointOverride();
+        case "agentid":
+        case "agentId": return target.getConfiguration().getAgentId();
         case "agentruntimeendpointoverride":
         case "agentRuntimeEndpointOverride": return target.getConfiguration().getAgentRuntimeEndpointOverride();
         case "apicallattempttimeout":
@@ -575,6 +591,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "embeddingInputType": return target.getConfiguration().getEmbeddingInputType();
         case "embeddingtypes":
         case "embeddingTypes": return target.getConfiguration().getEmbeddingTypes();
+        case "enabletrace":
+        case "enableTrace": return target.getConfiguration().isEnableTrace();
         case "endpointoverride":
         case "endpointOverride": return target.getConfiguration().getEndpointOverride();
         case "externalsourceuri":

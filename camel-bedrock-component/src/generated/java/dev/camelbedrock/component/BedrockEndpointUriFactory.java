@@ -23,13 +23,15 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(124);
+        Set<String> props = new HashSet<>(127);
         props.add("accept");
         props.add("accessKey");
         props.add("accountId");
         props.add("additionalModelRequestFields");
         props.add("additionalModelResponseFieldPaths");
+        props.add("agentAliasId");
         props.add("agentEndpointOverride");
+        props.add("agentId");
         props.add("agentRuntimeEndpointOverride");
         props.add("apiCallAttemptTimeout");
         props.add("apiCallTimeout");
@@ -58,6 +60,7 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("embedConcurrency");
         props.add("embeddingInputType");
         props.add("embeddingTypes");
+        props.add("enableTrace");
         props.add("endpointOverride");
         props.add("externalSourceUri");
         props.add("guardrailIdentifier");

@@ -366,6 +366,19 @@ public class BedrockConfiguration implements Cloneable {
                             + " its text and usage describe the attempt that succeeded.")
     private boolean streamRestartAfterDeltas;
 
+    // ---- agents ----
+
+    @UriParam(label = "agent", description = "invokeAgent: the agent's id (10 characters). Header CamelBedrockAgentId overrides it.")
+    private String agentId;
+    @UriParam(label = "agent", defaultValue = "TSTALIASID",
+              description = "invokeAgent: the agent alias to invoke; TSTALIASID is the working draft. Header"
+                            + " CamelBedrockAgentAliasId overrides it.")
+    private String agentAliasId = "TSTALIASID";
+    @UriParam(label = "agent", description = "invokeAgent: asks the agent for its trace events (reasoning, function calls,"
+                                             + " final response); they are in the CamelBedrockAgentTrace header. Header"
+                                             + " CamelBedrockEnableTrace overrides it.")
+    private boolean enableTrace;
+
     // ---- knowledge bases ----
 
     @UriParam(label = "knowledge", description = "The knowledge base id (10 characters) for retrieve, retrieveAndGenerate and"
@@ -757,6 +770,12 @@ public class BedrockConfiguration implements Cloneable {
     public void setStreamBufferSize(int streamBufferSize) { this.streamBufferSize = streamBufferSize; }
     public boolean isStreamRestartAfterDeltas() { return streamRestartAfterDeltas; }
     public void setStreamRestartAfterDeltas(boolean streamRestartAfterDeltas) { this.streamRestartAfterDeltas = streamRestartAfterDeltas; }
+    public String getAgentId() { return agentId; }
+    public void setAgentId(String agentId) { this.agentId = agentId; }
+    public String getAgentAliasId() { return agentAliasId; }
+    public void setAgentAliasId(String agentAliasId) { this.agentAliasId = agentAliasId; }
+    public boolean isEnableTrace() { return enableTrace; }
+    public void setEnableTrace(boolean enableTrace) { this.enableTrace = enableTrace; }
     public String getKnowledgeBaseId() { return knowledgeBaseId; }
     public void setKnowledgeBaseId(String knowledgeBaseId) { this.knowledgeBaseId = knowledgeBaseId; }
     public Integer getNumberOfResults() { return numberOfResults; }

@@ -12,7 +12,7 @@ public final class BedrockHeaders {
 
     @Metadata(label = "producer", description = "The operation to perform; overrides the URI path for this message.",
               javaType = "String", enums = "converse,converseStream,countTokens,invokeModel,invokeModelStream,embed,image,"
-                      + "retrieve,retrieveAndGenerate,startIngestionJob,getIngestionJob,applyGuardrail,"
+                      + "retrieve,retrieveAndGenerate,invokeAgent,startIngestionJob,getIngestionJob,applyGuardrail,"
                       + "createProvisionedThroughput,getProvisionedThroughput,listProvisionedThroughputs,"
                       + "updateProvisionedThroughput,deleteProvisionedThroughput,listFoundationModels,getFoundationModel")
     public static final String OPERATION = "CamelBedrockOperation";
@@ -217,6 +217,32 @@ public final class BedrockHeaders {
               javaType = "Boolean")
     public static final String STREAM_RESTARTED = "CamelBedrockStreamRestarted";
 
+    // ---- agents ----
+
+    @Metadata(label = "agent", description = "invokeAgent: the agent id; overrides the agentId option.", javaType = "String")
+    public static final String AGENT_ID = "CamelBedrockAgentId";
+
+    @Metadata(label = "agent", description = "invokeAgent: the agent alias id; overrides the agentAliasId option.", javaType = "String")
+    public static final String AGENT_ALIAS_ID = "CamelBedrockAgentAliasId";
+
+    @Metadata(label = "agent", description = "invokeAgent: session attributes sent with the turn (kept by the agent for the"
+                                             + " session).", javaType = "java.util.Map<String, String>")
+    public static final String SESSION_ATTRIBUTES = "CamelBedrockSessionAttributes";
+
+    @Metadata(label = "agent", description = "invokeAgent: prompt session attributes sent with the turn.",
+              javaType = "java.util.Map<String, String>")
+    public static final String PROMPT_SESSION_ATTRIBUTES = "CamelBedrockPromptSessionAttributes";
+
+    @Metadata(label = "agent", description = "invokeAgent: true ends the session after this turn.", javaType = "Boolean")
+    public static final String END_SESSION = "CamelBedrockEndSession";
+
+    @Metadata(label = "agent", description = "invokeAgent: asks for trace events; overrides the enableTrace option.", javaType = "Boolean")
+    public static final String ENABLE_TRACE = "CamelBedrockEnableTrace";
+
+    @Metadata(label = "agent", description = "invokeAgent with enableTrace: the agent's trace events of every round, in order.",
+              javaType = "java.util.List<software.amazon.awssdk.services.bedrockagentruntime.model.TracePart>")
+    public static final String AGENT_TRACE = "CamelBedrockAgentTrace";
+
     // ---- knowledge bases: request ----
 
     @Metadata(label = "knowledge", description = "The knowledge base id; overrides the knowledgeBaseId option.", javaType = "String")
@@ -241,7 +267,8 @@ public final class BedrockHeaders {
     public static final String PROMPT_TEMPLATE = "CamelBedrockPromptTemplate";
 
     @Metadata(label = "knowledge",
-              description = "retrieveAndGenerate: the session id. Set by the result; send it back in on the next question to continue the session.",
+              description = "retrieveAndGenerate and invokeAgent: the session id. Set by the result (invokeAgent starts a new session when"
+                            + " it is absent); send it back in on the next question to continue the session.",
               javaType = "String")
     public static final String SESSION_ID = "CamelBedrockSessionId";
 

@@ -27,6 +27,8 @@ public enum BedrockOperation {
              + " metadata), every page up to numberOfResults."),
     retrieveAndGenerate("Answers a question from a knowledge base or external sources. In: the question. Out: the answer"
                         + " text; citations and the session id in headers."),
+    invokeAgent("Talks to a Bedrock agent (agentId, agentAliasId). In: the user's text. Out: the agent's answer; the session id"
+                + " and traces in headers. A function the agent returns control for runs on the bedrock-tool: route of its name."),
     startIngestionJob("Starts syncing a knowledge-base data source; optionally waits until the job ends. Out: the job status;"
                       + " statistics in headers."),
     getIngestionJob("Reads an ingestion job's status and statistics; optionally waits until it ends."),

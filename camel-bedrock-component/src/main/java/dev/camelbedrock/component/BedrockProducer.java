@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.UnaryOperator;
 
+import dev.camelbedrock.component.agent.InvokeAgentHandler;
 import dev.camelbedrock.component.converse.ConverseHandler;
 import dev.camelbedrock.component.converse.ConverseStreamHandler;
 import dev.camelbedrock.component.converse.CountTokensHandler;
@@ -56,6 +57,7 @@ public class BedrockProducer extends DefaultAsyncProducer {
         // knowledge bases, guardrails, provisioned throughput, foundation models
         handlers.put(BedrockOperation.retrieve, new RetrieveHandler(endpoint));
         handlers.put(BedrockOperation.retrieveAndGenerate, new RetrieveAndGenerateHandler(endpoint));
+        handlers.put(BedrockOperation.invokeAgent, new InvokeAgentHandler(endpoint));
         handlers.put(BedrockOperation.startIngestionJob, new StartIngestionJobHandler(endpoint));
         handlers.put(BedrockOperation.getIngestionJob, new GetIngestionJobHandler(endpoint));
         handlers.put(BedrockOperation.applyGuardrail, new ApplyGuardrailHandler(endpoint));

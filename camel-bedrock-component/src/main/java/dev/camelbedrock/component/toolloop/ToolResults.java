@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolResultContentBlo
 import software.amazon.awssdk.services.bedrockruntime.model.ToolResultStatus;
 
 /** Turns what a tool route returned, or why it did not run, into the toolResult block the model gets. */
-final class ToolResults {
+public final class ToolResults {
 
     private ToolResults() {
     }
@@ -48,7 +48,8 @@ final class ToolResults {
         }
     }
 
-    static String text(Object body) {
+    /** A result body as the text a model or an agent reads: JSON for structured values, "(no result)" for none. */
+    public static String text(Object body) {
         if (body == null) {
             return "(no result)";
         }
