@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 
 /**
  * One InvokeAgent turn, decided without a model and the same way every time. A function of the agent's action groups is
- * called when every significant word of its name (not get, check, list ...) appears in the user's text; its parameters
+ * called when every significant word of its name (its first five letters; not get, check, initiate ...) appears in the user's text; its parameters
  * are read from that text, else from the session's earlier turns: {@code name=value}, or the parameter's name words
  * followed by a value holding a digit ("order 12345", "order id is A-7"), or for a lone number parameter the first
  * number. The call goes back to the caller as a returnControl event; the caller's results become the answer. With no
@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 final class AgentTurns {
 
     private static final Set<String> VERBS = Set.of("get", "set", "list", "find", "check", "lookup", "fetch", "do", "run",
-            "call", "the", "a", "by", "for", "of");
+            "call", "initiate", "start", "perform", "request", "the", "a", "by", "for", "of");
     private static final Pattern NUMBER = Pattern.compile("-?\\b\\d+(?:\\.\\d+)?\\b");
 
     private AgentTurns() {
@@ -227,15 +227,10 @@ final class AgentTurns {
         return out;
     }
 
-    /** A word without a plural or verb ending, so that "orders" and "cancellation" still find "order" and "cancel". */
+    /** A word's first five letters, so that "orders" and "cancel" still find "order" and "cancellation". */
     private static String stem(String word) {
         String w = word.toLowerCase(Locale.ROOT);
-        for (String end : List.of("ation", "ing", "es", "s")) {
-            if (w.length() > end.length() + 3 && w.endsWith(end)) {
-                return w.substring(0, w.length() - end.length());
-            }
-        }
-        return w;
+        return w.length() <= 5 ? w : w.substring(0, 5);
     }
 
     private static void attributes(JsonNode given, ObjectNode kept) {
