@@ -8,6 +8,7 @@ import dev.camelbedrock.component.BedrockTestSupport;
 import dev.camelbedrock.component.CauseMessages;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.error.BedrockResourceNotFoundException;
+import dev.camelbedrock.component.error.BedrockValidationException;
 import dev.camelbedrock.component.toolloop.BedrockToolExecution;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -22,6 +23,8 @@ import software.amazon.awssdk.services.bedrockagent.BedrockAgentAsyncClient;
 import software.amazon.awssdk.services.bedrockagent.model.CustomControlMethod;
 import software.amazon.awssdk.services.bedrockagent.model.ParameterDetail;
 import software.amazon.awssdk.services.bedrockagent.model.Type;
+import software.amazon.awssdk.services.bedrockagentruntime.model.ContentBody;
+import software.amazon.awssdk.services.bedrockagentruntime.model.InvokeAgentRequest;
 import software.amazon.awssdk.services.bedrockagentruntime.model.TracePart;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -162,6 +165,19 @@ class InvokeAgentTest extends BedrockTestSupport {
         assertThat(out.getException().getMessage()).contains("'count_pallets'", "warehouse-actions", "bedrock-tool:count_pallets",
                 "get_order_status");
         assertThat(emulator.requests("InvokeAgent")).hasSize(1);
+    }
+
+    @Test
+    void resultsForAnInvocationTheAgentDidNotOpenAreRefusedNamingIt() {
+        Exchange out = template.request("direct:agent", e -> e.getMessage().setBody(InvokeAgentRequest.builder()
+                .agentId(orderAgent).agentAliasId("TSTALIASID").sessionId("session-9")
+                .sessionState(s -> s.invocationId("made-up-invocation").returnControlInvocationResults(r -> r.functionResult(
+                        f -> f.actionGroup("order-support-actions").function("get_order_status")
+                                .responseBody(Map.of("TEXT", ContentBody.builder().body("SHIPPED").build())))))
+                .build()));
+
+        assertThat(out.getException()).isInstanceOf(BedrockValidationException.class);
+        assertThat(out.getException().getMessage()).contains("made-up-invocation", "session-9");
     }
 
     @Test
