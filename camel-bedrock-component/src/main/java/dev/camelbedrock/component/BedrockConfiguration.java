@@ -1,6 +1,7 @@
 package dev.camelbedrock.component;
 
 import dev.camelbedrock.catalog.ModelFamily;
+import dev.camelbedrock.component.options.EndpointOptions;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.Metadata;
@@ -19,7 +20,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolConfiguration;
  */
 @UriParams
 @Configurer
-public class BedrockConfiguration implements Cloneable {
+public class BedrockConfiguration implements EndpointOptions, Cloneable {
 
     @UriPath(description = "The Bedrock operation to perform")
     @Metadata(required = true)

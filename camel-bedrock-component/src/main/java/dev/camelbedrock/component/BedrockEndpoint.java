@@ -4,6 +4,7 @@ import dev.camelbedrock.component.client.BedrockClientSettings;
 import dev.camelbedrock.component.client.BedrockClients;
 import dev.camelbedrock.component.embed.EmbedCoalescer;
 import dev.camelbedrock.component.flow.FlowControl;
+import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.support.MediaUrls;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "bedrock", title = "Amazon Bedrock", syntax = "bedrock:operation",
              producerOnly = true, category = { Category.AI, Category.CLOUD }, headersClass = BedrockHeaders.class)
-public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
+public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointContext {
 
     @UriParam
     private BedrockConfiguration configuration;
@@ -109,6 +110,7 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         super.doStop();
     }
 
+    @Override
     public BedrockConfiguration getConfiguration() {
         return configuration;
     }
@@ -118,27 +120,32 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     }
 
     /** The bedrock-runtime client: the configured bean if there is one, else the shared one built for this configuration. */
+    @Override
     public BedrockRuntimeAsyncClient runtimeClient() {
         BedrockRuntimeAsyncClient own = configuration.getBedrockRuntimeClient();
         return own != null ? own : started(clients).runtime();
     }
 
+    @Override
     public BedrockAgentRuntimeAsyncClient agentRuntimeClient() {
         BedrockAgentRuntimeAsyncClient own = configuration.getBedrockAgentRuntimeClient();
         return own != null ? own : started(clients).agentRuntime();
     }
 
+    @Override
     public BedrockAsyncClient controlPlaneClient() {
         BedrockAsyncClient own = configuration.getBedrockClient();
         return own != null ? own : started(clients).controlPlane();
     }
 
+    @Override
     public BedrockAgentAsyncClient agentClient() {
         BedrockAgentAsyncClient own = configuration.getBedrockAgentClient();
         return own != null ? own : started(clients).agent();
     }
 
     /** maxInFlight and rate control of this endpoint (see docs/throughput.md). */
+    @Override
     public FlowControl flowControl() {
         return started(flowControl);
     }
@@ -149,6 +156,7 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     }
 
     /** Images and documents given as URLs: the mediaUrlAllowList option's checks, and the fetcher. */
+    @Override
     public MediaUrls mediaUrls() {
         return started(mediaUrls);
     }

@@ -15,6 +15,8 @@ import dev.camelbedrock.component.embed.EmbedHandler;
 import dev.camelbedrock.component.error.BedrockErrors;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.flow.FlowControl;
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.operation.BedrockOperationHandler;
 import dev.camelbedrock.component.guardrail.ApplyGuardrailHandler;
 import dev.camelbedrock.component.knowledge.GetIngestionJobHandler;
 import dev.camelbedrock.component.knowledge.RetrieveAndGenerateHandler;
@@ -98,14 +100,14 @@ public class BedrockProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        BedrockCall call = new BedrockCall(operation);
+        BedrockCall call = new BedrockCall(operation.name());
         EmbedCoalescer coalescer = operation == BedrockOperation.embed ? getEndpoint().embedCoalescer() : null;
         if (coalescer != null && EmbedCoalescer.accepts(exchange)) {
             // the batch it joins takes the in-flight slot and the rate turn, once for all its exchanges
             try {
                 coalescer.submit(exchange, call, callback);
             } catch (Exception e) {
-                exchange.setException(BedrockErrors.map(e, operation.name(), call.modelId()));
+                exchange.setException(BedrockErrors.map(e, call.operation(), call.modelId()));
                 callback.done(true);
                 return true;
             }
@@ -121,7 +123,7 @@ public class BedrockProducer extends DefaultAsyncProducer {
         }
         CompletableFuture<Void> ready = ticket.ready();
         if (ready == null) {
-            return dispatch(exchange, callback, call, ticket, true);
+            return dispatch(exchange, callback, handlers.get(operation), call, ticket, true);
         }
         // the in-flight slot was granted later, or rate control delays the request: continue on the scheduler
         ready.whenComplete((v, failure) -> {
@@ -129,22 +131,21 @@ public class BedrockProducer extends DefaultAsyncProducer {
                 exchange.setException(BedrockErrors.unwrap(failure));
                 callback.done(false);
             } else {
-                dispatch(exchange, callback, call, ticket, false);
+                dispatch(exchange, callback, handlers.get(operation), call, ticket, false);
             }
         });
         return false;
     }
 
     /** Starts the call; returns true when the exchange is already complete and {@code sync} (input errors only). */
-    private boolean dispatch(Exchange exchange, AsyncCallback callback, BedrockCall call, FlowControl.Ticket ticket,
-                             boolean sync) {
-        BedrockOperation operation = call.operation();
+    private boolean dispatch(Exchange exchange, AsyncCallback callback, BedrockOperationHandler handler, BedrockCall call,
+                             FlowControl.Ticket ticket, boolean sync) {
         CompletableFuture<?> future;
         try {
-            future = ticket.start(() -> handlers.get(operation).handle(exchange, call));
+            future = ticket.start(() -> handler.handle(exchange, call));
         } catch (Exception e) {
             ticket.finish(null);
-            exchange.setException(BedrockErrors.map(e, operation.name(), call.modelId()));
+            exchange.setException(BedrockErrors.map(e, call.operation(), call.modelId()));
             callback.done(sync);
             return sync;
         }
@@ -160,7 +161,7 @@ public class BedrockProducer extends DefaultAsyncProducer {
         Executor continuation = call.continuation();
         future.whenComplete((result, failure) -> {
             if (failure != null && end == null && ticket.requeue(failure,
-                    () -> dispatch(exchange, callback, call, ticket, false),
+                    () -> dispatch(exchange, callback, handler, call, ticket, false),
                     refused -> complete(exchange, callback, call, ticket, end, refused))) {
                 return; // every SDK attempt was throttled: one more turn at the learnt rate
             }
@@ -184,7 +185,7 @@ public class BedrockProducer extends DefaultAsyncProducer {
             ticket.finish(failure); // free the slot before the route goes on: it may call this endpoint again
         }
         if (failure != null) {
-            exchange.setException(BedrockErrors.map(failure, call.operation().name(), call.modelId()));
+            exchange.setException(BedrockErrors.map(failure, call.operation(), call.modelId()));
         }
         callback.done(false);
     }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.camelbedrock.component.error.BedrockGuardrailInterventionException;
-import dev.camelbedrock.component.guardrail.BedrockGuardrailFinding;
+import dev.camelbedrock.component.error.BedrockGuardrailFinding;
 import dev.camelbedrock.emulator.BedrockEmulator;
 import dev.camelbedrock.emulator.RecordedRequest;
 import org.apache.camel.Exchange;

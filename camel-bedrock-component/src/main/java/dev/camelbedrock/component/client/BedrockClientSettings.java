@@ -1,6 +1,6 @@
 package dev.camelbedrock.component.client;
 
-import dev.camelbedrock.component.BedrockConfiguration;
+import dev.camelbedrock.component.options.EndpointOptions;
 
 /**
  * The part of a configuration that decides how SDK clients are built. Endpoints whose settings are equal share one
@@ -17,7 +17,7 @@ public record BedrockClientSettings(
         String proxyHost, Integer proxyPort, String proxyProtocol, String proxyUsername, String proxyPassword,
         long connectionAcquisitionTimeout, long connectionMaxIdleTime, boolean tcpKeepAlive, long http2MaxStreams) {
 
-    public static BedrockClientSettings of(BedrockConfiguration c) {
+    public static BedrockClientSettings of(EndpointOptions c) {
         return new BedrockClientSettings(
                 c.getRegion(), c.getAccessKey(), c.getSecretKey(), c.getSessionToken(), c.getProfileName(),
                 c.getRoleArn(), c.getRoleSessionName(), c.getRoleExternalId(), c.getApiKey(),

@@ -11,10 +11,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import dev.camelbedrock.component.BedrockCall;
-import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
-import dev.camelbedrock.component.BedrockOperation;
 import dev.camelbedrock.component.error.BedrockErrors;
 import dev.camelbedrock.component.flow.FlowControl;
 import org.apache.camel.AsyncCallback;
@@ -44,9 +43,9 @@ import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
  */
 public final class EmbedCoalescer implements AutoCloseable {
 
-    private static final String OPERATION = BedrockOperation.embed.name();
+    private static final String OPERATION = "embed";
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
     private final EmbedHandler handler;
     private final long windowNanos;
     private final Supplier<ScheduledExecutorService> scheduler;
@@ -57,7 +56,7 @@ public final class EmbedCoalescer implements AutoCloseable {
      * @param windowMillis how long a batch waits for more texts after its first one (&gt; 0)
      * @param scheduler    where windows run out (the component's flow-control scheduler)
      */
-    public EmbedCoalescer(BedrockEndpoint endpoint, long windowMillis, Supplier<ScheduledExecutorService> scheduler) {
+    public EmbedCoalescer(EndpointContext endpoint, long windowMillis, Supplier<ScheduledExecutorService> scheduler) {
         if (windowMillis <= 0) {
             throw new IllegalArgumentException("embedCoalesceWindow must be positive to coalesce, got " + windowMillis);
         }

@@ -12,11 +12,11 @@ import java.util.concurrent.CompletableFuture;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelbedrock.catalog.BedrockModel;
 import dev.camelbedrock.catalog.ModelFamily;
-import dev.camelbedrock.component.BedrockCall;
-import dev.camelbedrock.component.BedrockConfiguration;
-import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.options.EndpointOptions;
+import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
-import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.operation.BedrockOperationHandler;
 import dev.camelbedrock.component.error.BedrockException;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.family.CodecInputException;
@@ -31,8 +31,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.ImageFormat;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
 
-import static dev.camelbedrock.component.converse.ConverseRequestFactory.detectImageFormat;
-import static dev.camelbedrock.component.converse.ConverseRequestFactory.typeName;
+import static dev.camelbedrock.component.content.Attachments.detectImageFormat;
+import static dev.camelbedrock.component.support.ExchangeOptions.typeName;
 
 /**
  * {@code bedrock:embed}: embedding vectors through InvokeModel, with the embedding codec of the model's family.
@@ -52,15 +52,15 @@ public class EmbedHandler implements BedrockOperationHandler {
 
     static final String ACCEPTED = "a String, a List of Strings, or image bytes (byte[]) for a multimodal model";
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
 
-    public EmbedHandler(BedrockEndpoint endpoint) {
+    public EmbedHandler(EndpointContext endpoint) {
         this.endpoint = endpoint;
     }
 
     @Override
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
-        String operation = call.operation().name();
+        String operation = call.operation();
         EmbedTarget target = target(exchange, call);
         Object body = exchange.getMessage().getBody();
         boolean single = !(body instanceof Collection<?>);
@@ -78,8 +78,8 @@ public class EmbedHandler implements BedrockOperationHandler {
      * request. Exchanges with equal targets may share one call ({@link EmbedCoalescer}).
      */
     EmbedTarget target(Exchange exchange, BedrockCall call) {
-        String operation = call.operation().name();
-        BedrockConfiguration config = endpoint.getConfiguration();
+        String operation = call.operation();
+        EndpointOptions config = endpoint.getConfiguration();
         ModelLookup.Target target = ModelLookup.target(new ExchangeOptions(exchange, operation), config, call);
         String modelId = target.modelId();
         ModelFamily family = target.family();
@@ -107,7 +107,7 @@ public class EmbedHandler implements BedrockOperationHandler {
     }
 
     /** The most texts one coalesced call carries, checked against the model's batch limit. */
-    private static int coalesceMaxBatch(String operation, String modelId, BedrockModel model, BedrockConfiguration config, int limit) {
+    private static int coalesceMaxBatch(String operation, String modelId, BedrockModel model, EndpointOptions config, int limit) {
         long window = config.getEmbedCoalesceWindow();
         if (window < 0) {
             throw new BedrockInputException(operation, modelId, "option embedCoalesceWindow is " + window + " ms; accepted: 0"

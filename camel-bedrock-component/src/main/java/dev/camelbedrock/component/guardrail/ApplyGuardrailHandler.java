@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
-import dev.camelbedrock.component.BedrockCall;
-import dev.camelbedrock.component.BedrockConfiguration;
-import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.error.BedrockGuardrailFinding;
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.options.EndpointOptions;
+import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
-import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.operation.BedrockOperationHandler;
 import dev.camelbedrock.component.error.BedrockGuardrailInterventionException;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.support.ExchangeOptions;
@@ -35,17 +36,17 @@ public class ApplyGuardrailHandler implements BedrockOperationHandler {
                                    + " software.amazon.awssdk.services.bedrockruntime.model.GuardrailContentBlock, a List of them,"
                                    + " or an ApplyGuardrailRequest";
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
 
-    public ApplyGuardrailHandler(BedrockEndpoint endpoint) {
+    public ApplyGuardrailHandler(EndpointContext endpoint) {
         this.endpoint = endpoint;
     }
 
     @Override
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
-        String operation = call.operation().name();
+        String operation = call.operation();
         ExchangeOptions opts = new ExchangeOptions(exchange, operation);
-        BedrockConfiguration config = endpoint.getConfiguration();
+        EndpointOptions config = endpoint.getConfiguration();
         boolean fail = "fail".equals(opts.oneOf("option guardrailInterventionAction", config.getGuardrailInterventionAction(),
                 "continue", "fail"));
         Object body = exchange.getMessage().getBody();
@@ -54,7 +55,7 @@ public class ApplyGuardrailHandler implements BedrockOperationHandler {
                 .thenAccept(response -> apply(exchange, body instanceof String, request, response, fail, operation));
     }
 
-    static ApplyGuardrailRequest request(Object body, ExchangeOptions opts, BedrockConfiguration config, String operation) {
+    static ApplyGuardrailRequest request(Object body, ExchangeOptions opts, EndpointOptions config, String operation) {
         GuardrailRef guardrail = GuardrailRef.resolve(opts, config, operation);
         String source = opts.oneOf("guardrailSource", opts.string(BedrockHeaders.GUARDRAIL_SOURCE, config.getGuardrailSource()),
                 "INPUT", "OUTPUT");

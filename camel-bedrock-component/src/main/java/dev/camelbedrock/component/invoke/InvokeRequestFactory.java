@@ -10,8 +10,8 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelbedrock.catalog.ModelFamily;
-import dev.camelbedrock.component.BedrockConfiguration;
-import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.options.EndpointOptions;
+import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.family.CodecInputException;
@@ -35,12 +35,12 @@ import software.amazon.awssdk.services.bedrockruntime.model.ImageBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 
-import static dev.camelbedrock.component.converse.ConverseRequestFactory.guardrail;
-import static dev.camelbedrock.component.converse.ConverseRequestFactory.imageBlocks;
-import static dev.camelbedrock.component.converse.ConverseRequestFactory.modelId;
-import static dev.camelbedrock.component.converse.ConverseRequestFactory.requireOneOf;
-import static dev.camelbedrock.component.converse.ConverseRequestFactory.typeName;
-import static dev.camelbedrock.component.converse.ConverseRequestFactory.validateMessages;
+import static dev.camelbedrock.component.guardrail.GuardrailRef.converseConfig;
+import static dev.camelbedrock.component.content.Attachments.imageBlocks;
+import static dev.camelbedrock.component.family.ModelLookup.modelId;
+import static dev.camelbedrock.component.support.ExchangeOptions.requireOneOf;
+import static dev.camelbedrock.component.support.ExchangeOptions.typeName;
+import static dev.camelbedrock.component.content.Messages.validateMessages;
 
 /**
  * Builds InvokeModel requests from exchanges, for invokeModel and invokeModelStream. The body is either the model's
@@ -53,15 +53,15 @@ public final class InvokeRequestFactory {
     static final String ACCEPTED_PROMPTS = "a String prompt, a software.amazon.awssdk.services.bedrockruntime.model.Message"
                                            + " or a List of Message";
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
     private final AdditionalFields additionalFields = new AdditionalFields();
 
-    public InvokeRequestFactory(BedrockEndpoint endpoint) {
+    public InvokeRequestFactory(EndpointContext endpoint) {
         this.endpoint = endpoint;
     }
 
     public InvokeInput create(Exchange exchange, String operation) {
-        BedrockConfiguration config = endpoint.getConfiguration();
+        EndpointOptions config = endpoint.getConfiguration();
         ExchangeOptions opts = new ExchangeOptions(exchange, operation);
         Object body = exchange.getMessage().getBody();
 
@@ -102,7 +102,7 @@ public final class InvokeRequestFactory {
 
         InvokeModelRequest.Builder b = InvokeModelRequest.builder().modelId(modelId).body(bytes)
                 .contentType(config.getContentType()).accept(config.getAccept());
-        GuardrailConfiguration guardrail = guardrail(opts, config, operation, modelId);
+        GuardrailConfiguration guardrail = converseConfig(opts, config, operation, modelId);
         if (guardrail != null) {
             b.guardrailIdentifier(guardrail.guardrailIdentifier()).guardrailVersion(guardrail.guardrailVersion());
             if (guardrail.traceAsString() != null) {

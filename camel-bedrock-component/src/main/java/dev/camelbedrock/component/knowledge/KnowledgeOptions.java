@@ -2,8 +2,8 @@ package dev.camelbedrock.component.knowledge;
 
 import java.util.regex.Pattern;
 
-import dev.camelbedrock.component.BedrockConfiguration;
-import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.options.EndpointOptions;
+import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.support.ExchangeOptions;
@@ -22,14 +22,14 @@ final class KnowledgeOptions {
     private static final String ARN_MARKER = ":knowledge-base/";
     private static final Pattern BEDROCK_ID = Pattern.compile("[0-9a-zA-Z]{10}");
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
     private volatile RetrievalFilter filterFromOption;
 
-    KnowledgeOptions(BedrockEndpoint endpoint) {
+    KnowledgeOptions(EndpointContext endpoint) {
         this.endpoint = endpoint;
     }
 
-    BedrockConfiguration config() {
+    EndpointOptions config() {
         return endpoint.getConfiguration();
     }
 

@@ -3,10 +3,10 @@ package dev.camelbedrock.component.models;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import dev.camelbedrock.component.BedrockCall;
-import dev.camelbedrock.component.BedrockConfiguration;
-import dev.camelbedrock.component.BedrockEndpoint;
-import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.options.EndpointOptions;
+import dev.camelbedrock.component.operation.EndpointContext;
+import dev.camelbedrock.component.operation.BedrockOperationHandler;
 import dev.camelbedrock.component.support.ExchangeOptions;
 import org.apache.camel.Exchange;
 import software.amazon.awssdk.services.bedrock.model.ListFoundationModelsRequest;
@@ -18,16 +18,16 @@ import software.amazon.awssdk.services.bedrock.model.ListFoundationModelsRequest
  */
 public class ListFoundationModelsHandler implements BedrockOperationHandler {
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
 
-    public ListFoundationModelsHandler(BedrockEndpoint endpoint) {
+    public ListFoundationModelsHandler(EndpointContext endpoint) {
         this.endpoint = endpoint;
     }
 
     @Override
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
-        ExchangeOptions opts = new ExchangeOptions(exchange, call.operation().name());
-        BedrockConfiguration c = endpoint.getConfiguration();
+        ExchangeOptions opts = new ExchangeOptions(exchange, call.operation());
+        EndpointOptions c = endpoint.getConfiguration();
         ListFoundationModelsRequest request = ListFoundationModelsRequest.builder().byProvider(c.getByProvider())
                 .byOutputModality(opts.oneOf("byOutputModality", c.getByOutputModality(), "TEXT", "IMAGE", "EMBEDDING"))
                 .byInferenceType(opts.oneOf("byInferenceType", c.getByInferenceType(), "ON_DEMAND", "PROVISIONED"))

@@ -155,4 +155,19 @@ public final class ExchangeOptions {
         return new BedrockInputException(operation, null,
                 "header " + header + " has a " + value.getClass().getName() + "; accepted: " + accepted);
     }
+
+    /** Checks an option's value against the accepted ones: the value, or an input error naming the option and them. */
+    public static String requireOneOf(String operation, String modelId, String option, String value, String... accepted) {
+        for (String a : accepted) {
+            if (a.equals(value)) {
+                return value;
+            }
+        }
+        throw new BedrockInputException(operation, modelId, "option " + option + " is '" + value + "'; accepted: " + String.join(", ", accepted));
+    }
+
+    /** The class name of a value, for messages that say what was given. */
+    public static String typeName(Object o) {
+        return o == null ? "null" : o.getClass().getName();
+    }
 }

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import dev.camelbedrock.component.BedrockCall;
-import dev.camelbedrock.component.BedrockConfiguration;
-import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.options.EndpointOptions;
+import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
-import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.operation.BedrockOperationHandler;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.support.ClientTokens;
 import dev.camelbedrock.component.support.ExchangeOptions;
@@ -28,17 +28,17 @@ import software.amazon.awssdk.services.bedrock.model.Tag;
  */
 public class CreateProvisionedThroughputHandler implements BedrockOperationHandler {
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
     private final ProvisionedThroughputs throughputs;
 
-    public CreateProvisionedThroughputHandler(BedrockEndpoint endpoint) {
+    public CreateProvisionedThroughputHandler(EndpointContext endpoint) {
         this.endpoint = endpoint;
         this.throughputs = new ProvisionedThroughputs(endpoint);
     }
 
     @Override
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
-        String operation = call.operation().name();
+        String operation = call.operation();
         CreateProvisionedModelThroughputRequest request = request(exchange, operation);
         call.modelId(request.modelId());
         Waiting.Settings wait = throughputs.waitSettings(operation);
@@ -49,7 +49,7 @@ public class CreateProvisionedThroughputHandler implements BedrockOperationHandl
 
     CreateProvisionedModelThroughputRequest request(Exchange exchange, String operation) {
         ExchangeOptions opts = new ExchangeOptions(exchange, operation);
-        BedrockConfiguration config = throughputs.config();
+        EndpointOptions config = throughputs.config();
         String name = ProvisionedThroughputs.checkName(opts.required(BedrockHeaders.PROVISIONED_MODEL_NAME,
                 config.getProvisionedModelName(), "provisionedModelName", "provisioned model name"), operation);
         String model = opts.required(BedrockHeaders.MODEL_ID, config.getModelId(), "modelId", "model");

@@ -1,4 +1,4 @@
-package dev.camelbedrock.component;
+package dev.camelbedrock.component.operation;
 
 import java.util.concurrent.CompletableFuture;
 
