@@ -2,10 +2,14 @@ package dev.camelbedrock.component;
 
 import dev.camelbedrock.component.client.BedrockClientSettings;
 import dev.camelbedrock.component.client.BedrockClients;
-import dev.camelbedrock.component.embed.EmbedCoalescer;
 import dev.camelbedrock.component.flow.FlowControl;
 import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.support.MediaUrls;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -34,7 +38,8 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
     private BedrockClientSettings clientSettings;
     private BedrockClients clients;
     private volatile FlowControl flowControl;
-    private volatile EmbedCoalescer embedCoalescer;
+    private final Map<Class<?>, AutoCloseable> shared = new ConcurrentHashMap<>();
+    private volatile boolean started;
     private volatile MediaUrls mediaUrls;
 
     public BedrockEndpoint(String uri, BedrockComponent component, BedrockConfiguration configuration) {
@@ -82,9 +87,6 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
         flowControl = new FlowControl(configuration.getMaxInFlight(), configuration.getRateControl(),
                 configuration.getRateControlMinRate(), configuration.getRateControlMaxRate(),
                 getComponent()::flowScheduler);
-        if (configuration.getEmbedCoalesceWindow() > 0) {
-            embedCoalescer = new EmbedCoalescer(this, configuration.getEmbedCoalesceWindow(), getComponent()::flowScheduler);
-        }
         try {
             mediaUrls = new MediaUrls(configuration.getMediaUrlAllowList(), configuration.getMediaUrlTimeout());
         } catch (IllegalArgumentException e) {
@@ -92,14 +94,16 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
         }
         clientSettings = BedrockClientSettings.of(configuration);
         clients = getComponent().acquireClients(clientSettings);
+        started = true;
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (embedCoalescer != null) {
-            embedCoalescer.close();
-            embedCoalescer = null;
+        started = false;
+        for (AutoCloseable resource : shared.values()) {
+            resource.close();
         }
+        shared.clear();
         if (flowControl != null) {
             flowControl.close();
         }
@@ -150,9 +154,17 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
         return started(flowControl);
     }
 
-    /** The coalescer of single-text embed exchanges, or null when embedCoalesceWindow is not positive. */
-    public EmbedCoalescer embedCoalescer() {
-        return embedCoalescer;
+    @Override
+    public ScheduledExecutorService flowScheduler() {
+        return getComponent().flowScheduler();
+    }
+
+    @Override
+    public <T extends AutoCloseable> T shared(Class<T> type, Supplier<T> factory) {
+        if (!started) {
+            throw new IllegalStateException("Endpoint " + getEndpointBaseUri() + " is not started");
+        }
+        return type.cast(shared.computeIfAbsent(type, t -> factory.get()));
     }
 
     /** Images and documents given as URLs: the mediaUrlAllowList option's checks, and the fetcher. */

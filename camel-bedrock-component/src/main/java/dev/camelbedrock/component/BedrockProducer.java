@@ -10,7 +10,6 @@ import java.util.function.UnaryOperator;
 import dev.camelbedrock.component.converse.ConverseHandler;
 import dev.camelbedrock.component.converse.ConverseStreamHandler;
 import dev.camelbedrock.component.converse.CountTokensHandler;
-import dev.camelbedrock.component.embed.EmbedCoalescer;
 import dev.camelbedrock.component.embed.EmbedHandler;
 import dev.camelbedrock.component.error.BedrockErrors;
 import dev.camelbedrock.component.error.BedrockInputException;
@@ -40,9 +39,9 @@ import org.apache.camel.support.DefaultAsyncProducer;
  * The asynchronous producer: picks the operation (URI path, or the CamelBedrockOperation header), hands the exchange
  * to that operation's handler, and completes the exchange when the SDK's future completes. No thread waits on a
  * Bedrock call. Before that, the endpoint's {@link FlowControl} admits the request: the calling thread may wait for
- * one of the maxInFlight slots, and rate control may delay the send (on a scheduler, not on a waiting thread). With
- * {@code embedCoalesceWindow}, single-text embed exchanges go to the endpoint's {@link EmbedCoalescer} instead, whose
- * batched calls are admitted by the same flow control, one slot per call.
+ * one of the maxInFlight slots, and rate control may delay the send (on a scheduler, not on a waiting thread). A
+ * handler may take an exchange over instead ({@link BedrockOperationHandler#takeOver}: embed coalescing), admitting
+ * its own calls to the same flow control.
  */
 public class BedrockProducer extends DefaultAsyncProducer {
 
@@ -50,31 +49,34 @@ public class BedrockProducer extends DefaultAsyncProducer {
 
     public BedrockProducer(BedrockEndpoint endpoint) {
         super(endpoint);
-        handlers.put(BedrockOperation.converse, new ConverseHandler(endpoint));
-        handlers.put(BedrockOperation.converseStream, new ConverseStreamHandler(endpoint));
-        handlers.put(BedrockOperation.countTokens, new CountTokensHandler(endpoint));
-        // knowledge bases, guardrails, provisioned throughput, foundation models
-        handlers.put(BedrockOperation.retrieve, new RetrieveHandler(endpoint));
-        handlers.put(BedrockOperation.retrieveAndGenerate, new RetrieveAndGenerateHandler(endpoint));
-        handlers.put(BedrockOperation.startIngestionJob, new StartIngestionJobHandler(endpoint));
-        handlers.put(BedrockOperation.getIngestionJob, new GetIngestionJobHandler(endpoint));
-        handlers.put(BedrockOperation.applyGuardrail, new ApplyGuardrailHandler(endpoint));
-        handlers.put(BedrockOperation.createProvisionedThroughput, new CreateProvisionedThroughputHandler(endpoint));
-        handlers.put(BedrockOperation.getProvisionedThroughput, new GetProvisionedThroughputHandler(endpoint));
-        handlers.put(BedrockOperation.listProvisionedThroughputs, new ListProvisionedThroughputsHandler(endpoint));
-        handlers.put(BedrockOperation.updateProvisionedThroughput, new UpdateProvisionedThroughputHandler(endpoint));
-        handlers.put(BedrockOperation.deleteProvisionedThroughput, new DeleteProvisionedThroughputHandler(endpoint));
-        handlers.put(BedrockOperation.listFoundationModels, new ListFoundationModelsHandler(endpoint));
-        handlers.put(BedrockOperation.getFoundationModel, new GetFoundationModelHandler(endpoint));
-        handlers.put(BedrockOperation.invokeModel, new InvokeModelHandler(endpoint));
-        handlers.put(BedrockOperation.invokeModelStream, new InvokeModelStreamHandler(endpoint));
-        handlers.put(BedrockOperation.embed, new EmbedHandler(endpoint));
-        handlers.put(BedrockOperation.image, new ImageHandler(endpoint));
-        for (BedrockOperation op : BedrockOperation.values()) {
-            if (!handlers.containsKey(op)) {
-                throw new IllegalStateException("No handler is registered for operation " + op);
-            }
+        for (BedrockOperation operation : BedrockOperation.values()) {
+            handlers.put(operation, newHandler(operation, endpoint));
         }
+    }
+
+    /** The handler of each operation: a switch expression, so that the compiler demands one for a new operation. */
+    private static BedrockOperationHandler newHandler(BedrockOperation operation, BedrockEndpoint endpoint) {
+        return switch (operation) {
+            case converse -> new ConverseHandler(endpoint);
+            case converseStream -> new ConverseStreamHandler(endpoint);
+            case countTokens -> new CountTokensHandler(endpoint);
+            case invokeModel -> new InvokeModelHandler(endpoint);
+            case invokeModelStream -> new InvokeModelStreamHandler(endpoint);
+            case embed -> new EmbedHandler(endpoint);
+            case image -> new ImageHandler(endpoint);
+            case retrieve -> new RetrieveHandler(endpoint);
+            case retrieveAndGenerate -> new RetrieveAndGenerateHandler(endpoint);
+            case startIngestionJob -> new StartIngestionJobHandler(endpoint);
+            case getIngestionJob -> new GetIngestionJobHandler(endpoint);
+            case applyGuardrail -> new ApplyGuardrailHandler(endpoint);
+            case createProvisionedThroughput -> new CreateProvisionedThroughputHandler(endpoint);
+            case getProvisionedThroughput -> new GetProvisionedThroughputHandler(endpoint);
+            case listProvisionedThroughputs -> new ListProvisionedThroughputsHandler(endpoint);
+            case updateProvisionedThroughput -> new UpdateProvisionedThroughputHandler(endpoint);
+            case deleteProvisionedThroughput -> new DeleteProvisionedThroughputHandler(endpoint);
+            case listFoundationModels -> new ListFoundationModelsHandler(endpoint);
+            case getFoundationModel -> new GetFoundationModelHandler(endpoint);
+        };
     }
 
     /**
@@ -100,18 +102,16 @@ public class BedrockProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
+        BedrockOperationHandler handler = handlers.get(operation);
         BedrockCall call = new BedrockCall(operation.name());
-        EmbedCoalescer coalescer = operation == BedrockOperation.embed ? getEndpoint().embedCoalescer() : null;
-        if (coalescer != null && EmbedCoalescer.accepts(exchange)) {
-            // the batch it joins takes the in-flight slot and the rate turn, once for all its exchanges
-            try {
-                coalescer.submit(exchange, call, callback);
-            } catch (Exception e) {
-                exchange.setException(BedrockErrors.map(e, call.operation(), call.modelId()));
-                callback.done(true);
-                return true;
+        try {
+            if (handler.takeOver(exchange, call, callback)) {
+                return false; // the handler admits and completes it (embed coalescing)
             }
-            return false;
+        } catch (Exception e) {
+            exchange.setException(BedrockErrors.map(e, call.operation(), call.modelId()));
+            callback.done(true);
+            return true;
         }
         FlowControl.Ticket ticket;
         try {
@@ -123,7 +123,7 @@ public class BedrockProducer extends DefaultAsyncProducer {
         }
         CompletableFuture<Void> ready = ticket.ready();
         if (ready == null) {
-            return dispatch(exchange, callback, handlers.get(operation), call, ticket, true);
+            return dispatch(exchange, callback, handler, call, ticket, true);
         }
         // the in-flight slot was granted later, or rate control delays the request: continue on the scheduler
         ready.whenComplete((v, failure) -> {
@@ -131,7 +131,7 @@ public class BedrockProducer extends DefaultAsyncProducer {
                 exchange.setException(BedrockErrors.unwrap(failure));
                 callback.done(false);
             } else {
-                dispatch(exchange, callback, handlers.get(operation), call, ticket, false);
+                dispatch(exchange, callback, handler, call, ticket, false);
             }
         });
         return false;

@@ -56,18 +56,18 @@ public final class EmbedCoalescer implements AutoCloseable {
      * @param windowMillis how long a batch waits for more texts after its first one (&gt; 0)
      * @param scheduler    where windows run out (the component's flow-control scheduler)
      */
-    public EmbedCoalescer(EndpointContext endpoint, long windowMillis, Supplier<ScheduledExecutorService> scheduler) {
+    EmbedCoalescer(EmbedHandler handler, EndpointContext endpoint, long windowMillis, Supplier<ScheduledExecutorService> scheduler) {
         if (windowMillis <= 0) {
             throw new IllegalArgumentException("embedCoalesceWindow must be positive to coalesce, got " + windowMillis);
         }
         this.endpoint = endpoint;
-        this.handler = new EmbedHandler(endpoint);
+        this.handler = handler;
         this.windowNanos = TimeUnit.MILLISECONDS.toNanos(windowMillis);
         this.scheduler = scheduler;
     }
 
     /** Whether the exchange is one to coalesce: a single text. Lists, images and anything else go alone. */
-    public static boolean accepts(Exchange exchange) {
+    static boolean accepts(Exchange exchange) {
         return exchange.getMessage().getBody() instanceof String;
     }
 
@@ -77,7 +77,7 @@ public final class EmbedCoalescer implements AutoCloseable {
      * @throws dev.camelbedrock.component.error.BedrockInputException when the input is wrong (nothing was queued)
      * @throws RejectedExecutionException                             when the endpoint stopped (nothing was queued)
      */
-    public void submit(Exchange exchange, BedrockCall call, AsyncCallback callback) {
+    void submit(Exchange exchange, BedrockCall call, AsyncCallback callback) {
         EmbedTarget target = handler.target(exchange, call);
         String text = exchange.getMessage().getBody(String.class);
         EmbedInput alone = EmbedHandler.inputs(OPERATION, target.modelId(), text, target.codec(), target.batchLimit()).get(0);

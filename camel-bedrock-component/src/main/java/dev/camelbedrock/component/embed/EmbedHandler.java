@@ -24,6 +24,7 @@ import dev.camelbedrock.component.family.ModelLookup;
 import dev.camelbedrock.component.invoke.InvokeResults;
 import dev.camelbedrock.component.support.BoundedAsync;
 import dev.camelbedrock.component.support.ExchangeOptions;
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import software.amazon.awssdk.core.SdkBytes;
@@ -45,8 +46,9 @@ import static dev.camelbedrock.component.support.ExchangeOptions.typeName;
  * </ul>
  * A List longer than the model's batch limit (96 texts for Cohere, 1 for Titan and Nova) is split into several calls
  * and joined back in order; the calls run concurrently, at most {@code embedConcurrency} at a time, and no thread
- * waits for them. With {@code embedCoalesceWindow}, String bodies do not come here but to the endpoint's
- * {@link EmbedCoalescer}, which checks them with {@link #target} and the same request and reply methods.
+ * waits for them. With {@code embedCoalesceWindow}, the handler takes String bodies over ({@link #takeOver}) and hands
+ * them to the endpoint's {@link EmbedCoalescer}, which checks them with {@link #target} and the same request and reply
+ * methods.
  */
 public class EmbedHandler implements BedrockOperationHandler {
 
@@ -56,6 +58,19 @@ public class EmbedHandler implements BedrockOperationHandler {
 
     public EmbedHandler(EndpointContext endpoint) {
         this.endpoint = endpoint;
+    }
+
+    /** With a positive embedCoalesceWindow, a single text joins a batch of the endpoint's coalescer. */
+    @Override
+    public boolean takeOver(Exchange exchange, BedrockCall call, AsyncCallback callback) {
+        long window = endpoint.getConfiguration().getEmbedCoalesceWindow();
+        if (window <= 0 || !EmbedCoalescer.accepts(exchange)) {
+            return false;
+        }
+        // one coalescer per endpoint, whichever producer of it comes first, so all its routes share the batches
+        endpoint.shared(EmbedCoalescer.class, () -> new EmbedCoalescer(this, endpoint, window, endpoint::flowScheduler))
+                .submit(exchange, call, callback);
+        return true;
     }
 
     @Override

@@ -3,6 +3,9 @@ package dev.camelbedrock.component.operation;
 import dev.camelbedrock.component.flow.FlowControl;
 import dev.camelbedrock.component.options.EndpointOptions;
 import dev.camelbedrock.component.support.MediaUrls;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+
 import org.apache.camel.CamelContext;
 import software.amazon.awssdk.services.bedrock.BedrockAsyncClient;
 import software.amazon.awssdk.services.bedrockagent.BedrockAgentAsyncClient;
@@ -32,4 +35,13 @@ public interface EndpointContext {
 
     /** Images and documents given as URLs: the mediaUrlAllowList option's checks, and the fetcher. */
     MediaUrls mediaUrls();
+
+    /** The component's scheduler for work that waits (rate-control delays, windows): no thread is held meanwhile. */
+    ScheduledExecutorService flowScheduler();
+
+    /**
+     * A resource all producers of this endpoint share (by its class): made by {@code factory} on first use, closed when
+     * the endpoint stops. Fails when the endpoint is not started.
+     */
+    <T extends AutoCloseable> T shared(Class<T> type, Supplier<T> factory);
 }
