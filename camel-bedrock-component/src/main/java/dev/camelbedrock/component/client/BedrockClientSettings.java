@@ -23,9 +23,9 @@ public record BedrockClientSettings(
                 c.getRoleArn(), c.getRoleSessionName(), c.getRoleExternalId(), c.getApiKey(),
                 c.getEndpointOverride(), c.getRuntimeEndpointOverride(), c.getAgentRuntimeEndpointOverride(),
                 c.getControlPlaneEndpointOverride(), c.getAgentEndpointOverride(),
-                c.getHttpProtocol(), c.getMaxConcurrency(), c.getConnectionTimeout(), c.getReadTimeout(),
-                c.getApiCallTimeout(), c.getApiCallAttemptTimeout(), c.getRetryMode(), c.getMaxAttempts(),
-                c.getProxyHost(), c.getProxyPort(), c.getProxyProtocol(), c.getProxyUsername(), c.getProxyPassword(),
+                text(c.getHttpProtocol()), c.getMaxConcurrency(), c.getConnectionTimeout(), c.getReadTimeout(),
+                c.getApiCallTimeout(), c.getApiCallAttemptTimeout(), text(c.getRetryMode()), c.getMaxAttempts(),
+                c.getProxyHost(), c.getProxyPort(), text(c.getProxyProtocol()), c.getProxyUsername(), c.getProxyPassword(),
                 c.getConnectionAcquisitionTimeout(), c.getConnectionMaxIdleTime(), c.isTcpKeepAlive(), c.getHttp2MaxStreams());
     }
 
@@ -46,5 +46,10 @@ public record BedrockClientSettings(
                + (apiKey != null ? "api-key" : accessKey != null ? "static" : profileName != null ? "profile" : "default-chain")
                + (roleArn != null ? "+assume-role" : "") + ", endpointOverride=" + endpointOverride
                + ", httpProtocol=" + httpProtocol + ", maxConcurrency=" + maxConcurrency + "]";
+    }
+
+    /** An enum option as the SDK builders take it, or null when unset. */
+    private static String text(Enum<?> option) {
+        return option == null ? null : option.toString();
     }
 }

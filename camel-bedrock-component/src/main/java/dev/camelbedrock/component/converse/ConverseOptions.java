@@ -86,11 +86,11 @@ final class ConverseOptions {
             b.requestMetadata(metadata);
         }
         if (config.getPerformanceLatency() != null) {
-            String latency = ExchangeOptions.requireOneOf(operation, modelId, "performanceLatency", config.getPerformanceLatency(), "standard", "optimized");
+            String latency = config.getPerformanceLatency().toString();
             b.performanceConfig(p -> p.latency(latency));
         }
         if (config.getServiceTier() != null) {
-            String tier = ExchangeOptions.requireOneOf(operation, modelId, "serviceTier", config.getServiceTier(), "priority", "default", "flex", "reserved");
+            String tier = config.getServiceTier().toString();
             b.serviceTier(t -> t.type(tier));
         }
     }

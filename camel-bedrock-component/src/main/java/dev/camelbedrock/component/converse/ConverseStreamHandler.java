@@ -2,7 +2,6 @@ package dev.camelbedrock.component.converse;
 
 import java.util.concurrent.CompletableFuture;
 
-import dev.camelbedrock.component.support.ExchangeOptions;
 import dev.camelbedrock.component.operation.BedrockCall;
 import dev.camelbedrock.component.options.EndpointOptions;
 import dev.camelbedrock.component.operation.EndpointContext;
@@ -91,8 +90,7 @@ public class ConverseStreamHandler implements BedrockOperationHandler, AutoClose
                     .guardrailVersion(r.guardrailConfig().guardrailVersion())
                     .trace(r.guardrailConfig().traceAsString());
             if (config.getGuardrailStreamProcessingMode() != null) {
-                g.streamProcessingMode(ExchangeOptions.requireOneOf(operation, r.modelId(),
-                        "guardrailStreamProcessingMode", config.getGuardrailStreamProcessingMode(), "sync", "async"));
+                g.streamProcessingMode(config.getGuardrailStreamProcessingMode().toString());
             }
             b.guardrailConfig(g.build());
         }

@@ -2,7 +2,7 @@ package dev.camelbedrock.component.converse;
 
 import java.util.concurrent.CompletableFuture;
 
-import dev.camelbedrock.component.support.ExchangeOptions;
+import dev.camelbedrock.component.options.InvokeBodyFormat;
 import dev.camelbedrock.component.operation.BedrockCall;
 import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
@@ -74,10 +74,8 @@ public class CountTokensHandler implements BedrockOperationHandler {
         if (body instanceof InvokeModelRequest) {
             return true;
         }
-        // the same accepted values as invokeModel: a misspelt format must not fall back to Converse counting unnoticed
-        String format = ExchangeOptions.requireOneOf(operation, endpoint.getConfiguration().getModelId(), "invokeBodyFormat",
-                endpoint.getConfiguration().getInvokeBodyFormat(), "auto", "raw", "prompt");
-        return "raw".equals(format) || "prompt".equals(format) || ("auto".equals(format) && RawBodies.looksRaw(body));
+        InvokeBodyFormat format = endpoint.getConfiguration().getInvokeBodyFormat();
+        return format != InvokeBodyFormat.AUTO || RawBodies.looksRaw(body);
     }
 
     private CompletableFuture<?> count(Exchange exchange, CountTokensRequest request) {

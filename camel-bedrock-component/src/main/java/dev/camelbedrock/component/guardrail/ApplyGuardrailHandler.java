@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import dev.camelbedrock.component.error.BedrockGuardrailFinding;
 import dev.camelbedrock.component.operation.BedrockCall;
 import dev.camelbedrock.component.options.EndpointOptions;
+import dev.camelbedrock.component.options.GuardrailInterventionAction;
+import dev.camelbedrock.component.options.GuardrailSource;
 import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
 import dev.camelbedrock.component.operation.BedrockOperationHandler;
@@ -47,8 +49,7 @@ public class ApplyGuardrailHandler implements BedrockOperationHandler {
         String operation = call.operation();
         ExchangeOptions opts = new ExchangeOptions(exchange, operation);
         EndpointOptions config = endpoint.getConfiguration();
-        boolean fail = "fail".equals(opts.oneOf("option guardrailInterventionAction", config.getGuardrailInterventionAction(),
-                "continue", "fail"));
+        boolean fail = config.getGuardrailInterventionAction() == GuardrailInterventionAction.FAIL;
         Object body = exchange.getMessage().getBody();
         ApplyGuardrailRequest request = request(body, opts, config, operation);
         return endpoint.runtimeClient().applyGuardrail(request)
@@ -57,8 +58,8 @@ public class ApplyGuardrailHandler implements BedrockOperationHandler {
 
     static ApplyGuardrailRequest request(Object body, ExchangeOptions opts, EndpointOptions config, String operation) {
         GuardrailRef guardrail = GuardrailRef.resolve(opts, config, operation);
-        String source = opts.oneOf("guardrailSource", opts.string(BedrockHeaders.GUARDRAIL_SOURCE, config.getGuardrailSource()),
-                "INPUT", "OUTPUT");
+        String source = opts.option(BedrockHeaders.GUARDRAIL_SOURCE, config.getGuardrailSource(), GuardrailSource.class,
+                "guardrailSource").toString();
         if (body instanceof ApplyGuardrailRequest given) {
             if (given.guardrailIdentifier() != null && given.guardrailVersion() != null && given.source() != null) {
                 return given;

@@ -49,7 +49,7 @@ public record GuardrailRef(String identifier, String version) {
         }
         GuardrailConfiguration.Builder b = GuardrailConfiguration.builder().guardrailIdentifier(id).guardrailVersion(version);
         if (config.getGuardrailTrace() != null) {
-            b.trace(ExchangeOptions.requireOneOf(operation, modelId, "guardrailTrace", config.getGuardrailTrace(), "enabled", "disabled", "enabled_full"));
+            b.trace(config.getGuardrailTrace().toString());
         }
         return b.build();
     }

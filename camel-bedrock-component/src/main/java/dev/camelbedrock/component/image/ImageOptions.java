@@ -34,7 +34,11 @@ public record ImageOptions(Integer width, Integer height, String aspectRatio, Lo
         if (c.getSeed() != null && c.getSeed() < 0) {
             throw new BedrockInputException(operation, modelId, "option seed is " + c.getSeed() + "; accepted: 0 or more");
         }
-        return new ImageOptions(c.getWidth(), c.getHeight(), c.getAspectRatio(), c.getSeed(), c.getCfgScale(), c.getQuality(),
-                c.getNumberOfImages(), c.getNegativeText(), c.getStyle(), c.getOutputFormat());
+        return new ImageOptions(c.getWidth(), c.getHeight(), c.getAspectRatio(), c.getSeed(), c.getCfgScale(),
+                text(c.getQuality()), c.getNumberOfImages(), c.getNegativeText(), c.getStyle(), text(c.getOutputFormat()));
+    }
+
+    private static String text(Enum<?> option) {
+        return option == null ? null : option.toString();
     }
 }

@@ -26,7 +26,7 @@ public class InvokeModelHandler implements BedrockOperationHandler {
         String operation = call.operation();
         InvokeInput input = requests.create(exchange, operation);
         call.modelId(input.modelId());
-        String rawResponseType = endpoint.getConfiguration().getRawResponseType();
+        String rawResponseType = endpoint.getConfiguration().getRawResponseType().toString();
         return endpoint.runtimeClient().invokeModel(input.request())
                 .thenAccept(response -> InvokeResults.apply(exchange.getMessage(), input, response, rawResponseType, operation));
     }

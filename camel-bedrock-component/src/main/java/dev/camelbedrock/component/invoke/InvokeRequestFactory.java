@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelbedrock.catalog.ModelFamily;
 import dev.camelbedrock.component.options.EndpointOptions;
+import dev.camelbedrock.component.options.InvokeBodyFormat;
 import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
 import dev.camelbedrock.component.error.BedrockInputException;
@@ -38,7 +39,6 @@ import software.amazon.awssdk.services.bedrockruntime.model.Message;
 import static dev.camelbedrock.component.guardrail.GuardrailRef.converseConfig;
 import static dev.camelbedrock.component.content.Attachments.imageBlocks;
 import static dev.camelbedrock.component.family.ModelLookup.modelId;
-import static dev.camelbedrock.component.support.ExchangeOptions.requireOneOf;
 import static dev.camelbedrock.component.support.ExchangeOptions.typeName;
 import static dev.camelbedrock.component.content.Messages.validateMessages;
 
@@ -70,9 +70,8 @@ public final class InvokeRequestFactory {
             return new InvokeInput(modelId.equals(given.modelId()) ? given : given.toBuilder().modelId(modelId).build(), modelId, null);
         }
         String modelId = modelId(opts, config, operation, null);
-        requireOneOf(operation, modelId, "rawResponseType", config.getRawResponseType(), "String", "bytes", "JsonNode");
-        String format = requireOneOf(operation, modelId, "invokeBodyFormat", config.getInvokeBodyFormat(), "auto", "raw", "prompt");
-        boolean raw = format.equals("raw") || format.equals("auto") && RawBodies.looksRaw(body);
+        InvokeBodyFormat format = config.getInvokeBodyFormat();
+        boolean raw = format == InvokeBodyFormat.RAW || format == InvokeBodyFormat.AUTO && RawBodies.looksRaw(body);
 
         SdkBytes bytes;
         ModelFamilyCodec codec = null;
@@ -110,11 +109,10 @@ public final class InvokeRequestFactory {
             }
         }
         if (config.getPerformanceLatency() != null) {
-            b.performanceConfigLatency(requireOneOf(operation, modelId, "performanceLatency", config.getPerformanceLatency(),
-                    "standard", "optimized"));
+            b.performanceConfigLatency(config.getPerformanceLatency().toString());
         }
         if (config.getServiceTier() != null) {
-            b.serviceTier(requireOneOf(operation, modelId, "serviceTier", config.getServiceTier(), "priority", "default", "flex", "reserved"));
+            b.serviceTier(config.getServiceTier().toString());
         }
         Map<String, String> metadata = opts.stringMap(BedrockHeaders.REQUEST_METADATA, config.getRequestMetadata(), "requestMetadata");
         if (!metadata.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.camelbedrock.component.knowledge;
 
 import java.util.regex.Pattern;
 
+import dev.camelbedrock.component.options.SearchType;
 import dev.camelbedrock.component.options.EndpointOptions;
 import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
@@ -69,8 +70,8 @@ final class KnowledgeOptions {
     /** The retrieval configuration from the options and headers, or null when none of them is set. */
     KnowledgeBaseRetrievalConfiguration retrievalConfiguration(ExchangeOptions opts, String operation) {
         Integer results = numberOfResults(opts, operation);
-        String searchType = opts.oneOf("searchType", opts.string(BedrockHeaders.SEARCH_TYPE, config().getSearchType()),
-                "SEMANTIC", "HYBRID");
+        SearchType type = opts.option(BedrockHeaders.SEARCH_TYPE, config().getSearchType(), SearchType.class, "searchType");
+        String searchType = type == null ? null : type.toString();
         RetrievalFilter filter = filter(opts, operation);
         String reranker = config().getRerankingModelId();
         Integer reranked = config().getNumberOfRerankedResults();

@@ -24,15 +24,19 @@ public class ListFoundationModelsHandler implements BedrockOperationHandler {
         this.endpoint = endpoint;
     }
 
+    /** An enum option as the request takes it, or null when unset. */
+    private static String valueOf(Enum<?> option) {
+        return option == null ? null : option.toString();
+    }
+
     @Override
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
         ExchangeOptions opts = new ExchangeOptions(exchange, call.operation());
         EndpointOptions c = endpoint.getConfiguration();
         ListFoundationModelsRequest request = ListFoundationModelsRequest.builder().byProvider(c.getByProvider())
-                .byOutputModality(opts.oneOf("byOutputModality", c.getByOutputModality(), "TEXT", "IMAGE", "EMBEDDING"))
-                .byInferenceType(opts.oneOf("byInferenceType", c.getByInferenceType(), "ON_DEMAND", "PROVISIONED"))
-                .byCustomizationType(opts.oneOf("byCustomizationType", c.getByCustomizationType(),
-                        "FINE_TUNING", "CONTINUED_PRE_TRAINING", "DISTILLATION"))
+                .byOutputModality(valueOf(c.getByOutputModality()))
+                .byInferenceType(valueOf(c.getByInferenceType()))
+                .byCustomizationType(valueOf(c.getByCustomizationType()))
                 .build();
         return endpoint.controlPlaneClient().listFoundationModels(request)
                 .thenAccept(r -> exchange.getMessage().setBody(r.hasModelSummaries() ? r.modelSummaries() : List.of()));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import dev.camelbedrock.component.options.CommitmentDuration;
 import dev.camelbedrock.component.operation.BedrockCall;
 import dev.camelbedrock.component.options.EndpointOptions;
 import dev.camelbedrock.component.operation.EndpointContext;
@@ -58,8 +59,8 @@ public class CreateProvisionedThroughputHandler implements BedrockOperationHandl
             throw new BedrockInputException(operation, model, "modelUnits is " + units + "; accepted: 1 or more (set the modelUnits"
                     + " option or the " + BedrockHeaders.MODEL_UNITS + " header)");
         }
-        String commitment = opts.oneOf("commitmentDuration", opts.string(BedrockHeaders.COMMITMENT_DURATION,
-                config.getCommitmentDuration()), "none", "OneMonth", "SixMonths");
+        String commitment = opts.option(BedrockHeaders.COMMITMENT_DURATION, config.getCommitmentDuration(), CommitmentDuration.class,
+                "commitmentDuration").toString();
         Map<String, String> tags = opts.stringMap(BedrockHeaders.TAGS, config.getTags(), "tags");
         List<Tag> sdkTags = tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
         CreateProvisionedModelThroughputRequest.Builder b = CreateProvisionedModelThroughputRequest.builder()

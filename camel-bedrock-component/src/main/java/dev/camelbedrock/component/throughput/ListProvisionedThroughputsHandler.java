@@ -38,8 +38,8 @@ public class ListProvisionedThroughputsHandler implements BedrockOperationHandle
 
     ListProvisionedModelThroughputsRequest request(ExchangeOptions opts, String operation) {
         EndpointOptions config = endpoint.getConfiguration();
-        String status = opts.oneOf("statusEquals", config.getStatusEquals(), "Creating", "InService", "Updating", "Failed");
-        String order = opts.oneOf("sortOrder", config.getSortOrder(), "Ascending", "Descending");
+        String status = config.getStatusEquals() == null ? null : config.getStatusEquals().toString();
+        String order = config.getSortOrder() == null ? null : config.getSortOrder().toString();
         Integer pageSize = config.getPageSize();
         if (pageSize != null && (pageSize < 1 || pageSize > 1000)) {
             throw new BedrockInputException(operation, null, "pageSize is " + pageSize + "; accepted: 1 to 1000");
