@@ -5,6 +5,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.camelbedrock.component.family.CodecBase;
 import dev.camelbedrock.catalog.ModelFamily;
 import dev.camelbedrock.component.family.CodecInputException;
 import dev.camelbedrock.component.family.NativeJson;
@@ -20,7 +21,7 @@ import static dev.camelbedrock.component.family.NativeJson.putStrings;
  * one); an image is sent as a data URI in {@code images}, with the same input types (Bedrock takes no
  * {@code image} input type).
  */
-final class CohereEmbeddingCodec extends EmbeddingCodecBase {
+final class CohereEmbeddingCodec extends CodecBase implements EmbeddingCodec {
 
     static final Set<String> INPUT_TYPES = Set.of("search_document", "search_query", "classification", "clustering");
 

@@ -98,8 +98,8 @@ public class EmbedHandler implements BedrockOperationHandler {
         ModelLookup.Target target = ModelLookup.target(new ExchangeOptions(exchange, operation), config, call);
         String modelId = target.modelId();
         ModelFamily family = target.family();
-        EmbeddingCodec codec = target.codec(operation, EmbeddingCodecs.forFamily(family), "makes no embeddings",
-                EmbeddingCodecs.families(), "use converse or invokeModel for it");
+        EmbeddingCodec codec = target.codec(operation, EmbeddingCodecs.CODECS.forFamily(family), "makes no embeddings",
+                EmbeddingCodecs.CODECS.families(), "use converse or invokeModel for it");
         BedrockModel model = target.model().filter(m -> m.embedding().isPresent()).orElse(null);
         EmbedOptions options = EmbedOptions.read(config, operation, modelId);
         if (options.dimensions() != null && model != null) {

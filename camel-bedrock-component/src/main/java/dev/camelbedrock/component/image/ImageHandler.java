@@ -64,8 +64,8 @@ public class ImageHandler implements BedrockOperationHandler {
         EndpointOptions config = endpoint.getConfiguration();
         ModelLookup.Target target = ModelLookup.target(new ExchangeOptions(exchange, operation), config, call);
         String modelId = target.modelId();
-        ImageCodec codec = target.codec(operation, ImageCodecs.forFamily(target.family()), "generates no images",
-                ImageCodecs.families(), "use converse, invokeModel or embed for it");
+        ImageCodec codec = target.codec(operation, ImageCodecs.CODECS.forFamily(target.family()), "generates no images",
+                ImageCodecs.CODECS.families(), "use converse, invokeModel or embed for it");
 
         JsonNode request = request(exchange.getMessage().getBody(), config, codec, operation, modelId);
         ImageAsk ask = codec.ask(request);

@@ -126,14 +126,14 @@ public final class InvokeRequestFactory {
     }
 
     private static ModelFamilyCodec codec(String operation, String modelId, ModelFamily family) {
-        return ModelFamilyCodecs.forFamily(family).orElseThrow(() -> {
+        return ModelFamilyCodecs.CODECS.forFamily(family).orElseThrow(() -> {
             String instead = switch (family.kind()) {
                 case EMBEDDING -> "use bedrock:embed for it, or ";
                 case IMAGE -> "use bedrock:image for it, or ";
                 default -> "";
             };
             return new BedrockInputException(operation, modelId, "model family " + family + " has no prompt-level codec (those"
-                    + " with one: " + ModelFamilyCodecs.families() + "); " + instead + "send the model's native request as"
+                    + " with one: " + ModelFamilyCodecs.CODECS.families() + "); " + instead + "send the model's native request as"
                     + " the body with invokeBodyFormat=raw");
         });
     }

@@ -19,7 +19,7 @@ class EmbeddingCodecTest {
     static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G' };
 
     static EmbeddingCodec codec(ModelFamily family) {
-        return EmbeddingCodecs.forFamily(family).orElseThrow();
+        return EmbeddingCodecs.CODECS.forFamily(family).orElseThrow();
     }
 
     static JsonNode json(String text) throws Exception {

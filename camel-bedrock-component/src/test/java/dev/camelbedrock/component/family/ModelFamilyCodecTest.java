@@ -24,7 +24,7 @@ class ModelFamilyCodecTest {
             PromptTurn.user("Tell me a joke"));
 
     static ModelFamilyCodec codec(ModelFamily family) {
-        return ModelFamilyCodecs.forFamily(family).orElseThrow();
+        return ModelFamilyCodecs.CODECS.forFamily(family).orElseThrow();
     }
 
     /** The request as its JSON text reads back: how Bedrock sees it (a float 0.5f reads back as the number 0.5). */
@@ -58,9 +58,9 @@ class ModelFamilyCodecTest {
     @Test
     void everyPromisedFamilyHasACodecOfItsKind() {
         for (ModelFamily f : ModelFamily.values()) {
-            boolean text = ModelFamilyCodecs.forFamily(f).isPresent();
-            boolean embedding = EmbeddingCodecs.forFamily(f).isPresent();
-            boolean image = ImageCodecs.forFamily(f).isPresent();
+            boolean text = ModelFamilyCodecs.CODECS.forFamily(f).isPresent();
+            boolean embedding = EmbeddingCodecs.CODECS.forFamily(f).isPresent();
+            boolean image = ImageCodecs.CODECS.forFamily(f).isPresent();
             boolean promised = !f.isListedOnly();
             assertThat(text).as("%s has a prompt-level codec", f).isEqualTo(promised && f.kind() == ModelFamily.Kind.TEXT);
             assertThat(embedding).as("%s has an embedding codec", f).isEqualTo(promised && f.kind() == ModelFamily.Kind.EMBEDDING);

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ImageCodecTest {
 
     static ImageCodec codec(ModelFamily family) {
-        return ImageCodecs.forFamily(family).orElseThrow();
+        return ImageCodecs.CODECS.forFamily(family).orElseThrow();
     }
 
     static JsonNode json(String text) throws Exception {
