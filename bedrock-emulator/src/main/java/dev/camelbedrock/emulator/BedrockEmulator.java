@@ -1,6 +1,5 @@
 package dev.camelbedrock.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelbedrock.emulator.admin.AdminOperations;
 import dev.camelbedrock.emulator.auth.StrictAuth;
 import dev.camelbedrock.emulator.controlplane.ControlPlaneOperations;
@@ -10,27 +9,18 @@ import dev.camelbedrock.emulator.core.EmulatorServer;
 import dev.camelbedrock.emulator.core.Operation;
 import dev.camelbedrock.emulator.core.OperationProvider;
 import dev.camelbedrock.emulator.core.Router;
-import dev.camelbedrock.emulator.json.Json;
+import dev.camelbedrock.emulator.invoke.InvokeOperations;
+import dev.camelbedrock.emulator.resources.ResourceOperations;
 import dev.camelbedrock.emulator.models.ModelCatalog;
 import dev.camelbedrock.emulator.guardrails.GuardrailEngine;
 import dev.camelbedrock.emulator.knowledge.KnowledgeBases;
-import dev.camelbedrock.emulator.resources.ResourceSettings;
 import dev.camelbedrock.emulator.throughput.ProvisionedThroughputs;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.ServiceLoader;
-import java.util.Set;
 
 /**
  * A local, deterministic Amazon Bedrock-compatible server: one port, HTTP/1.1 and cleartext HTTP/2, routing
@@ -55,6 +45,10 @@ import java.util.Set;
  * Thread-safe: every runtime setter may be called while requests are in flight.
  */
 public final class BedrockEmulator implements AutoCloseable {
+
+    /** The operations of every emulator, by feature; users add or replace one with {@link Builder#operation}. */
+    private static final List<OperationProvider> PROVIDERS = List.of(new RuntimeOperations(),
+            new ControlPlaneOperations(), new AdminOperations(), new InvokeOperations(), new ResourceOperations());
 
     private final String host;
     private final int requestedPort;
@@ -91,23 +85,7 @@ public final class BedrockEmulator implements AutoCloseable {
             return this;
         }
         Router router = new Router();
-        List<OperationProvider> providers = new ArrayList<>();
-        Set<Class<?>> seen = new HashSet<>();
-        for (OperationProvider provider : ServiceLoader.load(OperationProvider.class,
-                BedrockEmulator.class.getClassLoader())) {
-            if (seen.add(provider.getClass())) {
-                providers.add(provider);
-            }
-        }
-        // robust against repackaging that drops META-INF/services: the built-ins are always there
-        for (OperationProvider builtIn : List.of(new RuntimeOperations(), new ControlPlaneOperations(),
-                new AdminOperations(), new dev.camelbedrock.emulator.invoke.InvokeOperations(),
-                new dev.camelbedrock.emulator.resources.ResourceOperations())) {
-            if (seen.add(builtIn.getClass())) {
-                providers.add(0, builtIn);
-            }
-        }
-        for (OperationProvider provider : providers) {
+        for (OperationProvider provider : PROVIDERS) {
             provider.operations(context).forEach(router::register);
         }
         extraOperations.forEach(router::register);
@@ -375,275 +353,14 @@ public final class BedrockEmulator implements AutoCloseable {
         return "BedrockEmulator[" + (isRunning() ? uri() : "stopped") + "]";
     }
 
-    /** Builds a {@link BedrockEmulator}; later calls override earlier ones. */
-    public static final class Builder {
-        private String host = "127.0.0.1";
-        private int port = 0;
-        private int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        private final List<Rule> rules = new ArrayList<>();
-        private long latencyMs;
-        private long chunkDelayMs;
-        private int requestLogCapacity = 1000;
-        private String region = "us-east-1";
-        private boolean requireInferenceProfiles;
-        private String imageContentFilter = EmulatorContext.DEFAULT_IMAGE_CONTENT_FILTER;
-        private final List<Operation> operations = new ArrayList<>();
-        private final ResourceSettings resources = new ResourceSettings();
-        private Latency latency;
-        private Long latencySeed;
-        private final List<Quota> quotas = new ArrayList<>();
-        private final StrictAuth auth = new StrictAuth();
-        private final List<Fault> faults = new ArrayList<>();
+    /** Builds a {@link BedrockEmulator}; later calls override earlier ones (the settings are {@link EmulatorSettings}'s). */
+    public static final class Builder extends EmulatorSettings<Builder> {
 
         private Builder() {
         }
 
-        /** Interface to bind (default {@code 127.0.0.1}). */
-        public Builder host(String host) {
-            this.host = Objects.requireNonNull(host);
-            return this;
-        }
-
-        /** Port to bind; 0 (the default) picks a free port. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        /** Netty I/O threads (default: the number of cores, at least 2). */
-        public Builder ioThreads(int threads) {
-            this.ioThreads = threads;
-            return this;
-        }
-
-        /** Appends a reply rule. */
-        public Builder rule(Rule rule) {
-            rules.add(Objects.requireNonNull(rule));
-            return this;
-        }
-
-        public Builder rules(Collection<Rule> rules) {
-            this.rules.addAll(rules);
-            return this;
-        }
-
-        /**
-         * Reads a config file (see README): {@code {"latencyMs":..,"chunkDelayMs":..,"rules":[...]}} or a bare
-         * array of rules. Its rules are appended; its latencies override earlier settings.
-         */
-        public Builder rulesFile(Path file) {
-            JsonNode root;
-            try {
-                root = Json.parse(Files.readAllBytes(file));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read emulator config " + file, e);
-            }
-            return config(root, file.toAbsolutePath().getParent()); // relative folders: next to the file
-        }
-
-        /** Same as {@link #rulesFile(Path)}. */
-        public Builder configFile(Path file) {
-            return rulesFile(file);
-        }
-
-        /** Applies a config document (the rules-file format). */
-        public Builder config(JsonNode root) {
-            return config(root, null);
-        }
-
-        private Builder config(JsonNode root, Path baseDir) {
-            resources.config(root, baseDir);
-            if (root.isArray() || root.has("rules")) { // a config without rules is fine
-                rules.addAll(AdminOperations.parseRules(root));
-            }
-            if (root.isObject()) {
-                if (root.hasNonNull("latencyMs")) {
-                    latencyMs(root.get("latencyMs").asLong());
-                }
-                if (root.hasNonNull("latency")) {
-                    latency(root.get("latency").asText());
-                }
-                if (root.hasNonNull("latencySeed")) {
-                    latencySeed(root.get("latencySeed").asLong());
-                }
-                if (root.has("quotas")) {
-                    AdminOperations.parseQuotas(root.get("quotas")).forEach(this::quota);
-                }
-                if (root.hasNonNull("chunkDelayMs")) {
-                    chunkDelayMs = root.get("chunkDelayMs").asLong();
-                }
-                if (root.hasNonNull("requireInferenceProfiles")) {
-                    requireInferenceProfiles = root.get("requireInferenceProfiles").asBoolean();
-                }
-                if (root.has("imageContentFilter")) {
-                    imageContentFilter = root.get("imageContentFilter").isNull() ? null
-                            : root.get("imageContentFilter").asText();
-                }
-                auth.apply(root.get("strictAuth"));
-                JsonNode list = root.get("faults");
-                if (list != null && !list.isNull()) {
-                    faults.addAll(AdminOperations.parseFaults(list));
-                }
-            }
-            return this;
-        }
-
-        /** Delay before every Bedrock API response. */
-        public Builder latency(Duration latency) {
-            return latencyMs(latency.toMillis());
-        }
-
-        public Builder latencyMs(long ms) {
-            this.latencyMs = ms;
-            this.latency = null;
-            return this;
-        }
-
-        /**
-         * The delay before every Bedrock response as a distribution: {@code 250}, {@code uniform:100-300},
-         * {@code normal:200,50} or {@code exponential:200} (ms); see {@link Latency}.
-         */
-        public Builder latency(String spec) {
-            return latency(Latency.parse(spec));
-        }
-
-        public Builder latency(Latency latency) {
-            this.latency = Objects.requireNonNull(latency);
-            return this;
-        }
-
-        /** Seeds the latency random numbers, so a run draws the same delays again (default: unseeded). */
-        public Builder latencySeed(long seed) {
-            this.latencySeed = seed;
-            return this;
-        }
-
-        /**
-         * Limits every model id that equals {@code modelPattern} or that the regex matches in full to {@code rpm}
-         * requests and {@code tpm} tokens per minute (0 = not limited). See {@link Quota}.
-         */
-        public Builder quota(String modelPattern, int rpm, int tpm) {
-            return quota(Quota.of(modelPattern, rpm, tpm));
-        }
-
-        public Builder quota(Quota quota) {
-            quotas.removeIf(q -> q.model().equals(quota.model()));
-            quotas.add(quota);
-            return this;
-        }
-
-        /** Delay between two stream events. */
-        public Builder chunkDelay(Duration delay) {
-            this.chunkDelayMs = delay.toMillis();
-            return this;
-        }
-
-        public Builder chunkDelayMs(long ms) {
-            this.chunkDelayMs = ms;
-            return this;
-        }
-
-        /** How many requests the request log keeps (default 1000; 0 disables it). */
-        public Builder requestLogCapacity(int capacity) {
-            this.requestLogCapacity = capacity;
-            return this;
-        }
-
-        /** Region used in ARNs when the request is not SigV4-signed (default {@code us-east-1}). */
-        public Builder region(String region) {
-            this.region = Objects.requireNonNull(region);
-            return this;
-        }
-
-        public Builder requireInferenceProfiles(boolean require) {
-            this.requireInferenceProfiles = require;
-            return this;
-        }
-
-        /**
-         * The image content-filter regex (default {@code (?i)\bforbidden\b}); null or empty turns it off.
-         */
-        public Builder imageContentFilter(String regex) {
-            this.imageContentFilter = regex;
-            return this;
-        }
-
-        // ---- resources: knowledge bases, guardrails, provisioned throughput ----
-
-        /** Account id in the ARNs of provisioned models, guardrails and knowledge bases (default 123456789012). */
-        public Builder accountId(String accountId) {
-            resources.accountId(accountId);
-            return this;
-        }
-
-        /** How long a provisioned model is Creating (and Updating) before it is InService (default 1 s). */
-        public Builder provisionedThroughputReadyDelay(Duration delay) {
-            resources.provisionedThroughputReadyDelay(delay);
-            return this;
-        }
-
-        /** A knowledge base (id: 10 characters of [0-9A-Z]) over the .md/.txt files of a folder (recursive). */
-        public Builder knowledgeBase(String id, Path folder) {
-            resources.knowledgeBase(id, folder);
-            return this;
-        }
-
-        /** How long an ingestion job is STARTING, and then IN_PROGRESS, before it is COMPLETE (default 100 ms). */
-        public Builder ingestionJobDelay(Duration delay) {
-            resources.ingestionJobDelay(delay);
-            return this;
-        }
-
-        /** A guardrail (id {@code [a-z0-9]+}) from a file holding a CreateGuardrail request body; DRAFT and 1. */
-        public Builder guardrail(String id, Path createGuardrailJson) {
-            resources.guardrail(id, createGuardrailJson);
-            return this;
-        }
-
-        /** A guardrail (id {@code [a-z0-9]+}) from a CreateGuardrail request body; served as DRAFT and 1. */
-        public Builder guardrail(String id, JsonNode createGuardrailBody) {
-            resources.guardrail(id, createGuardrailBody);
-            return this;
-        }
-
-        /** Model units all provisioned models may hold together (default 10). */
-        public Builder modelUnitQuota(int units) {
-            resources.modelUnitQuota(units);
-            return this;
-        }
-
-        // ---- strict auth and faults ----
-
-        /**
-         * Strict mode: SigV4 signatures must be made with one of the key pairs given here (repeatable; any session
-         * token is accepted with them); wrong ones are answered like the service (403). Turns strict mode on.
-         */
-        public Builder strictAuth(String accessKeyId, String secretKey) {
-            auth.credentials(accessKeyId, secretKey);
-            return this;
-        }
-
-        /** Strict mode: {@code Authorization: Bearer <key>} is accepted with this key (repeatable). Turns it on. */
-        public Builder apiKey(String key) {
-            auth.apiKey(key);
-            return this;
-        }
-
-        /** Turns strict mode on or off (keys given stay configured). Off by default: any credentials pass. */
-        public Builder strictAuth(boolean enabled) {
-            auth.enabled(enabled);
-            return this;
-        }
-
-        /** A fault armed from the start (and again by every {@code reset()}); see {@link Fault}. */
-        public Builder fault(Fault fault) {
-            faults.add(Objects.requireNonNull(fault));
-            return this;
-        }
-
-        /** Adds (or, same method and path, replaces) an operation handler. */
-        public Builder operation(Operation operation) {
-            operations.add(Objects.requireNonNull(operation));
+        @Override
+        Builder self() {
             return this;
         }
 

@@ -1,14 +1,11 @@
 package dev.camelbedrock.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelbedrock.emulator.core.ErrorCodes;
-import dev.camelbedrock.emulator.json.Json;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -417,150 +414,12 @@ public final class Fault implements Cloneable {
 
     /** Reads a fault from its JSON form (README: "Faults"); a bare string is a kind word ({@link #of(String)}). */
     public static Fault fromJson(JsonNode n) {
-        if (n != null && n.isTextual()) {
-            return of(n.asText());
-        }
-        if (n == null || !n.isObject()) {
-            throw new IllegalArgumentException("A fault must be a JSON object or a kind name");
-        }
-        Fault f = kindFromJson(n);
-        if (n.hasNonNull("operation")) {
-            f = f.forOperation(n.get("operation").asText());
-        }
-        if (n.hasNonNull("modelId")) {
-            f = f.forModel(n.get("modelId").asText());
-        }
-        if (n.hasNonNull("modelPattern")) {
-            f = f.forModelMatching(n.get("modelPattern").asText());
-        }
-        if (n.hasNonNull("status")) {
-            f = f.status(n.get("status").asInt());
-        }
-        if (n.hasNonNull("message")) {
-            f = f.message(n.get("message").asText());
-        }
-        if (n.hasNonNull("afterEvents")) {
-            f = f.afterEvents(n.get("afterEvents").asInt());
-        }
-        if (n.hasNonNull("originalStatusCode")) {
-            f = f.originalStatusCode(n.get("originalStatusCode").asInt());
-        }
-        if (n.hasNonNull("originalMessage")) {
-            f = f.originalMessage(n.get("originalMessage").asText());
-        }
-        if (n.hasNonNull("delayMs")) {
-            f = f.delayMs(n.get("delayMs").asLong());
-        }
-        if (n.hasNonNull("closeConnection")) {
-            f = f.closeConnection(n.get("closeConnection").asBoolean());
-        }
-        if (n.hasNonNull("probability")) {
-            f = f.probability(n.get("probability").asDouble());
-        }
-        if (n.hasNonNull("seed")) {
-            f = f.seed(n.get("seed").asLong());
-        }
-        if (n.hasNonNull("times")) {
-            int t = n.get("times").asInt();
-            f = f.times(t <= 0 ? ALWAYS : t);
-        } else if (f.probability < 1) {
-            f = f.times(ALWAYS);
-        }
-        if (f.kind == Kind.DELAY && !n.hasNonNull("delayMs")) {
-            throw new IllegalArgumentException("A delay fault needs 'delayMs'");
-        }
-        return f;
+        return FaultJson.read(n);
     }
 
-    private static Fault kindFromJson(JsonNode n) {
-        JsonNode kinds = n.get("kinds");
-        if (Json.isPresent(kinds)) {
-            if (!kinds.isArray() || kinds.isEmpty()) {
-                throw new IllegalArgumentException("'kinds' must be a non-empty array of kind names or fault objects");
-            }
-            List<Fault> list = new ArrayList<>();
-            kinds.forEach(k -> list.add(fromJson(k)));
-            return oneOf(list);
-        }
-        String kind = Json.text(n, "kind");
-        if ("error".equals(kind) || (kind == null && Json.text(n, "errorCode") != null)) {
-            String code = Json.text(n, "errorCode");
-            if (code == null) {
-                throw new IllegalArgumentException("An error fault needs 'errorCode'");
-            }
-            return error(code);
-        }
-        if ("streamException".equals(kind) || (kind == null && Json.text(n, "streamException") != null)) {
-            String type = Json.text(n, "streamException");
-            if (type == null) {
-                throw new IllegalArgumentException("A streamException fault needs 'streamException'");
-            }
-            return streamException(type);
-        }
-        if (kind == null) {
-            throw new IllegalArgumentException("A fault needs 'kind', 'kinds', 'errorCode' or 'streamException'");
-        }
-        return of(kind);
-    }
-
+    /** The JSON form {@link #fromJson(JsonNode)} reads. */
     public ObjectNode toJson() {
-        ObjectNode n = Json.object();
-        if (operation != null) {
-            n.put("operation", operation);
-        }
-        if (modelId != null) {
-            n.put("modelId", modelId);
-        }
-        if (modelPattern != null) {
-            n.put("modelPattern", modelPattern.pattern());
-        }
-        kindJson(n);
-        n.put("times", times == ALWAYS ? -1 : times);
-        if (probability < 1) {
-            n.put("probability", probability);
-            n.put("seed", seed);
-        } else if (kind == null) {
-            n.put("seed", seed);
-        }
-        return n;
-    }
-
-    private void kindJson(ObjectNode n) {
-        if (kind == null) {
-            ArrayNode arr = n.putArray("kinds");
-            alternatives.forEach(a -> {
-                ObjectNode o = Json.object();
-                a.kindJson(o);
-                arr.add(o);
-            });
-            return;
-        }
-        n.put("kind", kind.jsonName());
-        if (errorCode != null) {
-            n.put("errorCode", errorCode);
-            n.put("status", effectiveStatus());
-        }
-        if (streamException != null) {
-            n.put("streamException", streamException);
-        }
-        if (kind.streamOnly() || kind == Kind.MALFORMED) {
-            n.put("afterEvents", afterEvents);
-        }
-        if (kind == Kind.DELAY) {
-            n.put("delayMs", delayMs);
-        }
-        if (closeConnection) {
-            n.put("closeConnection", true);
-        }
-        if (originalStatusCode != null) {
-            n.put("originalStatusCode", originalStatusCode);
-        }
-        if (originalMessage != null) {
-            n.put("originalMessage", originalMessage);
-        }
-        if (message != null) {
-            n.put("message", message);
-        }
+        return FaultJson.write(this);
     }
 
     @Override

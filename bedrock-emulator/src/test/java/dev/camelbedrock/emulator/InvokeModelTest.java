@@ -220,7 +220,6 @@ class InvokeModelTest {
     @Test
     void countTokensOfTheSameBodyEqualsTheInputTokenHeader() {
         for (String[] c : List.of(new String[] {HAIKU, claude("How many tokens is this?")},
-                new String[] {"meta.llama3-8b-instruct-v1:0", "{\"prompt\":\"count me please\"}"},
                 new String[] {"amazon.nova-lite-v1:0", "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"hi there\"}]}]}"})) {
             Invoke.Answer a = Invoke.invoke(client, c[0], c[1]);
             int counted = join(client.countTokens(b -> b.modelId(c[0])

@@ -165,6 +165,11 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
     }
 
     @Override
+    public String operationName() {
+        return configuration.getOperation().name();
+    }
+
+    @Override
     public ScheduledExecutorService flowScheduler() {
         return getComponent().flowScheduler();
     }

@@ -28,6 +28,7 @@ import dev.camelbedrock.component.throughput.DeleteProvisionedThroughputHandler;
 import dev.camelbedrock.component.throughput.GetProvisionedThroughputHandler;
 import dev.camelbedrock.component.throughput.ListProvisionedThroughputsHandler;
 import dev.camelbedrock.component.throughput.UpdateProvisionedThroughputHandler;
+import dev.camelbedrock.component.toolloop.ToolLoopHandler;
 import dev.camelbedrock.component.image.ImageHandler;
 import dev.camelbedrock.component.invoke.InvokeModelHandler;
 import dev.camelbedrock.component.invoke.InvokeModelStreamHandler;
@@ -57,7 +58,8 @@ public class BedrockProducer extends DefaultAsyncProducer {
     /** The handler of each operation: a switch expression, so that the compiler demands one for a new operation. */
     private static BedrockOperationHandler newHandler(BedrockOperation operation, BedrockEndpoint endpoint) {
         return switch (operation) {
-            case converse -> new ConverseHandler(endpoint);
+            case converse -> ToolLoopHandler.wanted(endpoint.getConfiguration()) ? new ToolLoopHandler(endpoint)
+                    : new ConverseHandler(endpoint);
             case converseStream -> new ConverseStreamHandler(endpoint);
             case countTokens -> new CountTokensHandler(endpoint);
             case invokeModel -> new InvokeModelHandler(endpoint);
@@ -112,6 +114,9 @@ public class BedrockProducer extends DefaultAsyncProducer {
             exchange.setException(BedrockErrors.map(e, call.operation(), call.modelId()));
             callback.done(true);
             return true;
+        }
+        if (handler.admitsItsCalls()) {
+            return selfAdmitted(exchange, callback, handler, call);
         }
         FlowControl.Ticket ticket;
         try {
@@ -175,6 +180,25 @@ public class BedrockProducer extends DefaultAsyncProducer {
                 // the executor is shut down (the endpoint is stopping): fail rather than leave the exchange waiting
                 complete(exchange, callback, call, ticket, end, e);
             }
+        });
+        return false;
+    }
+
+    /** A handler that admits each of its model calls itself (the tool loop): started at once, completed when it ends. */
+    private boolean selfAdmitted(Exchange exchange, AsyncCallback callback, BedrockOperationHandler handler, BedrockCall call) {
+        CompletableFuture<?> future;
+        try {
+            future = handler.handle(exchange, call);
+        } catch (Exception e) {
+            exchange.setException(BedrockErrors.map(e, call.operation(), call.modelId()));
+            callback.done(true);
+            return true;
+        }
+        future.whenComplete((result, failure) -> {
+            if (failure != null) {
+                exchange.setException(BedrockErrors.map(failure, call.operation(), call.modelId()));
+            }
+            callback.done(false);
         });
         return false;
     }

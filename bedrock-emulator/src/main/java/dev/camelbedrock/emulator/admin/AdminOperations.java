@@ -10,6 +10,7 @@ import dev.camelbedrock.emulator.Quota;
 import dev.camelbedrock.emulator.RecordedRequest;
 import dev.camelbedrock.emulator.Rule;
 import dev.camelbedrock.emulator.auth.StrictAuth;
+import dev.camelbedrock.emulator.core.Op;
 import dev.camelbedrock.emulator.core.EmulatorContext;
 import dev.camelbedrock.emulator.core.Exchange;
 import dev.camelbedrock.emulator.core.Operation;
@@ -28,46 +29,46 @@ public final class AdminOperations implements OperationProvider {
     @Override
     public List<Operation> operations(EmulatorContext c) {
         List<Operation> ops = new ArrayList<>();
-        ops.add(new AdminOperation("EmulatorHealth", "GET", "/_emulator/health",
+        ops.add(Op.admin("EmulatorHealth", "GET", "/_emulator/health",
                 ex -> ex.sendJson(200, Json.object().put("status", "UP"))));
-        ops.add(new AdminOperation("EmulatorStats", "GET", "/_emulator/stats", ex -> ex.sendJson(200, stats(c.stats()))));
-        ops.add(new AdminOperation("EmulatorStatsReset", "DELETE", "/_emulator/stats", ex -> {
+        ops.add(Op.admin("EmulatorStats", "GET", "/_emulator/stats", ex -> ex.sendJson(200, stats(c.stats()))));
+        ops.add(Op.admin("EmulatorStatsReset", "DELETE", "/_emulator/stats", ex -> {
             c.stats().reset();
             ex.sendJson(200, stats(c.stats()));
         }));
-        ops.add(new AdminOperation("EmulatorConfig", "GET", "/_emulator/config", ex -> ex.sendJson(200, config(c))));
-        ops.add(new AdminOperation("EmulatorConfigUpdate", "POST", "/_emulator/config", ex -> {
+        ops.add(Op.admin("EmulatorConfig", "GET", "/_emulator/config", ex -> ex.sendJson(200, config(c))));
+        ops.add(Op.admin("EmulatorConfigUpdate", "POST", "/_emulator/config", ex -> {
             applyConfig(c, ex.json());
             ex.sendJson(200, config(c));
         }));
-        ops.add(new AdminOperation("EmulatorFaults", "GET", "/_emulator/faults", ex -> ex.sendJson(200, faults(c))));
-        ops.add(new AdminOperation("EmulatorFaultsAdd", "POST", "/_emulator/faults", ex -> {
+        ops.add(Op.admin("EmulatorFaults", "GET", "/_emulator/faults", ex -> ex.sendJson(200, faults(c))));
+        ops.add(Op.admin("EmulatorFaultsAdd", "POST", "/_emulator/faults", ex -> {
             parseFaults(ex.json()).forEach(c.faults()::add);
             ex.sendJson(200, faults(c));
         }));
-        ops.add(new AdminOperation("EmulatorFaultsClear", "DELETE", "/_emulator/faults", ex -> {
+        ops.add(Op.admin("EmulatorFaultsClear", "DELETE", "/_emulator/faults", ex -> {
             c.faults().clear();
             ex.sendJson(200, faults(c));
         }));
-        ops.add(new AdminOperation("EmulatorRequests", "GET", "/_emulator/requests", ex -> ex.sendJson(200, requests(c, ex))));
-        ops.add(new AdminOperation("EmulatorRequestsClear", "DELETE", "/_emulator/requests", ex -> {
+        ops.add(Op.admin("EmulatorRequests", "GET", "/_emulator/requests", ex -> ex.sendJson(200, requests(c, ex))));
+        ops.add(Op.admin("EmulatorRequestsClear", "DELETE", "/_emulator/requests", ex -> {
             c.requestLog().clear();
             ex.sendJson(200, requests(c, ex));
         }));
-        ops.add(new AdminOperation("EmulatorStreamsResume", "POST", "/_emulator/streams/resume", ex -> {
+        ops.add(Op.admin("EmulatorStreamsResume", "POST", "/_emulator/streams/resume", ex -> {
             c.streamGate().resume();
             ex.sendJson(200, config(c));
         }));
-        ops.add(new AdminOperation("EmulatorQuotas", "GET", "/_emulator/quotas", ex -> ex.sendJson(200, quotas(c))));
-        ops.add(new AdminOperation("EmulatorQuotasAdd", "POST", "/_emulator/quotas", ex -> {
+        ops.add(Op.admin("EmulatorQuotas", "GET", "/_emulator/quotas", ex -> ex.sendJson(200, quotas(c))));
+        ops.add(Op.admin("EmulatorQuotasAdd", "POST", "/_emulator/quotas", ex -> {
             parseQuotas(ex.json()).forEach(c.quotas()::add);
             ex.sendJson(200, quotas(c));
         }));
-        ops.add(new AdminOperation("EmulatorQuotasClear", "DELETE", "/_emulator/quotas", ex -> {
+        ops.add(Op.admin("EmulatorQuotasClear", "DELETE", "/_emulator/quotas", ex -> {
             c.quotas().clear();
             ex.sendJson(200, quotas(c));
         }));
-        ops.add(new AdminOperation("EmulatorReset", "POST", "/_emulator/reset", ex -> {
+        ops.add(Op.admin("EmulatorReset", "POST", "/_emulator/reset", ex -> {
             c.reset();
             ex.sendJson(200, config(c));
         }));

@@ -30,7 +30,7 @@ import java.util.UUID;
 /**
  * The one request handler behind both HTTP/1.1 and HTTP/2 (each h2 stream is a child channel whose frames
  * are converted to HTTP objects). Routes, checks the signature in strict mode, records, applies faults and latency,
- * then calls the operation.
+ * holds the request to its shape in the service model, then calls the operation.
  */
 @ChannelHandler.Sharable
 final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -162,6 +162,7 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static void invoke(Operation op, Exchange ex) {
         try {
+            RequestShapes.check(op, ex);
             op.handle(ex);
         } catch (ServiceException e) {
             ex.sendError(e);

@@ -2,7 +2,7 @@ package dev.camelbedrock.emulator.core;
 
 /**
  * One API operation of the emulator: a route (method + path template) and its handler. Add a feature by
- * writing one class implementing this interface and returning it from an {@link OperationProvider}.
+ * writing one class implementing this interface and returning it from its feature's {@link OperationProvider}.
  *
  * <p>Path templates are literal segments and {@code {name}} placeholders, each matching exactly one raw
  * path segment, which is percent-decoded before it is compared or bound (so {@code %2F} inside an ARN never

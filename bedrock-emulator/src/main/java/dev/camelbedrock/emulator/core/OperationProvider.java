@@ -3,9 +3,7 @@ package dev.camelbedrock.emulator.core;
 import java.util.List;
 
 /**
- * Service-provider interface ({@code META-INF/services/dev.camelbedrock.emulator.core.OperationProvider}):
- * contributes operations to every emulator instance. New capabilities (InvokeModel families, embeddings,
- * knowledge bases, ...) register their handlers here without touching the core.
+ * The operations of one feature; the emulator lists its providers once, in {@code BedrockEmulator}.
  */
 public interface OperationProvider {
 

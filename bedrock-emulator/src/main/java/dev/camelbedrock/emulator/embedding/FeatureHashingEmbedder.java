@@ -1,7 +1,5 @@
 package dev.camelbedrock.emulator.embedding;
 
-import dev.camelbedrock.emulator.knowledge.TextEmbedder;
-
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;

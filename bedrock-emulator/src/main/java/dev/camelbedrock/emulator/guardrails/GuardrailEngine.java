@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelbedrock.emulator.core.EmulatorContext;
 import dev.camelbedrock.emulator.core.ServiceException;
 import dev.camelbedrock.emulator.json.Json;
-import dev.camelbedrock.emulator.resources.Tokens;
+import dev.camelbedrock.emulator.core.Tokens;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.camelbedrock.emulator.knowledge;
 
+import dev.camelbedrock.emulator.embedding.TextEmbedder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelbedrock.emulator.json.Json;

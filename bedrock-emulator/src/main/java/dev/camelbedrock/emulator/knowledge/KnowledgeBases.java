@@ -1,11 +1,12 @@
 package dev.camelbedrock.emulator.knowledge;
 
+import dev.camelbedrock.emulator.embedding.TextEmbedder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelbedrock.emulator.core.EmulatorContext;
 import dev.camelbedrock.emulator.core.ServiceException;
 import dev.camelbedrock.emulator.json.Json;
-import dev.camelbedrock.emulator.resources.Tokens;
+import dev.camelbedrock.emulator.core.Tokens;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

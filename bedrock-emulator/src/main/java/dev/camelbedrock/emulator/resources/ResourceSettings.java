@@ -5,7 +5,7 @@ import dev.camelbedrock.emulator.core.EmulatorContext;
 import dev.camelbedrock.emulator.guardrails.GuardrailEngine;
 import dev.camelbedrock.emulator.json.Json;
 import dev.camelbedrock.emulator.knowledge.KnowledgeBases;
-import dev.camelbedrock.emulator.knowledge.TextEmbedder;
+import dev.camelbedrock.emulator.embedding.TextEmbedder;
 import dev.camelbedrock.emulator.throughput.ProvisionedThroughputs;
 
 import java.io.IOException;

@@ -71,7 +71,7 @@ public final class ChatReplies {
         public ChatReply withText(String text, boolean keepToolCall) {
             Reply r = reply;
             return new ChatReply(keepToolCall
-                    ? new Reply(text, r.toolUseId, r.toolName, r.toolInput, r.stopReason, r.stopSequence, r.outputTokens)
+                    ? new Reply(text, r.toolUseId, r.toolName, r.toolInput, r.stopReason, r.stopSequence, r.outputTokens, r.moreToolCalls)
                     : new Reply(text, null, null, null, "end_turn", null, r.outputTokens));
         }
     }
@@ -83,9 +83,11 @@ public final class ChatReplies {
 
     /**
      * Decides the reply to a Converse-shaped request with the context's rules (a rule's error is thrown as a
-     * {@link dev.camelbedrock.emulator.core.ServiceException}). Nothing is validated here.
+     * {@link dev.camelbedrock.emulator.core.ServiceException}). Only the model's maximum output tokens is checked
+     * here; the body's own rules are the family's.
      */
     public static ChatReply reply(EmulatorContext context, ResolvedModel model, JsonNode converseShaped) {
+        ConverseLimits.checkMaxTokens(model, converseShaped);
         return new ChatReply(ReplyEngine.reply(new Conversation(converseShaped), model, context.rules().list()));
     }
 

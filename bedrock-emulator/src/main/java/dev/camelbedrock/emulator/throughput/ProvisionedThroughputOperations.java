@@ -7,9 +7,9 @@ import dev.camelbedrock.emulator.core.Exchange;
 import dev.camelbedrock.emulator.core.Operation;
 import dev.camelbedrock.emulator.core.Service;
 import dev.camelbedrock.emulator.json.Json;
-import dev.camelbedrock.emulator.resources.Op;
-import dev.camelbedrock.emulator.resources.Tokens;
-import dev.camelbedrock.emulator.resources.Violations;
+import dev.camelbedrock.emulator.core.Op;
+import dev.camelbedrock.emulator.core.Tokens;
+import dev.camelbedrock.emulator.core.Violations;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -6,7 +6,7 @@ import dev.camelbedrock.emulator.json.Json;
 import dev.camelbedrock.emulator.models.FoundationModel;
 import dev.camelbedrock.emulator.models.ModelCatalog;
 import dev.camelbedrock.emulator.models.ResolvedModel;
-import dev.camelbedrock.emulator.resources.Tokens;
+import dev.camelbedrock.emulator.core.Tokens;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -27,4 +27,12 @@ public interface BedrockOperationHandler {
     default boolean takeOver(Exchange exchange, BedrockCall call, AsyncCallback callback) {
         return false;
     }
+
+    /**
+     * Whether this handler takes the endpoint's flow control itself, once per model call (a loop of several calls),
+     * instead of the producer admitting the exchange as one call.
+     */
+    default boolean admitsItsCalls() {
+        return false;
+    }
 }

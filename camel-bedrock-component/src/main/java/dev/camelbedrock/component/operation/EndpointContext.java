@@ -20,6 +20,9 @@ public interface EndpointContext {
 
     EndpointOptions getConfiguration();
 
+    /** The endpoint's operation (the URI path), by name. */
+    String operationName();
+
     CamelContext getCamelContext();
 
     BedrockRuntimeAsyncClient runtimeClient();

@@ -130,4 +130,10 @@ public interface EndpointOptions {
     String getNegativeText();
     String getStyle();
     ImageOutputFormat getOutputFormat();
+    String getToolTags();
+    String getToolNames();
+    int getMaxToolRounds();
+    String getOutputSchema();
+    String getOutputClass();
+    int getOutputRepairAttempts();
 }

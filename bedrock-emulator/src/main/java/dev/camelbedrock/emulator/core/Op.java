@@ -1,10 +1,10 @@
-package dev.camelbedrock.emulator.resources;
+package dev.camelbedrock.emulator.core;
 
-import dev.camelbedrock.emulator.core.Exchange;
-import dev.camelbedrock.emulator.core.Operation;
-import dev.camelbedrock.emulator.core.Service;
 
-/** A route and a lambda: the small operations of the resource features (knowledge bases, guardrails, PT). */
+/**
+ * A route and a lambda: the one way to define an operation. {@link #admin} makes an endpoint of the emulator's own
+ * {@code /_emulator} API, whose {@link IllegalArgumentException}s answer as a ValidationException.
+ */
 public final class Op implements Operation {
 
     /** The handler of one operation. */
@@ -35,6 +35,17 @@ public final class Op implements Operation {
 
     public static Op streaming(String name, String method, String path, Service service, Handler handler) {
         return new Op(name, method, path, service, true, handler);
+    }
+
+    /** An endpoint of the emulator's own {@code /_emulator} API (not counted, no faults, no latency). */
+    public static Op admin(String name, String method, String path, Handler handler) {
+        return new Op(name, method, path, Service.ADMIN, false, ex -> {
+            try {
+                handler.handle(ex);
+            } catch (IllegalArgumentException e) {
+                throw ServiceException.validation(e.getMessage());
+            }
+        });
     }
 
     @Override

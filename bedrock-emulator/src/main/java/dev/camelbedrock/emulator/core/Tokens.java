@@ -1,8 +1,5 @@
-package dev.camelbedrock.emulator.resources;
+package dev.camelbedrock.emulator.core;
 
-import dev.camelbedrock.emulator.core.ErrorCodes;
-import dev.camelbedrock.emulator.core.Service;
-import dev.camelbedrock.emulator.core.ServiceException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

@@ -1,9 +1,6 @@
-package dev.camelbedrock.emulator.resources;
+package dev.camelbedrock.emulator.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.camelbedrock.emulator.core.ErrorCodes;
-import dev.camelbedrock.emulator.core.Service;
-import dev.camelbedrock.emulator.core.ServiceException;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,6 +1,4 @@
-package dev.camelbedrock.emulator.knowledge;
-
-import dev.camelbedrock.emulator.embedding.FeatureHashingEmbedder;
+package dev.camelbedrock.emulator.embedding;
 
 /**
  * Turns text into a fixed-dimension, L2-normalized vector; similarity is the cosine. Knowledge bases use it for
