@@ -51,11 +51,19 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         String raw = super.getEndpointUri();
         String[] cached = sanitizedUri;
         if (cached == null || !cached[0].equals(raw)) {
-            cached = new String[] { raw, URISupport.sanitizeUri(raw) };
+            cached = new String[] { raw, SECRET_OPTION.matcher(URISupport.sanitizeUri(raw)).replaceAll("$1xxxxxx") };
             sanitizedUri = cached;
         }
         return cached[1];
     }
+
+    /**
+     * Every option marked secret, whatever Camel's sanitizer knows by name (it does not know roleExternalId): its
+     * value, plain or RAW(...), up to the next option.
+     */
+    private static final java.util.regex.Pattern SECRET_OPTION = java.util.regex.Pattern.compile(
+            "([?&](?:" + String.join("|", new BedrockEndpointUriFactory().secretPropertyNames())
+            + ")=)(?:RAW\\([^)]*\\)|RAW\\{[^}]*}|[^&]*)");
 
     /** The raw URI and its masked form, replaced together (a volatile pair, no lock). */
     private volatile String[] sanitizedUri;
