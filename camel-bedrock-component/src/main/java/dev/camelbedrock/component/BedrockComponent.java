@@ -2,10 +2,13 @@ package dev.camelbedrock.component;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
 import dev.camelbedrock.component.client.BedrockClientSettings;
 import dev.camelbedrock.component.client.BedrockClients;
+import dev.camelbedrock.component.client.ClientSettingsCheck;
 import dev.camelbedrock.component.flow.FlowControl;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -25,6 +28,9 @@ public class BedrockComponent extends DefaultComponent {
     private BedrockConfiguration configuration = new BedrockConfiguration();
 
     private final Map<BedrockClientSettings, SharedClients> clients = new HashMap<>();
+    private static final int MAX_REMEMBERED_SETTINGS = 1000;
+
+    private final Set<BedrockClientSettings> resolvableSettings = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService flowScheduler;
 
     public BedrockComponent() {
@@ -42,10 +48,47 @@ public class BedrockComponent extends DefaultComponent {
                                                + java.util.Arrays.toString(BedrockOperation.values()));
         }
         config.setOperation(BedrockOperation.fromName(remaining));
+        checkNumbers(uri, parameters);
         BedrockEndpoint endpoint = new BedrockEndpoint(uri, this, config);
         setProperties(endpoint, parameters);
         return endpoint;
     }
+
+    /**
+     * Camel reads a String given to an int option as a duration pattern when it is no number ({@code maxTokens=abc}
+     * would become -1, {@code 1.5} 1): numbers in URIs are parsed strictly here, so the error quotes what the user wrote.
+     * Options of primitive {@code long} type are durations and keep Camel's patterns ({@code 30s}).
+     */
+    private static void checkNumbers(String uri, Map<String, Object> parameters) {
+        for (Map.Entry<String, Object> p : parameters.entrySet()) {
+            if (!(p.getValue() instanceof String text)) {
+                continue;
+            }
+            Class<?> type = OPTION_TYPES.getOptionType(p.getKey(), true);
+            String accepted = type == Integer.class || type == int.class || type == Long.class ? "a whole number"
+                    : type == Float.class || type == float.class || type == Double.class || type == double.class ? "a number"
+                    : null;
+            if (accepted == null) {
+                continue;
+            }
+            try {
+                if (accepted.equals("a number")) {
+                    Double.parseDouble(text.trim());
+                } else if (type == Long.class) {
+                    Long.parseLong(text.trim());
+                } else {
+                    Integer.parseInt(text.trim());
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Endpoint " + SecretOptions.mask(uri) + ": option " + p.getKey() + " is '"
+                                                   + (SecretOptions.isSecret(p.getKey()) ? SecretOptions.MASK : text)
+                                                   + "'; accepted: " + accepted + (type == int.class || type == Integer.class
+                                                           ? " from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE : ""));
+            }
+        }
+    }
+
+    private static final BedrockEndpointConfigurer OPTION_TYPES = new BedrockEndpointConfigurer();
 
     public BedrockConfiguration getConfiguration() {
         return configuration;
@@ -70,6 +113,20 @@ public class BedrockComponent extends DefaultComponent {
         }
     }
 
+    /**
+     * Resolves the region and credentials of these settings once: the first endpoint with them pays for reading the
+     * environment (and perhaps instance metadata), dynamic endpoints with the same settings do not.
+     */
+    void checkResolvable(BedrockClientSettings settings) {
+        if (!resolvableSettings.contains(settings)) {
+            ClientSettingsCheck.checkResolvable(settings);
+            if (resolvableSettings.size() >= MAX_REMEMBERED_SETTINGS) {
+                resolvableSettings.clear(); // bounded like Camel's endpoint cache: many tenants' keys must not pile up
+            }
+            resolvableSettings.add(settings);
+        }
+    }
+
     /** How many client bundles are open; for tests and diagnostics. */
     public synchronized int openClientBundles() {
         return clients.size();
@@ -82,6 +139,12 @@ public class BedrockComponent extends DefaultComponent {
                     .newScheduledThreadPool(this, FlowControl.SCHEDULER_NAME, 2);
         }
         return flowScheduler;
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        RouteDumpMasking.install(getCamelContext());
     }
 
     @Override

@@ -2,7 +2,9 @@ package dev.camelbedrock.component;
 
 import dev.camelbedrock.component.client.BedrockClientSettings;
 import dev.camelbedrock.component.client.BedrockClients;
+import dev.camelbedrock.component.client.ClientSettingsCheck;
 import dev.camelbedrock.component.embed.EmbedCoalescer;
+import dev.camelbedrock.component.error.BedrockConfigurationException;
 import dev.camelbedrock.component.flow.FlowControl;
 import dev.camelbedrock.component.support.MediaUrls;
 import org.apache.camel.AsyncEndpoint;
@@ -13,7 +15,6 @@ import org.apache.camel.Producer;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
-import org.apache.camel.util.URISupport;
 import software.amazon.awssdk.services.bedrock.BedrockAsyncClient;
 import software.amazon.awssdk.services.bedrockagent.BedrockAgentAsyncClient;
 import software.amazon.awssdk.services.bedrockagentruntime.BedrockAgentRuntimeAsyncClient;
@@ -41,32 +42,23 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         this.configuration = configuration;
     }
 
+    /** The URI for display, secret options masked; computed when first shown (never on the exchange path). */
+    private volatile String maskedUri;
+
     /**
-     * The URI with secret options masked: users put keys into URIs, and Camel hands this string to logs, JMX and
-     * route dumps. Lookups in the endpoint registry use the endpoint key, which is unchanged.
+     * The endpoint for logs, route dumps and messages: the URI with exactly the secret options masked. The identity
+     * ({@link #getEndpointUri()}, equals, hashCode) stays the URI as written, so that endpoints differing only in a
+     * secret (two tenants' keys) stay two endpoints with two producers.
      */
     @Override
-    public String getEndpointUri() {
-        // Camel asks for this on every exchange: mask once per raw URI, not per call
-        String raw = super.getEndpointUri();
-        String[] cached = sanitizedUri;
-        if (cached == null || !cached[0].equals(raw)) {
-            cached = new String[] { raw, SECRET_OPTION.matcher(URISupport.sanitizeUri(raw)).replaceAll("$1xxxxxx") };
-            sanitizedUri = cached;
+    public String toString() {
+        String masked = maskedUri;
+        if (masked == null) {
+            masked = "Endpoint[" + SecretOptions.mask(getEndpointUri()) + "]";
+            maskedUri = masked;
         }
-        return cached[1];
+        return masked;
     }
-
-    /**
-     * Every option marked secret, whatever Camel's sanitizer knows by name (it does not know roleExternalId): its
-     * value, plain or RAW(...), up to the next option.
-     */
-    private static final java.util.regex.Pattern SECRET_OPTION = java.util.regex.Pattern.compile(
-            "([?&](?:" + String.join("|", new BedrockEndpointUriFactory().secretPropertyNames())
-            + ")=)(?:RAW\\([^)]*\\)|RAW\\{[^}]*}|[^&]*)");
-
-    /** The raw URI and its masked form, replaced together (a volatile pair, no lock). */
-    private volatile String[] sanitizedUri;
 
     @Override
     public BedrockComponent getComponent() {
@@ -92,12 +84,16 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         if (configuration.getEmbedCoalesceWindow() > 0) {
             embedCoalescer = new EmbedCoalescer(this, configuration.getEmbedCoalesceWindow(), getComponent()::flowScheduler);
         }
+        clientSettings = BedrockClientSettings.of(configuration);
         try {
             mediaUrls = new MediaUrls(configuration.getMediaUrlAllowList(), configuration.getMediaUrlTimeout());
+            ClientSettingsCheck.checkFormats(clientSettings);
+            if (!hasOwnClient()) {
+                getComponent().checkResolvable(clientSettings);
+            }
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Endpoint " + getEndpointBaseUri() + ": " + e.getMessage(), e);
+            throw new BedrockConfigurationException(toString(), configuration.getOperation().name(), e.getMessage(), e);
         }
-        clientSettings = BedrockClientSettings.of(configuration);
         clients = getComponent().acquireClients(clientSettings);
     }
 
@@ -123,6 +119,12 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
     public void setConfiguration(BedrockConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    /** Whether the user configured an SDK client of their own: then region and credentials are theirs to check. */
+    private boolean hasOwnClient() {
+        return configuration.getBedrockRuntimeClient() != null || configuration.getBedrockAgentRuntimeClient() != null
+               || configuration.getBedrockClient() != null || configuration.getBedrockAgentClient() != null;
     }
 
     /** The bedrock-runtime client: the configured bean if there is one, else the shared one built for this configuration. */

@@ -350,6 +350,11 @@ class BadInputTest extends BedrockTestSupport {
                         bodyAndHeader("{\"prompt\":\"x\"}", BedrockHeaders.MODEL_ID, "ai21.j2-mid-v1"), "does not support streaming"),
                 // embed
                 Arguments.of("a Titan V2 dimension that does not exist", "direct:embed384", body("hi"), "does not offer 384"),
+                Arguments.of("a 10 MB text to embed", "direct:embedTitan", body("word ".repeat(2_000_000)),
+                        "text 0 is 10000000 characters long; the model takes at most 8192 tokens"),
+                Arguments.of("a text over Cohere v3's token limit in a list", "direct:embedTitan",
+                        bodyAndHeader(java.util.List.of("short", "x".repeat(5121)), BedrockHeaders.MODEL_ID, "cohere.embed-english-v3"),
+                        "text 1 is 5121 characters long; the model takes at most 512 tokens"),
                 Arguments.of("image bytes to a text embedding family", "direct:embedTitan", body(PNG_SIGNATURE), "embeds text only"),
                 Arguments.of("image bytes to a text-only Cohere model", "direct:embedTitan",
                         bodyAndHeader(PNG_SIGNATURE, BedrockHeaders.MODEL_ID, "cohere.embed-english-v3"), "does not accept image input"),

@@ -60,6 +60,9 @@ class DocExamplesTest {
                     context.setAutoStartup(false);
                     BedrockComponent bedrock = new BedrockComponent();
                     bedrock.getConfiguration().setRegion("us-east-1");
+                    // endpoints check at start that credentials resolve; the examples rely on the default chain
+                    bedrock.getConfiguration().setAccessKey("AKIDDOCEXAMPLES");
+                    bedrock.getConfiguration().setSecretKey("doc-examples");
                     context.addComponent("bedrock", bedrock);
                     ComponentResolver real = PluginHelper.getComponentResolver(context);
                     context.getCamelContextExtension().addContextPlugin(ComponentResolver.class, (scheme, ctx) -> {

@@ -135,6 +135,7 @@ class SecretsTest extends BedrockTestSupport {
             }
         }
         for (var endpoint : context.getEndpoints()) {
+            // getEndpointUri() is the identity, unmasked by design (EndpointIdentityTest); what is shown is toString()
             seen.append(endpoint).append('\n');
             if (endpoint instanceof BedrockEndpoint be) {
                 seen.append(be.getConfiguration()).append(be.getConfiguration().credentialsKind()).append('\n');

@@ -39,6 +39,7 @@ class BedrockComponentAutoConfigurationTest {
                         "camel.component.bedrock.connection-timeout=5s",
                         "camel.component.bedrock.read-timeout=90000",
                         "camel.component.bedrock.http-protocol=HTTP1_1",
+                        "camel.component.bedrock.access-key=AKIDSPRINGTEST",
                         "camel.component.bedrock.secret-key=s3cr3t-value")
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(BedrockComponent.class);
@@ -50,6 +51,7 @@ class BedrockComponentAutoConfigurationTest {
                     assertThat(config.getConnectionTimeout()).isEqualTo(5000L);
                     assertThat(config.getReadTimeout()).isEqualTo(90000L);
                     assertThat(config.getHttpProtocol()).isEqualTo("HTTP1_1");
+                    assertThat(config.getAccessKey()).isEqualTo("AKIDSPRINGTEST");
                     assertThat(config.getSecretKey()).isEqualTo("s3cr3t-value");
                     assertThat(config.getMaxConcurrency()).as("a default stays the component's").isEqualTo(500);
 

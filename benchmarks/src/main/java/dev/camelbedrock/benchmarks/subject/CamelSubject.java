@@ -32,10 +32,10 @@ public final class CamelSubject implements Subject {
 
     /**
      * The {@code bedrock:} component every route of the harness gets: pointed at the emulator, the benchmark's region
-     * and keys, otherwise the component's defaults (the what-if subclass when {@link WhatIfCachedUriComponent} is on).
+     * and keys, otherwise the component's defaults.
      */
     public static BedrockComponent component(URI emulator) {
-        BedrockComponent bedrock = WhatIfCachedUriComponent.enabled() ? new WhatIfCachedUriComponent() : new BedrockComponent();
+        BedrockComponent bedrock = new BedrockComponent();
         bedrock.getConfiguration().setEndpointOverride(emulator.toString());
         bedrock.getConfiguration().setRegion(Bench.REGION);
         bedrock.getConfiguration().setAccessKey(Bench.ACCESS_KEY);

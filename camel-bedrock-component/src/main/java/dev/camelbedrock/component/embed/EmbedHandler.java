@@ -103,7 +103,20 @@ public class EmbedHandler implements BedrockOperationHandler {
                     + "; accepted: 1 or more");
         }
         int limit = batchLimit(model, family);
-        return new EmbedTarget(modelId, codec, options, limit, coalesceMaxBatch(operation, modelId, model, config, limit));
+        return new EmbedTarget(modelId, codec, options, limit, coalesceMaxBatch(operation, modelId, model, config, limit),
+                maxTextChars(model, options));
+    }
+
+    /**
+     * Characters per token above which no Bedrock tokenizer packs natural text: a text longer than the model's token
+     * limit times this can only be refused by the service, so it is refused here, before any call.
+     */
+    static final int MAX_CHARS_PER_TOKEN = 10;
+
+    private static int maxTextChars(BedrockModel model, EmbedOptions options) {
+        boolean serviceTruncates = options.truncate() != null && !"NONE".equalsIgnoreCase(options.truncate());
+        Integer tokens = model == null ? null : model.embedding().map(e -> e.maxInputTokens()).orElse(null);
+        return tokens == null || serviceTruncates ? 0 : (int) Math.min(Integer.MAX_VALUE, (long) tokens * MAX_CHARS_PER_TOKEN);
     }
 
     /** The most texts one coalesced call carries, checked against the model's batch limit. */
@@ -125,6 +138,17 @@ public class EmbedHandler implements BedrockOperationHandler {
 
     /** The native body of one request, checked by the family's codec. */
     static ObjectNode nativeBody(String operation, EmbedTarget target, EmbedInput input) {
+        if (target.maxTextChars() > 0 && input.texts() != null) {
+            for (int i = 0; i < input.texts().size(); i++) {
+                int length = input.texts().get(i).length();
+                if (length > target.maxTextChars()) {
+                    throw new BedrockInputException(operation, target.modelId(), "text " + i + " is " + length + " characters long;"
+                            + " the model takes at most " + target.maxTextChars() / MAX_CHARS_PER_TOKEN + " tokens (refused here above "
+                            + target.maxTextChars() + " characters). Split the text into chunks, or set truncate where the model"
+                            + " supports it");
+                }
+            }
+        }
         try {
             return target.codec().request(input, target.options(), target.modelId());
         } catch (CodecInputException e) {

@@ -9,6 +9,9 @@ package dev.camelbedrock.component.embed;
  * @param options          the embed options, checked
  * @param batchLimit       how many texts one request may carry (the model catalog's batch limit)
  * @param coalesceMaxBatch how many single-text exchanges one coalesced call carries (1 to {@code batchLimit})
+ * @param maxTextChars     the longest text sent, in characters, or 0 when not checked (no known token limit, or the
+ *                         service truncates)
  */
-record EmbedTarget(String modelId, EmbeddingCodec codec, EmbedOptions options, int batchLimit, int coalesceMaxBatch) {
+record EmbedTarget(String modelId, EmbeddingCodec codec, EmbedOptions options, int batchLimit, int coalesceMaxBatch,
+                   int maxTextChars) {
 }

@@ -41,6 +41,9 @@ public final class ExchangeOptions {
             return fallback;
         }
         if (v instanceof Number n) {
+            if (n.longValue() != n.intValue() || n.doubleValue() != n.longValue()) {
+                throw wrongType(header, v, "a whole number of Integer range");
+            }
             return n.intValue();
         }
         if (v instanceof String s) {
@@ -152,7 +155,14 @@ public final class ExchangeOptions {
     }
 
     public BedrockInputException wrongType(String header, Object value, String accepted) {
-        return new BedrockInputException(operation, null,
-                "header " + header + " has a " + value.getClass().getName() + "; accepted: " + accepted);
+        String shown = value instanceof CharSequence || value instanceof Number
+                ? "is '" + abbreviate(value.toString()) + "' (a " + value.getClass().getSimpleName() + ")"
+                : "has a " + value.getClass().getName();
+        return new BedrockInputException(operation, null, "header " + header + " " + shown + "; accepted: " + accepted);
+    }
+
+    /** A value quoted in a message: whole when short, else its start and its length. */
+    private static String abbreviate(String value) {
+        return value.length() <= 80 ? value : value.substring(0, 80) + "… (" + value.length() + " characters)";
     }
 }

@@ -28,13 +28,13 @@ public record InferenceOptions(String systemPrompt, Integer maxTokens, Float tem
             throw new BedrockInputException(operation, modelId, "the system prompt is blank; leave it unset or give text");
         }
         if (maxTokens != null && maxTokens < 1) {
-            throw new BedrockInputException(operation, modelId, "maxTokens is " + maxTokens + "; accepted: 1 or more");
+            throw new BedrockInputException(operation, modelId, "maxTokens is '" + maxTokens + "'; accepted: an integer 1 or more");
         }
         if (temperature != null && (temperature < 0 || temperature > 1)) {
-            throw new BedrockInputException(operation, modelId, "temperature is " + temperature + "; accepted: 0 to 1");
+            throw new BedrockInputException(operation, modelId, "temperature is '" + temperature + "'; accepted: 0 to 1");
         }
         if (topP != null && (topP < 0 || topP > 1)) {
-            throw new BedrockInputException(operation, modelId, "topP is " + topP + "; accepted: 0 to 1");
+            throw new BedrockInputException(operation, modelId, "topP is '" + topP + "'; accepted: 0 to 1");
         }
         return new InferenceOptions(system, maxTokens, temperature, topP, stops);
     }
