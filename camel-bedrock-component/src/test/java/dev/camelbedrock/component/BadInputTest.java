@@ -1,6 +1,5 @@
 package dev.camelbedrock.component;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -142,6 +141,21 @@ class BadInputTest extends BedrockTestSupport {
         return Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText(text)).build();
     }
 
+    /**
+     * The operation of the bedrock: endpoint that {@code route} sends to, read from the route as this test wrote it:
+     * the path of the URI, or the CamelBedrockOperation header's value where a case overrides it with one.
+     */
+    private String operationOf(String route) {
+        for (var definition : context.getCamelContextExtension().getContextPlugin(org.apache.camel.model.Model.class)
+                .getRouteDefinitions()) {
+            if (definition.getInput().getEndpointUri().equals(route)) {
+                String to = ((org.apache.camel.model.ToDefinition) definition.getOutputs().get(0)).getUri();
+                return to.substring("bedrock:".length()).split("\\?")[0];
+            }
+        }
+        throw new IllegalArgumentException("no route from " + route);
+    }
+
     private static Message assistant(String text) {
         return Message.builder().role(ConversationRole.ASSISTANT).content(ContentBlock.fromText(text)).build();
     }
@@ -204,6 +218,12 @@ class BadInputTest extends BedrockTestSupport {
                 Arguments.of("image too large", "direct:converse",
                         bodyAndHeader("hi", BedrockHeaders.IMAGES, new byte[4_000_000]), "at most"),
                 Arguments.of("image header wrong type", "direct:converse", bodyAndHeader("hi", BedrockHeaders.IMAGES, "cat.png"), "byte[]"),
+                Arguments.of("document above 4.5 MB", "direct:converse",
+                        bodyAndHeader("hi", BedrockHeaders.DOCUMENTS, Map.of("big.pdf", new byte[4_500_001])),
+                        "has 4500001 bytes; Converse accepts at most 4500000 bytes per document"),
+                Arguments.of("document above 4.5 MB, streamed", "direct:stream",
+                        bodyAndHeader("hi", BedrockHeaders.DOCUMENTS, Map.of("big.txt", new byte[4_500_001])),
+                        "at most 4500000 bytes per document"),
                 Arguments.of("document without extension", "direct:converse",
                         bodyAndHeader("hi", BedrockHeaders.DOCUMENTS, Map.of("README", new byte[] { 1 })), "pdf, csv"),
                 Arguments.of("images with a message body", "direct:converse",
@@ -378,10 +398,10 @@ class BadInputTest extends BedrockTestSupport {
     void rejectedBeforeAnyNetworkCall(String name, String route, Consumer<Exchange> input, String expected) {
         Exchange out = template.request(route, input::accept);
 
-        assertThat(out.getException()).as(name).isInstanceOf(BedrockInputException.class);
+        assertThat(out.getException()).as(name + ": refused with a BedrockInputException").isInstanceOf(BedrockInputException.class);
         assertThat(out.getException().getMessage()).as(name).contains(expected);
-        assertThat(Arrays.stream(BedrockOperation.values()).map(op -> op.name() + ": ")).as(name + ": names the operation")
-                .anyMatch(out.getException().getMessage()::startsWith);
+        assertThat(out.getException().getMessage()).as(name + ": names the operation of its endpoint")
+                .startsWith(operationOf(route) + ": ");
         assertThat(emulator.stats().total()).as("requests that reached the emulator").isZero();
         assertThat(emulator.stats().connectionsAccepted()).as("connections made to the emulator").isZero();
     }
