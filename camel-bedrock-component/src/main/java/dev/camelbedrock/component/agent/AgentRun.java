@@ -9,7 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
 import dev.camelbedrock.component.error.BedrockErrors;
 import dev.camelbedrock.component.error.BedrockInputException;
@@ -43,7 +43,7 @@ final class AgentRun {
 
     static final String OPERATION = "invokeAgent";
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
     private final Exchange exchange;
     private final InvokeAgentRequest first;
     private final int maxRounds;
@@ -56,7 +56,7 @@ final class AgentRun {
     private volatile String requestId;
     private int rounds;
 
-    AgentRun(BedrockEndpoint endpoint, Exchange exchange, InvokeAgentRequest first, int maxRounds, Executor toolExecutor) {
+    AgentRun(EndpointContext endpoint, Exchange exchange, InvokeAgentRequest first, int maxRounds, Executor toolExecutor) {
         this.endpoint = endpoint;
         this.exchange = exchange;
         this.first = first;

@@ -6,11 +6,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
 
-import dev.camelbedrock.component.BedrockCall;
-import dev.camelbedrock.component.BedrockConfiguration;
-import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.options.EndpointOptions;
+import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
-import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.operation.BedrockOperationHandler;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.flow.FlowControl;
 import dev.camelbedrock.component.support.ExchangeOptions;
@@ -30,23 +30,23 @@ public class InvokeAgentHandler implements BedrockOperationHandler, AutoCloseabl
     static final Pattern SESSION_ID = Pattern.compile("[0-9a-zA-Z._:-]{2,100}");
     static final int MAX_INPUT = 25_000_000;
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
     private volatile ExecutorService toolExecutor;
 
-    public InvokeAgentHandler(BedrockEndpoint endpoint) {
+    public InvokeAgentHandler(EndpointContext endpoint) {
         this.endpoint = endpoint;
     }
 
     @Override
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
-        String operation = call.operation().name();
+        String operation = call.operation();
         InvokeAgentRequest request = request(exchange, operation);
         return new AgentRun(endpoint, exchange, request, endpoint.getConfiguration().getMaxToolRounds(), executor(exchange))
                 .start();
     }
 
     InvokeAgentRequest request(Exchange exchange, String operation) {
-        BedrockConfiguration config = endpoint.getConfiguration();
+        EndpointOptions config = endpoint.getConfiguration();
         ExchangeOptions opts = new ExchangeOptions(exchange, operation);
         Object body = exchange.getMessage().getBody();
         if (body instanceof InvokeAgentRequest given) {
