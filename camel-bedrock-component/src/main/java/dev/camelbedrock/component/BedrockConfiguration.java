@@ -419,10 +419,11 @@ public class BedrockConfiguration implements EndpointOptions, Cloneable {
     private String retrievalFilter;
 
     @UriParam(label = "knowledge",
-              description = "Rerank the vector search results with this model (amazon.rerank-v1:0, cohere.rerank-v3-5:0, or an ARN).")
+              description = "The reranker model (amazon.rerank-v1:0, cohere.rerank-v3-5:0, or an ARN): retrieve reranks its"
+                            + " vector search results with it; rerank orders the body's documents with it.")
     private String rerankingModelId;
 
-    @UriParam(label = "knowledge", description = "With rerankingModelId: how many reranked results to keep. Unset: all.")
+    @UriParam(label = "knowledge", description = "With rerankingModelId: how many reranked results to keep (rerank: 1 to 1000). Unset: all.")
     private Integer numberOfRerankedResults;
 
     @UriParam(label = "knowledge",

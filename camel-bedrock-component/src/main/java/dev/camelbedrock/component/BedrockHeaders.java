@@ -12,7 +12,7 @@ public final class BedrockHeaders {
 
     @Metadata(label = "producer", description = "The operation to perform; overrides the URI path for this message.",
               javaType = "String", enums = "converse,converseStream,countTokens,invokeModel,invokeModelStream,embed,image,"
-                      + "retrieve,retrieveAndGenerate,invokeAgent,startIngestionJob,getIngestionJob,applyGuardrail,"
+                      + "retrieve,retrieveAndGenerate,rerank,invokeAgent,startIngestionJob,getIngestionJob,applyGuardrail,"
                       + "createProvisionedThroughput,getProvisionedThroughput,listProvisionedThroughputs,"
                       + "updateProvisionedThroughput,deleteProvisionedThroughput,listFoundationModels,getFoundationModel")
     public static final String OPERATION = "CamelBedrockOperation";
@@ -216,6 +216,11 @@ public final class BedrockHeaders {
               description = "converseStream and invokeModelStream: on an exchange sent to streamTo, true on the first delta of a restarted attempt (the deltas before it are void: the text starts over with this one), false on the others; on the exchange at the end of the stream, whether the text restarted at least once. True only with streamRestartAfterDeltas.",
               javaType = "Boolean")
     public static final String STREAM_RESTARTED = "CamelBedrockStreamRestarted";
+
+    // ---- rerank ----
+
+    @Metadata(label = "knowledge", description = "rerank: the query the documents are ranked against.", javaType = "String")
+    public static final String RERANK_QUERY = "CamelBedrockRerankQuery";
 
     // ---- agents ----
 

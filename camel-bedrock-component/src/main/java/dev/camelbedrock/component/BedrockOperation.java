@@ -27,6 +27,9 @@ public enum BedrockOperation {
              + " metadata), every page up to numberOfResults."),
     retrieveAndGenerate("Answers a question from a knowledge base or external sources. In: the question. Out: the answer"
                         + " text; citations and the session id in headers."),
+    rerank("Orders documents by relevance to a query (rerankingModelId). In: a List of documents (String, Map, JsonNode,"
+           + " BedrockRetrievalResult), the query in CamelBedrockRerankQuery. Out: a List of BedrockRerankResult (index, score,"
+           + " document), best first; numberOfRerankedResults keeps the best n."),
     invokeAgent("Talks to a Bedrock agent (agentId, agentAliasId). In: the user's text. Out: the agent's answer; the session id"
                 + " and traces in headers. A function the agent returns control for runs on the bedrock-tool: route of its name."),
     startIngestionJob("Starts syncing a knowledge-base data source; optionally waits until the job ends. Out: the job status;"

@@ -8,6 +8,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.UnaryOperator;
 
 import dev.camelbedrock.component.agent.InvokeAgentHandler;
+import dev.camelbedrock.component.rerank.RerankHandler;
 import dev.camelbedrock.component.converse.ConverseHandler;
 import dev.camelbedrock.component.converse.ConverseStreamHandler;
 import dev.camelbedrock.component.converse.CountTokensHandler;
@@ -69,6 +70,7 @@ public class BedrockProducer extends DefaultAsyncProducer {
             case image -> new ImageHandler(endpoint);
             case retrieve -> new RetrieveHandler(endpoint);
             case retrieveAndGenerate -> new RetrieveAndGenerateHandler(endpoint);
+            case rerank -> new RerankHandler(endpoint);
             case invokeAgent -> new InvokeAgentHandler(endpoint);
             case startIngestionJob -> new StartIngestionJobHandler(endpoint);
             case getIngestionJob -> new GetIngestionJobHandler(endpoint);
