@@ -9,6 +9,8 @@ import dev.camelbedrock.emulator.guardrails.GuardrailEngine;
 import dev.camelbedrock.emulator.guardrails.GuardrailOperations;
 import dev.camelbedrock.emulator.knowledge.KnowledgeBaseOperations;
 import dev.camelbedrock.emulator.knowledge.KnowledgeBases;
+import dev.camelbedrock.emulator.prompts.PromptOperations;
+import dev.camelbedrock.emulator.prompts.Prompts;
 import dev.camelbedrock.emulator.rerank.RerankOperations;
 import dev.camelbedrock.emulator.throughput.ProvisionedThroughputOperations;
 import dev.camelbedrock.emulator.throughput.ProvisionedThroughputs;
@@ -16,7 +18,7 @@ import dev.camelbedrock.emulator.throughput.ProvisionedThroughputs;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Knowledge bases, guardrails, provisioned throughput, agents and rerank (one provider for the resource features). */
+/** Knowledge bases, guardrails, provisioned throughput, agents, prompts and rerank (one provider for the resource features). */
 public final class ResourceOperations implements OperationProvider {
 
     @Override
@@ -30,6 +32,7 @@ public final class ResourceOperations implements OperationProvider {
         ops.addAll(KnowledgeBaseOperations.operations(() -> context.feature(KnowledgeBases.class)));
         ops.addAll(AgentOperations.operations(() -> context.feature(Agents.class)));
         ops.addAll(RerankOperations.operations(context));
+        ops.addAll(PromptOperations.operations(() -> context.feature(Prompts.class)));
         return ops;
     }
 }

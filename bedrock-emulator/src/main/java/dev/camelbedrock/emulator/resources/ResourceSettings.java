@@ -20,6 +20,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 import dev.camelbedrock.emulator.agents.Agents;
+import dev.camelbedrock.emulator.prompts.Prompts;
+import java.util.Optional;
 
 /**
  * Builder-side settings of the resource features (provisioned throughput, and later knowledge bases and
@@ -177,5 +179,13 @@ public final class ResourceSettings {
         Agents agents = new Agents(accountId);
         context.putFeature(Agents.class, agents);
         context.onReset(agents::reset);
+
+        Prompts prompts = new Prompts(accountId);
+        context.putFeature(Prompts.class, prompts);
+        context.onReset(prompts::reset);
+        context.catalog().registerArnResolver("prompt", parts -> {
+            String model = prompts.modelOf(parts.arn);
+            return model == null ? Optional.empty() : context.catalog().resolve(model);
+        });
     }
 }

@@ -7,6 +7,7 @@ import dev.camelbedrock.emulator.core.EmulatorContext;
 import dev.camelbedrock.emulator.core.Exchange;
 import dev.camelbedrock.emulator.core.ServiceException;
 import dev.camelbedrock.emulator.json.Json;
+import dev.camelbedrock.emulator.prompts.Prompts;
 import dev.camelbedrock.emulator.models.FoundationModel;
 import dev.camelbedrock.emulator.models.ResolvedModel;
 
@@ -69,6 +70,13 @@ final class ConverseSupport {
     static Result run(Exchange ex, boolean stream) {
         ResolvedModel model = resolveChatModel(ex, stream);
         JsonNode req = ex.json();
+        Prompts prompts = ex.context().feature(Prompts.class);
+        if (prompts != null && Prompts.isPromptArn(ex.modelId())) {
+            req = prompts.render(ex.modelId(), req);
+        } else if (req.has("promptVariables")) {
+            throw ServiceException.validation("promptVariables are only accepted when the modelId is the ARN of a prompt from"
+                    + " Prompt management; " + ex.modelId() + " is not.");
+        }
         ConverseValidator.validateConverse(req);
         ConverseLimits.check(model, req);
         StructuredOutput structured = StructuredOutput.of(req);
