@@ -183,8 +183,14 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "profileName": getOrCreateConfiguration(target).setProfileName(property(camelContext, java.lang.String.class, value)); return true;
         case "promptcachepoints":
         case "promptCachePoints": getOrCreateConfiguration(target).setPromptCachePoints(property(camelContext, java.lang.String.class, value)); return true;
+        case "promptidentifier":
+        case "promptIdentifier": getOrCreateConfiguration(target).setPromptIdentifier(property(camelContext, java.lang.String.class, value)); return true;
         case "prompttemplate":
         case "promptTemplate": getOrCreateConfiguration(target).setPromptTemplate(property(camelContext, java.lang.String.class, value)); return true;
+        case "promptvariables":
+        case "promptVariables": getOrCreateConfiguration(target).setPromptVariables(property(camelContext, java.util.Map.class, value)); return true;
+        case "promptversion":
+        case "promptVersion": getOrCreateConfiguration(target).setPromptVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "provisionedmodelid":
         case "provisionedModelId": getOrCreateConfiguration(target).setProvisionedModelId(property(camelContext, java.lang.String.class, value)); return true;
         case "provisionedmodelname":
@@ -437,8 +443,14 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "profileName": return java.lang.String.class;
         case "promptcachepoints":
         case "promptCachePoints": return java.lang.String.class;
+        case "promptidentifier":
+        case "promptIdentifier": return java.lang.String.class;
         case "prompttemplate":
         case "promptTemplate": return java.lang.String.class;
+        case "promptvariables":
+        case "promptVariables": return java.util.Map.class;
+        case "promptversion":
+        case "promptVersion": return java.lang.String.class;
         case "provisionedmodelid":
         case "provisionedModelId": return java.lang.String.class;
         case "provisionedmodelname":
@@ -687,8 +699,14 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "profileName": return getOrCreateConfiguration(target).getProfileName();
         case "promptcachepoints":
         case "promptCachePoints": return getOrCreateConfiguration(target).getPromptCachePoints();
+        case "promptidentifier":
+        case "promptIdentifier": return getOrCreateConfiguration(target).getPromptIdentifier();
         case "prompttemplate":
         case "promptTemplate": return getOrCreateConfiguration(target).getPromptTemplate();
+        case "promptvariables":
+        case "promptVariables": return getOrCreateConfiguration(target).getPromptVariables();
+        case "promptversion":
+        case "promptVersion": return getOrCreateConfiguration(target).getPromptVersion();
         case "provisionedmodelid":
         case "provisionedModelId": return getOrCreateConfiguration(target).getProvisionedModelId();
         case "provisionedmodelname":
@@ -776,6 +794,15 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "waittimeout":
         case "waitTimeout": return getOrCreateConfiguration(target).getWaitTimeout();
         case "width": return getOrCreateConfiguration(target).getWidth();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "promptvariables":
+        case "promptVariables": return java.lang.Object.class;
         default: return null;
         }
     }

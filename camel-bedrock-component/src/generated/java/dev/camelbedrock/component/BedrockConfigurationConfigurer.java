@@ -172,8 +172,14 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "profileName": target.setProfileName(property(camelContext, java.lang.String.class, value)); return true;
         case "promptcachepoints":
         case "promptCachePoints": target.setPromptCachePoints(property(camelContext, java.lang.String.class, value)); return true;
+        case "promptidentifier":
+        case "promptIdentifier": target.setPromptIdentifier(property(camelContext, java.lang.String.class, value)); return true;
         case "prompttemplate":
         case "promptTemplate": target.setPromptTemplate(property(camelContext, java.lang.String.class, value)); return true;
+        case "promptvariables":
+        case "promptVariables": target.setPromptVariables(property(camelContext, java.util.Map.class, value)); return true;
+        case "promptversion":
+        case "promptVersion": target.setPromptVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "provisionedmodelid":
         case "provisionedModelId": target.setProvisionedModelId(property(camelContext, java.lang.String.class, value)); return true;
         case "provisionedmodelname":
@@ -417,8 +423,14 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "profileName": return java.lang.String.class;
         case "promptcachepoints":
         case "promptCachePoints": return java.lang.String.class;
+        case "promptidentifier":
+        case "promptIdentifier": return java.lang.String.class;
         case "prompttemplate":
         case "promptTemplate": return java.lang.String.class;
+        case "promptvariables":
+        case "promptVariables": return java.util.Map.class;
+        case "promptversion":
+        case "promptVersion": return java.lang.String.class;
         case "provisionedmodelid":
         case "provisionedModelId": return java.lang.String.class;
         case "provisionedmodelname":
@@ -663,8 +675,14 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "profileName": return target.getProfileName();
         case "promptcachepoints":
         case "promptCachePoints": return target.getPromptCachePoints();
+        case "promptidentifier":
+        case "promptIdentifier": return target.getPromptIdentifier();
         case "prompttemplate":
         case "promptTemplate": return target.getPromptTemplate();
+        case "promptvariables":
+        case "promptVariables": return target.getPromptVariables();
+        case "promptversion":
+        case "promptVersion": return target.getPromptVersion();
         case "provisionedmodelid":
         case "provisionedModelId": return target.getProvisionedModelId();
         case "provisionedmodelname":
@@ -752,6 +770,15 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "waittimeout":
         case "waitTimeout": return target.getWaitTimeout();
         case "width": return target.getWidth();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "promptvariables":
+        case "promptVariables": return java.lang.Object.class;
         default: return null;
         }
     }

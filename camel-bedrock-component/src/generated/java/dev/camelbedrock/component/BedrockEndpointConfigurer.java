@@ -173,8 +173,14 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "profileName": target.getConfiguration().setProfileName(property(camelContext, java.lang.String.class, value)); return true;
         case "promptcachepoints":
         case "promptCachePoints": target.getConfiguration().setPromptCachePoints(property(camelContext, java.lang.String.class, value)); return true;
+        case "promptidentifier":
+        case "promptIdentifier": target.getConfiguration().setPromptIdentifier(property(camelContext, java.lang.String.class, value)); return true;
         case "prompttemplate":
         case "promptTemplate": target.getConfiguration().setPromptTemplate(property(camelContext, java.lang.String.class, value)); return true;
+        case "promptvariables":
+        case "promptVariables": target.getConfiguration().setPromptVariables(property(camelContext, java.util.Map.class, value)); return true;
+        case "promptversion":
+        case "promptVersion": target.getConfiguration().setPromptVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "provisionedmodelid":
         case "provisionedModelId": target.getConfiguration().setProvisionedModelId(property(camelContext, java.lang.String.class, value)); return true;
         case "provisionedmodelname":
@@ -424,8 +430,14 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "profileName": return java.lang.String.class;
         case "promptcachepoints":
         case "promptCachePoints": return java.lang.String.class;
+        case "promptidentifier":
+        case "promptIdentifier": return java.lang.String.class;
         case "prompttemplate":
         case "promptTemplate": return java.lang.String.class;
+        case "promptvariables":
+        case "promptVariables": return java.util.Map.class;
+        case "promptversion":
+        case "promptVersion": return java.lang.String.class;
         case "provisionedmodelid":
         case "provisionedModelId": return java.lang.String.class;
         case "provisionedmodelname":
@@ -671,8 +683,14 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "profileName": return target.getConfiguration().getProfileName();
         case "promptcachepoints":
         case "promptCachePoints": return target.getConfiguration().getPromptCachePoints();
+        case "promptidentifier":
+        case "promptIdentifier": return target.getConfiguration().getPromptIdentifier();
         case "prompttemplate":
         case "promptTemplate": return target.getConfiguration().getPromptTemplate();
+        case "promptvariables":
+        case "promptVariables": return target.getConfiguration().getPromptVariables();
+        case "promptversion":
+        case "promptVersion": return target.getConfiguration().getPromptVersion();
         case "provisionedmodelid":
         case "provisionedModelId": return target.getConfiguration().getProvisionedModelId();
         case "provisionedmodelname":
@@ -760,6 +778,15 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "waittimeout":
         case "waitTimeout": return target.getConfiguration().getWaitTimeout();
         case "width": return target.getConfiguration().getWidth();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "promptvariables":
+        case "promptVariables": return java.lang.Object.class;
         default: return null;
         }
     }

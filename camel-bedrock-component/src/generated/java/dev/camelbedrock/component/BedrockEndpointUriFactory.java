@@ -23,7 +23,7 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(127);
+        Set<String> props = new HashSet<>(130);
         props.add("accept");
         props.add("accessKey");
         props.add("accountId");
@@ -102,7 +102,10 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("pollInterval");
         props.add("profileName");
         props.add("promptCachePoints");
+        props.add("promptIdentifier");
         props.add("promptTemplate");
+        props.add("promptVariables");
+        props.add("promptVersion");
         props.add("provisionedModelId");
         props.add("provisionedModelName");
         props.add("proxyHost");
@@ -161,7 +164,9 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         secretProps.add("secretKey");
         secretProps.add("sessionToken");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
-        MULTI_VALUE_PREFIXES = Collections.emptyMap();
+        Map<String, String> prefixes = new HashMap<>(1);
+        prefixes.put("promptVariables", "promptVariable.");
+        MULTI_VALUE_PREFIXES = Collections.unmodifiableMap(prefixes);
     }
 
     @Override

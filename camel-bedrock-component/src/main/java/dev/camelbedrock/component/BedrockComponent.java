@@ -13,6 +13,7 @@ import dev.camelbedrock.component.client.ClientSettingsCheck;
 import dev.camelbedrock.component.flow.FlowControl;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.util.PropertiesHelper;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
@@ -50,6 +51,10 @@ public class BedrockComponent extends DefaultComponent {
         }
         config.setOperation(BedrockOperation.fromName(remaining));
         checkNumbers(uri, parameters);
+        Map<String, Object> promptVariables = PropertiesHelper.extractProperties(parameters, "promptVariable.");
+        if (!promptVariables.isEmpty()) {
+            config.setPromptVariables(promptVariables);
+        }
         BedrockEndpoint endpoint = new BedrockEndpoint(uri, this, config);
         setProperties(endpoint, parameters);
         return endpoint;

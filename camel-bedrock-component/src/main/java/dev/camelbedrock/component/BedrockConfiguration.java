@@ -1,5 +1,7 @@
 package dev.camelbedrock.component;
 
+import java.util.Map;
+
 import dev.camelbedrock.catalog.ModelFamily;
 import dev.camelbedrock.component.options.EndpointOptions;
 import dev.camelbedrock.component.options.CommitmentDuration;
@@ -383,6 +385,19 @@ public class BedrockConfiguration implements EndpointOptions, Cloneable {
                             + " ChatStream.getAttempt() and isRestarted(), and the exchange at the end carries both headers;"
                             + " its text and usage describe the attempt that succeeded.")
     private boolean streamRestartAfterDeltas;
+
+    // ---- managed prompts ----
+
+    @UriParam(label = "prompt", prefix = "promptVariable.", multiValue = true,
+              description = "converse/converseStream with a prompt ARN as modelId: the values of the prompt's variables,"
+                            + " promptVariable.NAME=VALUE. The CamelBedrockPromptVariables header (a Map) adds to and"
+                            + " overrides them. Refused for a model id that is not a prompt.")
+    private Map<String, Object> promptVariables;
+    @UriParam(label = "prompt", description = "getPrompt: the prompt's id or ARN. Header CamelBedrockPromptIdentifier overrides it.")
+    private String promptIdentifier;
+    @UriParam(label = "prompt", description = "getPrompt: the prompt version to read (a number); unset: the draft. Header"
+                                              + " CamelBedrockPromptVersion overrides it.")
+    private String promptVersion;
 
     // ---- agents ----
 
@@ -784,6 +799,12 @@ public class BedrockConfiguration implements EndpointOptions, Cloneable {
     public void setStreamBufferSize(int streamBufferSize) { this.streamBufferSize = streamBufferSize; }
     public boolean isStreamRestartAfterDeltas() { return streamRestartAfterDeltas; }
     public void setStreamRestartAfterDeltas(boolean streamRestartAfterDeltas) { this.streamRestartAfterDeltas = streamRestartAfterDeltas; }
+    public Map<String, Object> getPromptVariables() { return promptVariables; }
+    public void setPromptVariables(Map<String, Object> promptVariables) { this.promptVariables = promptVariables; }
+    public String getPromptIdentifier() { return promptIdentifier; }
+    public void setPromptIdentifier(String promptIdentifier) { this.promptIdentifier = promptIdentifier; }
+    public String getPromptVersion() { return promptVersion; }
+    public void setPromptVersion(String promptVersion) { this.promptVersion = promptVersion; }
     public String getAgentId() { return agentId; }
     public void setAgentId(String agentId) { this.agentId = agentId; }
     public String getAgentAliasId() { return agentAliasId; }

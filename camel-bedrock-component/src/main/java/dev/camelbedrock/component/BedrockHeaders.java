@@ -12,7 +12,7 @@ public final class BedrockHeaders {
 
     @Metadata(label = "producer", description = "The operation to perform; overrides the URI path for this message.",
               javaType = "String", enums = "converse,converseStream,countTokens,invokeModel,invokeModelStream,embed,image,"
-                      + "retrieve,retrieveAndGenerate,rerank,invokeAgent,startIngestionJob,getIngestionJob,applyGuardrail,"
+                      + "retrieve,retrieveAndGenerate,rerank,getPrompt,invokeAgent,startIngestionJob,getIngestionJob,applyGuardrail,"
                       + "createProvisionedThroughput,getProvisionedThroughput,listProvisionedThroughputs,"
                       + "updateProvisionedThroughput,deleteProvisionedThroughput,listFoundationModels,getFoundationModel")
     public static final String OPERATION = "CamelBedrockOperation";
@@ -221,6 +221,22 @@ public final class BedrockHeaders {
 
     @Metadata(label = "knowledge", description = "rerank: the query the documents are ranked against.", javaType = "String")
     public static final String RERANK_QUERY = "CamelBedrockRerankQuery";
+
+    // ---- managed prompts ----
+
+    @Metadata(label = "prompt", description = "converse/converseStream with a prompt ARN as modelId: the values of its variables,"
+                                              + " over the promptVariable.NAME options.", javaType = "java.util.Map<String, String>")
+    public static final String PROMPT_VARIABLES = "CamelBedrockPromptVariables";
+
+    @Metadata(label = "prompt", description = "getPrompt: the prompt's id or ARN; overrides the promptIdentifier option.", javaType = "String")
+    public static final String PROMPT_IDENTIFIER = "CamelBedrockPromptIdentifier";
+
+    @Metadata(label = "prompt", description = "getPrompt: the version to read (overrides the promptVersion option); set by the"
+                                              + " result to the version read.", javaType = "String")
+    public static final String PROMPT_VERSION = "CamelBedrockPromptVersion";
+
+    @Metadata(label = "prompt", description = "getPrompt: the ARN of the prompt read.", javaType = "String")
+    public static final String PROMPT_ARN = "CamelBedrockPromptArn";
 
     // ---- agents ----
 

@@ -30,6 +30,9 @@ public enum BedrockOperation {
     rerank("Orders documents by relevance to a query (rerankingModelId). In: a List of documents (String, Map, JsonNode,"
            + " BedrockRetrievalResult), the query in CamelBedrockRerankQuery. Out: a List of BedrockRerankResult (index, score,"
            + " document), best first; numberOfRerankedResults keeps the best n."),
+    getPrompt("Reads a managed prompt (promptIdentifier, promptVersion) for routes that render its template themselves."
+              + " Out: the GetPromptResponse; its ARN and version in headers. (converse takes a prompt ARN as modelId with"
+              + " promptVariable.NAME options.)"),
     invokeAgent("Talks to a Bedrock agent (agentId, agentAliasId). In: the user's text. Out: the agent's answer; the session id"
                 + " and traces in headers. A function the agent returns control for runs on the bedrock-tool: route of its name."),
     startIngestionJob("Starts syncing a knowledge-base data source; optionally waits until the job ends. Out: the job status;"

@@ -8,6 +8,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.UnaryOperator;
 
 import dev.camelbedrock.component.agent.InvokeAgentHandler;
+import dev.camelbedrock.component.prompt.GetPromptHandler;
 import dev.camelbedrock.component.rerank.RerankHandler;
 import dev.camelbedrock.component.converse.ConverseHandler;
 import dev.camelbedrock.component.converse.ConverseStreamHandler;
@@ -72,6 +73,7 @@ public class BedrockProducer extends DefaultAsyncProducer {
             case retrieveAndGenerate -> new RetrieveAndGenerateHandler(endpoint);
             case rerank -> new RerankHandler(endpoint);
             case invokeAgent -> new InvokeAgentHandler(endpoint);
+            case getPrompt -> new GetPromptHandler(endpoint);
             case startIngestionJob -> new StartIngestionJobHandler(endpoint);
             case getIngestionJob -> new GetIngestionJobHandler(endpoint);
             case applyGuardrail -> new ApplyGuardrailHandler(endpoint);

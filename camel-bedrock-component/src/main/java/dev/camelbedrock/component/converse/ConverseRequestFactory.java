@@ -12,6 +12,9 @@ import dev.camelbedrock.component.content.Messages;
 import dev.camelbedrock.component.content.PendingMedia;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.family.ModelLookup;
+import dev.camelbedrock.component.prompt.PromptVariables;
+import software.amazon.awssdk.services.bedrockruntime.model.PromptVariableValues;
+import java.util.Map;
 import dev.camelbedrock.component.support.ExchangeOptions;
 import org.apache.camel.Exchange;
 import software.amazon.awssdk.services.bedrockruntime.model.CachePointBlock;
@@ -62,8 +65,11 @@ public final class ConverseRequestFactory {
         }
 
         String modelId = ModelLookup.modelId(opts, config, operation, null);
+        Map<String, PromptVariableValues> variables = PromptVariables.read(opts, config, operation, modelId);
+        boolean prompt = PromptVariables.isPromptArn(modelId);
         PendingMedia pending = new PendingMedia();
-        List<Message> turn = newTurn(operation, modelId, body, opts, pending);
+        // a managed prompt brings its own messages: the body, when there is one, is a turn after them
+        List<Message> turn = prompt && body == null ? List.of() : newTurn(operation, modelId, body, opts, pending);
         List<Message> messages;
         List<Message> conversation = null;
         if (history != null) {
@@ -73,10 +79,15 @@ public final class ConverseRequestFactory {
         } else {
             messages = turn;
         }
-        Messages.validateMessages(operation, modelId, messages);
+        if (!(prompt && messages.isEmpty())) {
+            Messages.validateMessages(operation, modelId, messages);
+        }
         Messages.checkModel(operation, modelId, messages);
 
         ConverseRequest.Builder b = ConverseRequest.builder().modelId(modelId);
+        if (!variables.isEmpty()) {
+            b.promptVariables(variables);
+        }
         List<String> cachePoints = ConverseOptions.cachePoints(config, operation, modelId);
         if (cachePoints.contains("messages")) {
             messages = withCachePointOnLastUserTurn(messages);

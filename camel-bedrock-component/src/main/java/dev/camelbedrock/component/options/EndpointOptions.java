@@ -78,6 +78,12 @@ public interface EndpointOptions {
     String getStreamTo();
     int getStreamBufferSize();
     boolean isStreamRestartAfterDeltas();
+    java.util.Map<String, Object> getPromptVariables();
+
+    String getPromptIdentifier();
+
+    String getPromptVersion();
+
     String getAgentId();
 
     String getAgentAliasId();
