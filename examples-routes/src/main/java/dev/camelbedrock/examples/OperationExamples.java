@@ -37,6 +37,8 @@ public final class OperationExamples {
             if (kb) {
                 out.println("[" + dsl + "-retrieve] " + template.requestBody(p + "retrieve",
                         "How long does shipping take?", List.class).size() + " chunks");
+                out.println("[" + dsl + "-rerank] best of 5 chunks: " + template.requestBody(p + "rerank",
+                        "How long does shipping take?", List.class));
                 Exchange rag = template.request(p + "retrieveAndGenerate",
                         e -> e.getMessage().setBody("How many days do I have to return an item?"));
                 out.println("[" + dsl + "-retrieveAndGenerate] " + result(rag, e -> {

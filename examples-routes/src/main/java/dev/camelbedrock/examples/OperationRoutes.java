@@ -30,6 +30,12 @@ public class OperationRoutes extends RouteBuilder {
         from("direct:java-retrieve").routeId("java-retrieve")
                 .to("bedrock:retrieve?knowledgeBaseId={{bedrock.knowledge-base-id}}&numberOfResults=3");
 
+        // retrieve a wide net, then let a reranker keep the best two
+        from("direct:java-rerank").routeId("java-rerank")
+                .setHeader("CamelBedrockRerankQuery", body())
+                .to("bedrock:retrieve?knowledgeBaseId={{bedrock.knowledge-base-id}}&numberOfResults=5")
+                .to("bedrock:rerank?rerankingModelId=amazon.rerank-v1:0&numberOfRerankedResults=2");
+
         from("direct:java-retrieveAndGenerate").routeId("java-retrieveAndGenerate")
                 .to("bedrock:retrieveAndGenerate?knowledgeBaseId={{bedrock.knowledge-base-id}}&modelId={{bedrock.chat-model}}");
 

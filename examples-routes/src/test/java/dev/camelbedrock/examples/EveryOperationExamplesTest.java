@@ -81,6 +81,12 @@ class EveryOperationExamplesTest {
         List<?> chunks = send("direct:" + dsl + "-retrieve", "How long does shipping take?").getMessage().getBody(List.class);
         assertThat(chunks).isNotEmpty();
 
+        List<dev.camelbedrock.component.rerank.BedrockRerankResult> best = send("direct:" + dsl + "-rerank",
+                "How long does shipping take?").getMessage().getBody(List.class);
+        assertThat(best).hasSize(2);
+        assertThat(best.get(0).score()).isGreaterThanOrEqualTo(best.get(1).score());
+        assertThat(best.get(0).document()).isInstanceOf(dev.camelbedrock.component.knowledge.BedrockRetrievalResult.class);
+
         Exchange rag = send("direct:" + dsl + "-retrieveAndGenerate", "How many days do I have to return an item?");
         assertThat(rag.getMessage().getBody(String.class)).isNotBlank();
         assertThat(rag.getMessage().getHeader("CamelBedrockCitations", List.class)).isNotEmpty();
@@ -135,7 +141,7 @@ class EveryOperationExamplesTest {
     @org.junit.jupiter.api.Test
     void everyDirectRouteIsCovered() {
         List<String> ids = context.getRoutes().stream().map(r -> r.getRouteId()).sorted().toList();
-        assertThat(ids).hasSize(34);
+        assertThat(ids).hasSize(36);
         assertThat(ids.stream().filter(id -> id.startsWith("yaml-")).map(id -> id.substring(5)).toList())
                 .isEqualTo(ids.stream().filter(id -> id.startsWith("java-")).map(id -> id.substring(5)).toList());
     }
