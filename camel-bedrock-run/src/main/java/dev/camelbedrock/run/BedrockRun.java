@@ -70,6 +70,7 @@ public final class BedrockRun {
         KameletMain main = new KameletMain(INSTANCE);
         // every component is on this jar's classpath; nothing may be fetched from a Maven repository at run time
         main.setDownload(false);
+        main.bind("kamelet", new PipeKameletComponent());
         // the Kamelet catalog on this classpath is the one to use: without its version KameletMain looks for another
         main.addInitialProperty(INSTANCE + ".kameletsVersion", kameletsVersion());
         main.addInitialProperty("camel.main.routesIncludePattern", String.join(",", options.routes));
