@@ -6,6 +6,8 @@ import dev.camelbedrock.emulator.json.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -23,6 +25,7 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * Rule.when("(?i)hello").reply("Hi there!")
  * Rule.when("weather in (\\w+)").toolUse("get_weather", "{\"city\":\"{{1}}\"}")
+ * Rule.when("compare").toolUse("price", "{\"sku\":\"A\"}").toolUse("price", "{\"sku\":\"B\"}")   // two calls in one turn
  * Rule.when("overload").forModel("anthropic").error("ThrottlingException", "Too many requests")
  * }</pre>
  *
@@ -40,9 +43,21 @@ public final class Rule {
     private final String errorMessage;
     private final Integer errorStatus;
     private final String stopReason;
+    /** Tool calls after the first, made in the same turn (parallel tool use). */
+    private final List<ToolCall> moreToolCalls;
+
+    /** One tool call a rule makes. */
+    public record ToolCall(String name, JsonNode input) {
+    }
 
     private Rule(Pattern match, Pattern model, Pattern system, String reply, String toolName, JsonNode toolInput,
                  String errorCode, String errorMessage, Integer errorStatus, String stopReason) {
+        this(match, model, system, reply, toolName, toolInput, errorCode, errorMessage, errorStatus, stopReason, List.of());
+    }
+
+    private Rule(Pattern match, Pattern model, Pattern system, String reply, String toolName, JsonNode toolInput,
+                 String errorCode, String errorMessage, Integer errorStatus, String stopReason, List<ToolCall> moreToolCalls) {
+        this.moreToolCalls = List.copyOf(moreToolCalls);
         this.match = match;
         this.model = model;
         this.system = system;
@@ -68,19 +83,19 @@ public final class Rule {
     /** Restricts the rule to models whose id (as requested, or resolved base id) contains a match of {@code regex}. */
     public Rule forModel(String regex) {
         return new Rule(match, Pattern.compile(regex), system, reply, toolName, toolInput, errorCode, errorMessage,
-                errorStatus, stopReason);
+                errorStatus, stopReason, moreToolCalls);
     }
 
     /** Restricts the rule to requests whose system prompt contains a match of {@code regex}. */
     public Rule whenSystem(String regex) {
         return new Rule(match, model, Pattern.compile(regex), reply, toolName, toolInput, errorCode, errorMessage,
-                errorStatus, stopReason);
+                errorStatus, stopReason, moreToolCalls);
     }
 
     /** The reply text (a template). With a tool call, this becomes the text block before the toolUse block. */
     public Rule reply(String template) {
         return new Rule(match, model, system, Objects.requireNonNull(template), toolName, toolInput, errorCode,
-                errorMessage, errorStatus, stopReason);
+                errorMessage, errorStatus, stopReason, moreToolCalls);
     }
 
     /** Answers with a toolUse block (stopReason {@code tool_use}); {@code inputJson} is a JSON object. */
@@ -92,27 +107,48 @@ public final class Rule {
         }
     }
 
+    /**
+     * Answers with a toolUse block. Called again on the same rule, adds another toolUse block to the same turn: the
+     * model asks for several tools at once (parallel tool use).
+     */
     public Rule toolUse(String name, JsonNode input) {
-        return new Rule(match, model, system, reply, Objects.requireNonNull(name), input == null ? Json.object() : input,
-                errorCode, errorMessage, errorStatus, stopReason);
+        JsonNode in = input == null ? Json.object() : input;
+        if (toolName == null) {
+            return new Rule(match, model, system, reply, Objects.requireNonNull(name), in, errorCode, errorMessage,
+                    errorStatus, stopReason, moreToolCalls);
+        }
+        List<ToolCall> more = new ArrayList<>(moreToolCalls);
+        more.add(new ToolCall(Objects.requireNonNull(name), in));
+        return new Rule(match, model, system, reply, toolName, toolInput, errorCode, errorMessage, errorStatus,
+                stopReason, more);
+    }
+
+    /** Every tool call of the rule, in order (empty when it makes none). */
+    public List<ToolCall> toolCalls() {
+        List<ToolCall> all = new ArrayList<>();
+        if (toolName != null) {
+            all.add(new ToolCall(toolName, toolInput));
+        }
+        all.addAll(moreToolCalls);
+        return all;
     }
 
     /** Answers with an error in the service's shape; the status comes from the bedrock-runtime table. */
     public Rule error(String code, String message) {
         return new Rule(match, model, system, reply, toolName, toolInput, Objects.requireNonNull(code), message, null,
-                stopReason);
+                stopReason, moreToolCalls);
     }
 
     /** Answers with an error with an explicit HTTP status. */
     public Rule error(String code, String message, int status) {
         return new Rule(match, model, system, reply, toolName, toolInput, Objects.requireNonNull(code), message, status,
-                stopReason);
+                stopReason, moreToolCalls);
     }
 
     /** Overrides the stop reason of a text reply (e.g. {@code max_tokens}, {@code guardrail_intervened}). */
     public Rule stopReason(String stopReason) {
         return new Rule(match, model, system, reply, toolName, toolInput, errorCode, errorMessage, errorStatus,
-                stopReason);
+                stopReason, moreToolCalls);
     }
 
     public Pattern matchPattern() {
@@ -178,6 +214,19 @@ public final class Rule {
             }
             r = r.toolUse(name, tu.has("input") ? tu.get("input") : Json.object());
         }
+        JsonNode tus = node.get("toolUses");
+        if (Json.isPresent(tus)) {
+            if (!tus.isArray()) {
+                throw new IllegalArgumentException("toolUses must be an array of {name, input} in rule " + node);
+            }
+            for (JsonNode t : tus) {
+                String name = Json.text(t, "name");
+                if (name == null) {
+                    throw new IllegalArgumentException("toolUses[].name is required in rule " + node);
+                }
+                r = r.toolUse(name, t.has("input") ? t.get("input") : Json.object());
+            }
+        }
         JsonNode err = node.get("error");
         if (Json.isPresent(err)) {
             String code = err.isTextual() ? err.asText() : Json.text(err, "code");
@@ -211,10 +260,15 @@ public final class Rule {
         if (reply != null) {
             n.put("reply", reply);
         }
-        if (toolName != null) {
+        if (toolName != null && moreToolCalls.isEmpty()) {
             ObjectNode tu = n.putObject("toolUse");
             tu.put("name", toolName);
             tu.set("input", toolInput);
+        } else if (toolName != null) {
+            var tus = n.putArray("toolUses");
+            for (ToolCall c : toolCalls()) {
+                tus.addObject().put("name", c.name()).set("input", c.input());
+            }
         }
         if (errorCode != null) {
             ObjectNode e = n.putObject("error");

@@ -21,6 +21,8 @@ public enum Capability {
     REASONING(false),
     /** Prompt caching (cache points / cache_control). */
     PROMPT_CACHING(false),
+    /** Converse's native structured output: {@code outputConfig.textFormat} of type {@code json_schema}. */
+    STRUCTURED_OUTPUT(false),
     /** Invoked asynchronously with StartAsyncInvoke (results land in S3). */
     ASYNC_INVOKE(false),
 

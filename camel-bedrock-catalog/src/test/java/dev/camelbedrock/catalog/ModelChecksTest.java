@@ -33,6 +33,8 @@ class ModelChecksTest {
         assertThat(sonnet.isEmbeddingModel()).isFalse();
         assertThat(sonnet.capabilities()).contains(Capability.IMAGE_INPUT, Capability.TEXT_GENERATION, Capability.PROMPT_CACHING);
         assertThat(sonnet.requireCapability(Capability.TOOL_USE)).isSameAs(sonnet);
+        assertThat(sonnet.supports(Capability.STRUCTURED_OUTPUT)).as("no native structured output before Claude 4.5").isFalse();
+        assertThat(model("anthropic.claude-haiku-4-5-20251001-v1:0").supports(Capability.STRUCTURED_OUTPUT)).isTrue();
 
         BedrockModel titan = model("amazon.titan-text-express-v1");
         assertThat(titan.supportsToolUse()).isFalse();

@@ -137,6 +137,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxInFlight": getOrCreateConfiguration(target).setMaxInFlight(property(camelContext, int.class, value)); return true;
         case "maxtokens":
         case "maxTokens": getOrCreateConfiguration(target).setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxtoolrounds":
+        case "maxToolRounds": getOrCreateConfiguration(target).setMaxToolRounds(property(camelContext, int.class, value)); return true;
         case "mediaurlallowlist":
         case "mediaUrlAllowList": getOrCreateConfiguration(target).setMediaUrlAllowList(property(camelContext, java.lang.String.class, value)); return true;
         case "mediaurltimeout":
@@ -160,8 +162,14 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "numberOfRerankedResults": getOrCreateConfiguration(target).setNumberOfRerankedResults(property(camelContext, java.lang.Integer.class, value)); return true;
         case "numberofresults":
         case "numberOfResults": getOrCreateConfiguration(target).setNumberOfResults(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "outputclass":
+        case "outputClass": getOrCreateConfiguration(target).setOutputClass(property(camelContext, java.lang.String.class, value)); return true;
         case "outputformat":
         case "outputFormat": getOrCreateConfiguration(target).setOutputFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "outputrepairattempts":
+        case "outputRepairAttempts": getOrCreateConfiguration(target).setOutputRepairAttempts(property(camelContext, int.class, value)); return true;
+        case "outputschema":
+        case "outputSchema": getOrCreateConfiguration(target).setOutputSchema(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "performancelatency":
@@ -248,6 +256,10 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "toolChoice": getOrCreateConfiguration(target).setToolChoice(property(camelContext, java.lang.String.class, value)); return true;
         case "toolconfiguration":
         case "toolConfiguration": getOrCreateConfiguration(target).setToolConfiguration(property(camelContext, software.amazon.awssdk.services.bedrockruntime.model.ToolConfiguration.class, value)); return true;
+        case "toolnames":
+        case "toolNames": getOrCreateConfiguration(target).setToolNames(property(camelContext, java.lang.String.class, value)); return true;
+        case "tooltags":
+        case "toolTags": getOrCreateConfiguration(target).setToolTags(property(camelContext, java.lang.String.class, value)); return true;
         case "tools": getOrCreateConfiguration(target).setTools(property(camelContext, java.lang.String.class, value)); return true;
         case "topp":
         case "topP": getOrCreateConfiguration(target).setTopP(property(camelContext, java.lang.Float.class, value)); return true;
@@ -376,6 +388,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxInFlight": return int.class;
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
+        case "maxtoolrounds":
+        case "maxToolRounds": return int.class;
         case "mediaurlallowlist":
         case "mediaUrlAllowList": return java.lang.String.class;
         case "mediaurltimeout":
@@ -399,8 +413,14 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "numberOfRerankedResults": return java.lang.Integer.class;
         case "numberofresults":
         case "numberOfResults": return java.lang.Integer.class;
+        case "outputclass":
+        case "outputClass": return java.lang.String.class;
         case "outputformat":
         case "outputFormat": return java.lang.String.class;
+        case "outputrepairattempts":
+        case "outputRepairAttempts": return int.class;
+        case "outputschema":
+        case "outputSchema": return java.lang.String.class;
         case "pagesize":
         case "pageSize": return java.lang.Integer.class;
         case "performancelatency":
@@ -487,6 +507,10 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "toolChoice": return java.lang.String.class;
         case "toolconfiguration":
         case "toolConfiguration": return software.amazon.awssdk.services.bedrockruntime.model.ToolConfiguration.class;
+        case "toolnames":
+        case "toolNames": return java.lang.String.class;
+        case "tooltags":
+        case "toolTags": return java.lang.String.class;
         case "tools": return java.lang.String.class;
         case "topp":
         case "topP": return java.lang.Float.class;
@@ -611,6 +635,8 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxInFlight": return getOrCreateConfiguration(target).getMaxInFlight();
         case "maxtokens":
         case "maxTokens": return getOrCreateConfiguration(target).getMaxTokens();
+        case "maxtoolrounds":
+        case "maxToolRounds": return getOrCreateConfiguration(target).getMaxToolRounds();
         case "mediaurlallowlist":
         case "mediaUrlAllowList": return getOrCreateConfiguration(target).getMediaUrlAllowList();
         case "mediaurltimeout":
@@ -634,8 +660,14 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "numberOfRerankedResults": return getOrCreateConfiguration(target).getNumberOfRerankedResults();
         case "numberofresults":
         case "numberOfResults": return getOrCreateConfiguration(target).getNumberOfResults();
+        case "outputclass":
+        case "outputClass": return getOrCreateConfiguration(target).getOutputClass();
         case "outputformat":
         case "outputFormat": return getOrCreateConfiguration(target).getOutputFormat();
+        case "outputrepairattempts":
+        case "outputRepairAttempts": return getOrCreateConfiguration(target).getOutputRepairAttempts();
+        case "outputschema":
+        case "outputSchema": return getOrCreateConfiguration(target).getOutputSchema();
         case "pagesize":
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();
         case "performancelatency":
@@ -722,6 +754,10 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "toolChoice": return getOrCreateConfiguration(target).getToolChoice();
         case "toolconfiguration":
         case "toolConfiguration": return getOrCreateConfiguration(target).getToolConfiguration();
+        case "toolnames":
+        case "toolNames": return getOrCreateConfiguration(target).getToolNames();
+        case "tooltags":
+        case "toolTags": return getOrCreateConfiguration(target).getToolTags();
         case "tools": return getOrCreateConfiguration(target).getTools();
         case "topp":
         case "topP": return getOrCreateConfiguration(target).getTopP();

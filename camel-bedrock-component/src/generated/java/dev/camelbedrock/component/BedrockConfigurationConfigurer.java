@@ -122,6 +122,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "maxInFlight": target.setMaxInFlight(property(camelContext, int.class, value)); return true;
         case "maxtokens":
         case "maxTokens": target.setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxtoolrounds":
+        case "maxToolRounds": target.setMaxToolRounds(property(camelContext, int.class, value)); return true;
         case "mediaurlallowlist":
         case "mediaUrlAllowList": target.setMediaUrlAllowList(property(camelContext, java.lang.String.class, value)); return true;
         case "mediaurltimeout":
@@ -146,8 +148,14 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "numberofresults":
         case "numberOfResults": target.setNumberOfResults(property(camelContext, java.lang.Integer.class, value)); return true;
         case "operation": target.setOperation(property(camelContext, dev.camelbedrock.component.BedrockOperation.class, value)); return true;
+        case "outputclass":
+        case "outputClass": target.setOutputClass(property(camelContext, java.lang.String.class, value)); return true;
         case "outputformat":
         case "outputFormat": target.setOutputFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "outputrepairattempts":
+        case "outputRepairAttempts": target.setOutputRepairAttempts(property(camelContext, int.class, value)); return true;
+        case "outputschema":
+        case "outputSchema": target.setOutputSchema(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
         case "pageSize": target.setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "performancelatency":
@@ -234,6 +242,10 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "toolChoice": target.setToolChoice(property(camelContext, java.lang.String.class, value)); return true;
         case "toolconfiguration":
         case "toolConfiguration": target.setToolConfiguration(property(camelContext, software.amazon.awssdk.services.bedrockruntime.model.ToolConfiguration.class, value)); return true;
+        case "toolnames":
+        case "toolNames": target.setToolNames(property(camelContext, java.lang.String.class, value)); return true;
+        case "tooltags":
+        case "toolTags": target.setToolTags(property(camelContext, java.lang.String.class, value)); return true;
         case "tools": target.setTools(property(camelContext, java.lang.String.class, value)); return true;
         case "topp":
         case "topP": target.setTopP(property(camelContext, java.lang.Float.class, value)); return true;
@@ -349,6 +361,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "maxInFlight": return int.class;
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
+        case "maxtoolrounds":
+        case "maxToolRounds": return int.class;
         case "mediaurlallowlist":
         case "mediaUrlAllowList": return java.lang.String.class;
         case "mediaurltimeout":
@@ -373,8 +387,14 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "numberofresults":
         case "numberOfResults": return java.lang.Integer.class;
         case "operation": return dev.camelbedrock.component.BedrockOperation.class;
+        case "outputclass":
+        case "outputClass": return java.lang.String.class;
         case "outputformat":
         case "outputFormat": return java.lang.String.class;
+        case "outputrepairattempts":
+        case "outputRepairAttempts": return int.class;
+        case "outputschema":
+        case "outputSchema": return java.lang.String.class;
         case "pagesize":
         case "pageSize": return java.lang.Integer.class;
         case "performancelatency":
@@ -461,6 +481,10 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "toolChoice": return java.lang.String.class;
         case "toolconfiguration":
         case "toolConfiguration": return software.amazon.awssdk.services.bedrockruntime.model.ToolConfiguration.class;
+        case "toolnames":
+        case "toolNames": return java.lang.String.class;
+        case "tooltags":
+        case "toolTags": return java.lang.String.class;
         case "tools": return java.lang.String.class;
         case "topp":
         case "topP": return java.lang.Float.class;
@@ -577,6 +601,8 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "maxInFlight": return target.getMaxInFlight();
         case "maxtokens":
         case "maxTokens": return target.getMaxTokens();
+        case "maxtoolrounds":
+        case "maxToolRounds": return target.getMaxToolRounds();
         case "mediaurlallowlist":
         case "mediaUrlAllowList": return target.getMediaUrlAllowList();
         case "mediaurltimeout":
@@ -601,8 +627,14 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "numberofresults":
         case "numberOfResults": return target.getNumberOfResults();
         case "operation": return target.getOperation();
+        case "outputclass":
+        case "outputClass": return target.getOutputClass();
         case "outputformat":
         case "outputFormat": return target.getOutputFormat();
+        case "outputrepairattempts":
+        case "outputRepairAttempts": return target.getOutputRepairAttempts();
+        case "outputschema":
+        case "outputSchema": return target.getOutputSchema();
         case "pagesize":
         case "pageSize": return target.getPageSize();
         case "performancelatency":
@@ -689,6 +721,10 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "toolChoice": return target.getToolChoice();
         case "toolconfiguration":
         case "toolConfiguration": return target.getToolConfiguration();
+        case "toolnames":
+        case "toolNames": return target.getToolNames();
+        case "tooltags":
+        case "toolTags": return target.getToolTags();
         case "tools": return target.getTools();
         case "topp":
         case "topP": return target.getTopP();

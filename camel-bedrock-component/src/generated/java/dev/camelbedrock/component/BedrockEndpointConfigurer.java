@@ -124,6 +124,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxInFlight": target.getConfiguration().setMaxInFlight(property(camelContext, int.class, value)); return true;
         case "maxtokens":
         case "maxTokens": target.getConfiguration().setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxtoolrounds":
+        case "maxToolRounds": target.getConfiguration().setMaxToolRounds(property(camelContext, int.class, value)); return true;
         case "mediaurlallowlist":
         case "mediaUrlAllowList": target.getConfiguration().setMediaUrlAllowList(property(camelContext, java.lang.String.class, value)); return true;
         case "mediaurltimeout":
@@ -147,8 +149,14 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "numberOfRerankedResults": target.getConfiguration().setNumberOfRerankedResults(property(camelContext, java.lang.Integer.class, value)); return true;
         case "numberofresults":
         case "numberOfResults": target.getConfiguration().setNumberOfResults(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "outputclass":
+        case "outputClass": target.getConfiguration().setOutputClass(property(camelContext, java.lang.String.class, value)); return true;
         case "outputformat":
         case "outputFormat": target.getConfiguration().setOutputFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "outputrepairattempts":
+        case "outputRepairAttempts": target.getConfiguration().setOutputRepairAttempts(property(camelContext, int.class, value)); return true;
+        case "outputschema":
+        case "outputSchema": target.getConfiguration().setOutputSchema(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "performancelatency":
@@ -235,6 +243,10 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "toolChoice": target.getConfiguration().setToolChoice(property(camelContext, java.lang.String.class, value)); return true;
         case "toolconfiguration":
         case "toolConfiguration": target.getConfiguration().setToolConfiguration(property(camelContext, software.amazon.awssdk.services.bedrockruntime.model.ToolConfiguration.class, value)); return true;
+        case "toolnames":
+        case "toolNames": target.getConfiguration().setToolNames(property(camelContext, java.lang.String.class, value)); return true;
+        case "tooltags":
+        case "toolTags": target.getConfiguration().setToolTags(property(camelContext, java.lang.String.class, value)); return true;
         case "tools": target.getConfiguration().setTools(property(camelContext, java.lang.String.class, value)); return true;
         case "topp":
         case "topP": target.getConfiguration().setTopP(property(camelContext, java.lang.Float.class, value)); return true;
@@ -357,6 +369,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxInFlight": return int.class;
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
+        case "maxtoolrounds":
+        case "maxToolRounds": return int.class;
         case "mediaurlallowlist":
         case "mediaUrlAllowList": return java.lang.String.class;
         case "mediaurltimeout":
@@ -380,8 +394,14 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "numberOfRerankedResults": return java.lang.Integer.class;
         case "numberofresults":
         case "numberOfResults": return java.lang.Integer.class;
+        case "outputclass":
+        case "outputClass": return java.lang.String.class;
         case "outputformat":
         case "outputFormat": return java.lang.String.class;
+        case "outputrepairattempts":
+        case "outputRepairAttempts": return int.class;
+        case "outputschema":
+        case "outputSchema": return java.lang.String.class;
         case "pagesize":
         case "pageSize": return java.lang.Integer.class;
         case "performancelatency":
@@ -468,6 +488,10 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "toolChoice": return java.lang.String.class;
         case "toolconfiguration":
         case "toolConfiguration": return software.amazon.awssdk.services.bedrockruntime.model.ToolConfiguration.class;
+        case "toolnames":
+        case "toolNames": return java.lang.String.class;
+        case "tooltags":
+        case "toolTags": return java.lang.String.class;
         case "tools": return java.lang.String.class;
         case "topp":
         case "topP": return java.lang.Float.class;
@@ -586,6 +610,8 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxInFlight": return target.getConfiguration().getMaxInFlight();
         case "maxtokens":
         case "maxTokens": return target.getConfiguration().getMaxTokens();
+        case "maxtoolrounds":
+        case "maxToolRounds": return target.getConfiguration().getMaxToolRounds();
         case "mediaurlallowlist":
         case "mediaUrlAllowList": return target.getConfiguration().getMediaUrlAllowList();
         case "mediaurltimeout":
@@ -609,8 +635,14 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "numberOfRerankedResults": return target.getConfiguration().getNumberOfRerankedResults();
         case "numberofresults":
         case "numberOfResults": return target.getConfiguration().getNumberOfResults();
+        case "outputclass":
+        case "outputClass": return target.getConfiguration().getOutputClass();
         case "outputformat":
         case "outputFormat": return target.getConfiguration().getOutputFormat();
+        case "outputrepairattempts":
+        case "outputRepairAttempts": return target.getConfiguration().getOutputRepairAttempts();
+        case "outputschema":
+        case "outputSchema": return target.getConfiguration().getOutputSchema();
         case "pagesize":
         case "pageSize": return target.getConfiguration().getPageSize();
         case "performancelatency":
@@ -697,6 +729,10 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "toolChoice": return target.getConfiguration().getToolChoice();
         case "toolconfiguration":
         case "toolConfiguration": return target.getConfiguration().getToolConfiguration();
+        case "toolnames":
+        case "toolNames": return target.getConfiguration().getToolNames();
+        case "tooltags":
+        case "toolTags": return target.getConfiguration().getToolTags();
         case "tools": return target.getConfiguration().getTools();
         case "topp":
         case "topP": return target.getConfiguration().getTopP();

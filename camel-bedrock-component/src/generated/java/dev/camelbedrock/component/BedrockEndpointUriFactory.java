@@ -23,7 +23,7 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(118);
+        Set<String> props = new HashSet<>(124);
         props.add("accept");
         props.add("accessKey");
         props.add("accountId");
@@ -76,6 +76,7 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("maxConcurrency");
         props.add("maxInFlight");
         props.add("maxTokens");
+        props.add("maxToolRounds");
         props.add("mediaUrlAllowList");
         props.add("mediaUrlTimeout");
         props.add("modelArnEquals");
@@ -89,7 +90,10 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("numberOfRerankedResults");
         props.add("numberOfResults");
         props.add("operation");
+        props.add("outputClass");
         props.add("outputFormat");
+        props.add("outputRepairAttempts");
+        props.add("outputSchema");
         props.add("pageSize");
         props.add("performanceLatency");
         props.add("pollInterval");
@@ -136,6 +140,8 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("temperature");
         props.add("toolChoice");
         props.add("toolConfiguration");
+        props.add("toolNames");
+        props.add("toolTags");
         props.add("tools");
         props.add("topP");
         props.add("truncate");

@@ -259,6 +259,50 @@ public class BedrockConfiguration implements Cloneable {
     @UriParam(label = "converse", description = "How the model chooses tools: auto, any, or tool:<name>.")
     private String toolChoice;
 
+    // ---- tool loop and structured output (converse) ----
+
+    @UriParam(label = "converse,tools",
+              description = "Comma-separated tags: offer the bedrock-tool: routes that have any of them to the model, and"
+                            + " run the tool loop. The component calls the tools the model asks for (as exchanges on their"
+                            + " routes, concurrently when the model asks for several at once), sends the results back, and"
+                            + " repeats until the model ends its turn. Static tools (the tools option) are offered too; a"
+                            + " call of one of them ends the loop and is handed to the route as with plain converse.")
+    private String toolTags;
+
+    @UriParam(label = "converse,tools",
+              description = "Comma-separated names of bedrock-tool: routes to offer (besides those toolTags selects); runs"
+                            + " the tool loop like toolTags.")
+    private String toolNames;
+
+    @UriParam(label = "converse,tools", defaultValue = "10",
+              description = "The most rounds of tool calls the tool loop runs for one exchange (each round runs the calls"
+                            + " of one model turn, then calls the model again). When the model still asks for tools"
+                            + " after this many rounds, the exchange fails with BedrockToolRoundsExceededException, which"
+                            + " carries the transcript. At least 1.")
+    private int maxToolRounds = 10;
+
+    @UriParam(label = "converse,structured",
+              description = "A JSON Schema the reply must match, inline or from a resource (classpath:ticket.schema.json,"
+                            + " file:...). Where the model catalog says the model has native structured output, converse"
+                            + " asks for it (outputConfig json_schema); elsewhere it forces a tool (structured_output)"
+                            + " whose input schema is this schema. The reply is checked against the schema before the"
+                            + " route sees it, and the body is the parsed JSON (a Map for an object). Not together with"
+                            + " outputClass.")
+    @Metadata(supportFileReference = true, largeInput = true, inputLanguage = "json")
+    private String outputSchema;
+
+    @UriParam(label = "converse,structured",
+              description = "The class the reply becomes (fully qualified name): its JSON Schema is generated from its"
+                            + " fields (all required, no other properties), and the checked reply is read into an"
+                            + " instance with Jackson, which is the body. Not together with outputSchema.")
+    private String outputClass;
+
+    @UriParam(label = "converse,structured", defaultValue = "1",
+              description = "With outputSchema or outputClass: how many times a reply that does not match the schema is"
+                            + " sent back to the model with what is wrong, before the exchange fails with"
+                            + " BedrockOutputValidationException (which carries the reply and the violations). 0: never.")
+    private int outputRepairAttempts = 1;
+
     @UriParam(label = "converse,guardrail",
               description = "Guardrail identifier or ARN: applied to converse/converseStream, used by applyGuardrail, and"
                             + " by retrieveAndGenerate for the generation step.")
@@ -679,6 +723,18 @@ public class BedrockConfiguration implements Cloneable {
     public void setToolConfiguration(ToolConfiguration toolConfiguration) { this.toolConfiguration = toolConfiguration; }
     public String getToolChoice() { return toolChoice; }
     public void setToolChoice(String toolChoice) { this.toolChoice = toolChoice; }
+    public String getToolTags() { return toolTags; }
+    public void setToolTags(String toolTags) { this.toolTags = toolTags; }
+    public String getToolNames() { return toolNames; }
+    public void setToolNames(String toolNames) { this.toolNames = toolNames; }
+    public int getMaxToolRounds() { return maxToolRounds; }
+    public void setMaxToolRounds(int maxToolRounds) { this.maxToolRounds = maxToolRounds; }
+    public String getOutputSchema() { return outputSchema; }
+    public void setOutputSchema(String outputSchema) { this.outputSchema = outputSchema; }
+    public String getOutputClass() { return outputClass; }
+    public void setOutputClass(String outputClass) { this.outputClass = outputClass; }
+    public int getOutputRepairAttempts() { return outputRepairAttempts; }
+    public void setOutputRepairAttempts(int outputRepairAttempts) { this.outputRepairAttempts = outputRepairAttempts; }
     public String getGuardrailIdentifier() { return guardrailIdentifier; }
     public void setGuardrailIdentifier(String guardrailIdentifier) { this.guardrailIdentifier = guardrailIdentifier; }
     public String getGuardrailVersion() { return guardrailVersion; }

@@ -132,6 +132,18 @@ public final class BedrockHeaders {
               javaType = "java.util.List<dev.camelbedrock.component.converse.BedrockToolCall>")
     public static final String TOOL_CALLS = "CamelBedrockToolCalls";
 
+    @Metadata(label = "producer",
+              description = "converse with toolTags/toolNames: every tool the loop ran, in order: a List of BedrockToolExecution"
+                            + " (tool name, toolUseId, input, outcome, result, duration, round).",
+              javaType = "java.util.List<dev.camelbedrock.component.toolloop.BedrockToolExecution>")
+    public static final String TOOL_EXECUTIONS = "CamelBedrockToolExecutions";
+
+    @Metadata(label = "producer",
+              description = "converse with toolTags/toolNames: how many rounds of tool calls the loop ran (0 when the model"
+                            + " answered at once). The token headers then hold the sums over every model call of the loop.",
+              javaType = "Integer")
+    public static final String TOOL_ROUNDS = "CamelBedrockToolRounds";
+
     @Metadata(label = "producer", description = "The guardrail trace, when a guardrail with trace enabled ran.",
               javaType = "software.amazon.awssdk.services.bedrockruntime.model.GuardrailTraceAssessment")
     public static final String GUARDRAIL_TRACE = "CamelBedrockGuardrailTrace";

@@ -16,4 +16,12 @@ public interface BedrockOperationHandler {
      * @param call     records the model id the handler resolved, so failures can name it
      */
     CompletableFuture<?> handle(Exchange exchange, BedrockCall call);
+
+    /**
+     * Whether this handler takes the endpoint's flow control itself, once per model call (a loop of several calls),
+     * instead of the producer admitting the exchange as one call.
+     */
+    default boolean admitsItsCalls() {
+        return false;
+    }
 }

@@ -27,6 +27,7 @@ import dev.camelbedrock.component.throughput.DeleteProvisionedThroughputHandler;
 import dev.camelbedrock.component.throughput.GetProvisionedThroughputHandler;
 import dev.camelbedrock.component.throughput.ListProvisionedThroughputsHandler;
 import dev.camelbedrock.component.throughput.UpdateProvisionedThroughputHandler;
+import dev.camelbedrock.component.toolloop.ToolLoopHandler;
 import dev.camelbedrock.component.image.ImageHandler;
 import dev.camelbedrock.component.invoke.InvokeModelHandler;
 import dev.camelbedrock.component.invoke.InvokeModelStreamHandler;
@@ -48,7 +49,8 @@ public class BedrockProducer extends DefaultAsyncProducer {
 
     public BedrockProducer(BedrockEndpoint endpoint) {
         super(endpoint);
-        handlers.put(BedrockOperation.converse, new ConverseHandler(endpoint));
+        handlers.put(BedrockOperation.converse, ToolLoopHandler.wanted(endpoint.getConfiguration())
+                ? new ToolLoopHandler(endpoint) : new ConverseHandler(endpoint));
         handlers.put(BedrockOperation.converseStream, new ConverseStreamHandler(endpoint));
         handlers.put(BedrockOperation.countTokens, new CountTokensHandler(endpoint));
         // knowledge bases, guardrails, provisioned throughput, foundation models
@@ -110,6 +112,9 @@ public class BedrockProducer extends DefaultAsyncProducer {
                 return true;
             }
             return false;
+        }
+        if (handlers.get(operation).admitsItsCalls()) {
+            return selfAdmitted(exchange, callback, call);
         }
         FlowControl.Ticket ticket;
         try {
@@ -174,6 +179,25 @@ public class BedrockProducer extends DefaultAsyncProducer {
                 // the executor is shut down (the endpoint is stopping): fail rather than leave the exchange waiting
                 complete(exchange, callback, call, ticket, end, e);
             }
+        });
+        return false;
+    }
+
+    /** A handler that admits each of its model calls itself (the tool loop): started at once, completed when it ends. */
+    private boolean selfAdmitted(Exchange exchange, AsyncCallback callback, BedrockCall call) {
+        CompletableFuture<?> future;
+        try {
+            future = handlers.get(call.operation()).handle(exchange, call);
+        } catch (Exception e) {
+            exchange.setException(BedrockErrors.map(e, call.operation().name(), call.modelId()));
+            callback.done(true);
+            return true;
+        }
+        future.whenComplete((result, failure) -> {
+            if (failure != null) {
+                exchange.setException(BedrockErrors.map(failure, call.operation().name(), call.modelId()));
+            }
+            callback.done(false);
         });
         return false;
     }

@@ -30,10 +30,16 @@ class ReadmeTablesTest {
         try (InputStream in = BedrockComponent.class.getResourceAsStream("/META-INF/dev/camelbedrock/component/bedrock.json")) {
             descriptor = new ObjectMapper().readTree(in);
         }
+        JsonNode toolDescriptor;
+        try (InputStream in = BedrockComponent.class.getResourceAsStream("/META-INF/dev/camelbedrock/component/tool/bedrock-tool.json")) {
+            toolDescriptor = new ObjectMapper().readTree(in);
+        }
         Map<String, String> tables = Map.of(
                 "operations", operations(),
                 "options", options(descriptor.get("properties")),
-                "headers", headers(descriptor.get("headers")));
+                "headers", headers(descriptor.get("headers")),
+                "tool-options", options(toolDescriptor.get("properties")) + "\nHeaders of a tool route's exchange:\n\n"
+                                + headers(toolDescriptor.get("headers")));
 
         String readme = Files.readString(README, StandardCharsets.UTF_8);
         String updated = readme;
@@ -69,7 +75,7 @@ class ReadmeTablesTest {
                 continue;
             }
             String type = p.path("javaType").asText();
-            type = type.substring(type.lastIndexOf('.') + 1);
+            type = type.replaceAll("[a-z]+(\\.[a-z0-9]+)*\\.", ""); // java.util.Map<java.lang.String, ...> -> Map<String, ...>
             if (p.has("enum")) {
                 StringBuilder values = new StringBuilder();
                 p.get("enum").forEach(v -> values.append(values.isEmpty() ? "" : ", ").append(v.asText()));

@@ -95,6 +95,8 @@ public final class ExamplesMain {
             });
             System.out.println("Using the embedded Bedrock emulator at " + emulator.uri()
                                + " (set -Dbedrock.examples.aws=true to call AWS)");
+            main.addInitialProperty("bedrock.agent-guardrail-id", GUARDRAIL);
+            main.addInitialProperty("bedrock.agent-guardrail-version", "DRAFT");
             main.addInitialProperty("camel.component.bedrock.endpoint-override", emulator.uri().toString());
             main.addInitialProperty("camel.component.bedrock.region", "us-east-1");
             main.addInitialProperty("camel.component.bedrock.access-key", "emulator");
@@ -105,6 +107,11 @@ public final class ExamplesMain {
                 main.addInitialProperty(key, System.getProperty(key, "unset"));
             }
             main.addInitialProperty("bedrock.guardrail-version", System.getProperty("bedrock.guardrail-version", "DRAFT"));
+            for (String key : List.of("bedrock.agent-guardrail-id", "bedrock.agent-guardrail-version")) {
+                if (System.getProperty(key) != null) { // the order agent's guardrail is optional: {{?...}} in its routes
+                    main.addInitialProperty(key, System.getProperty(key));
+                }
+            }
             main.addInitialProperty("bedrock.pt-model", System.getProperty("bedrock.pt-model", "amazon.titan-text-express-v1"));
             main.addInitialProperty("bedrock.poll-interval", "30000");
             main.addInitialProperty("bedrock.examples.output-dir", "target/examples");
@@ -138,6 +145,8 @@ public final class ExamplesMain {
                     System.out.println("[yaml-chat] " + answer);
                     System.out.print("[java-streaming-chat] ");
                     template.requestBody("direct:java-stream", "Write three short lines about message routing.");
+                    OrderAgentExample.ask(template, "direct:yaml-order-agent", "yaml-order-agent", System.out);
+                    OrderAgentExample.askJavaTwin(context, System.out);
                     OperationExamples.run(template, aws, System.out);
                     if (enrichment != null) {
                         KafkaEnrichmentExample.run(enrichment, System.out);

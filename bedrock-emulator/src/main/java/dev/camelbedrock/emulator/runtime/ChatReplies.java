@@ -71,7 +71,7 @@ public final class ChatReplies {
         public ChatReply withText(String text, boolean keepToolCall) {
             Reply r = reply;
             return new ChatReply(keepToolCall
-                    ? new Reply(text, r.toolUseId, r.toolName, r.toolInput, r.stopReason, r.stopSequence, r.outputTokens)
+                    ? new Reply(text, r.toolUseId, r.toolName, r.toolInput, r.stopReason, r.stopSequence, r.outputTokens, r.moreToolCalls)
                     : new Reply(text, null, null, null, "end_turn", null, r.outputTokens));
         }
     }

@@ -69,20 +69,21 @@ public final class ConverseStreamHandler implements Operation {
             frames.add(event("contentBlockStop", Json.object().put("contentBlockIndex", index)));
             index++;
         }
-        if (reply.hasToolUse()) {
+        for (Reply.ToolCall call : reply.toolCalls()) {
             ObjectNode cbs = Json.object();
             cbs.put("contentBlockIndex", index);
             ObjectNode tu = cbs.putObject("start").putObject("toolUse");
-            tu.put("toolUseId", reply.toolUseId);
-            tu.put("name", reply.toolName);
+            tu.put("toolUseId", call.toolUseId());
+            tu.put("name", call.name());
             frames.add(event("contentBlockStart", cbs));
-            for (String fragment : fragments(Json.string(reply.toolInput), 12)) {
+            for (String fragment : fragments(Json.string(call.input()), 12)) {
                 ObjectNode delta = Json.object();
                 delta.put("contentBlockIndex", index);
                 delta.putObject("delta").putObject("toolUse").put("input", fragment);
                 frames.add(event("contentBlockDelta", delta));
             }
             frames.add(event("contentBlockStop", Json.object().put("contentBlockIndex", index)));
+            index++;
         }
         ObjectNode stop = Json.object();
         stop.put("stopReason", reply.stopReason);

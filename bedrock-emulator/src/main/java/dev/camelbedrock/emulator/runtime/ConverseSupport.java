@@ -71,13 +71,15 @@ final class ConverseSupport {
         JsonNode req = ex.json();
         ConverseValidator.validateConverse(req);
         ConverseLimits.check(model, req);
+        StructuredOutput structured = StructuredOutput.of(req);
         ConverseGuardrails guard = ConverseGuardrails.of(ex.context(), req);
         Conversation conv = new Conversation(guard == null ? req : guard.applyInput(req));
         Reply reply;
         if (guard != null && guard.inputBlocked()) {
             reply = guard.blockedInputReply();
         } else {
-            reply = ReplyEngine.reply(conv, model, ex.context().rules().list());
+            reply = ReplyEngine.reply(conv, model, ex.context().rules().list(),
+                    structured == null ? null : structured.reply(conv));
             if (guard != null) {
                 reply = guard.applyOutput(reply);
             }
@@ -146,11 +148,11 @@ final class ConverseSupport {
         if (reply.hasText() || !reply.hasToolUse()) {
             content.addObject().put("text", reply.text);
         }
-        if (reply.hasToolUse()) {
+        for (Reply.ToolCall call : reply.toolCalls()) {
             ObjectNode tu = content.addObject().putObject("toolUse");
-            tu.put("toolUseId", reply.toolUseId);
-            tu.put("name", reply.toolName);
-            tu.set("input", reply.toolInput);
+            tu.put("toolUseId", call.toolUseId());
+            tu.put("name", call.name());
+            tu.set("input", call.input());
         }
         return content;
     }

@@ -40,6 +40,11 @@ final class ReplyEngine {
     }
 
     static Reply reply(Conversation conv, ResolvedModel model, List<Rule> rules) {
+        return reply(conv, model, rules, null);
+    }
+
+    /** As {@link #reply(Conversation, ResolvedModel, List)}; when no rule matches, {@code fallback} (if set) is the text. */
+    static Reply reply(Conversation conv, ResolvedModel model, List<Rule> rules, String fallback) {
         String matchText = conv.matchText();
         for (Rule rule : rules) {
             Matcher m = null;
@@ -58,7 +63,7 @@ final class ReplyEngine {
             }
             return fromRule(rule, m, conv, model);
         }
-        return finish(conv, defaultReply(conv), null, null, null);
+        return finish(conv, fallback != null ? new Draft(fallback, null, null) : defaultReply(conv), null, null, null);
     }
 
     private static Reply fromRule(Rule rule, Matcher m, Conversation conv, ResolvedModel model) {
@@ -72,8 +77,12 @@ final class ReplyEngine {
         if (rule.toolName() != null) {
             JsonNode input = substitute(rule.toolInput() == null ? Json.object() : rule.toolInput().deepCopy(), m,
                     conv, model);
-            return finish(conv, new Draft(text == null ? "" : text, rule.toolName(), input), rule.stopReasonOverride(),
-                    m, model);
+            Draft draft = new Draft(text == null ? "" : text, rule.toolName(), input);
+            List<Rule.ToolCall> calls = rule.toolCalls();
+            for (Rule.ToolCall more : calls.subList(1, calls.size())) {
+                draft.more.add(new Rule.ToolCall(more.name(), substitute(more.input().deepCopy(), m, conv, model)));
+            }
+            return finish(conv, draft, rule.stopReasonOverride(), m, model);
         }
         if (text == null) {
             text = defaultReply(conv).text;
@@ -86,6 +95,8 @@ final class ReplyEngine {
         final String text;
         final String toolName;
         final JsonNode toolInput;
+        /** Further tool calls of the same turn (a rule's parallel calls). */
+        final List<Rule.ToolCall> more = new java.util.ArrayList<>();
 
         Draft(String text, String toolName, JsonNode toolInput) {
             this.text = text;
@@ -158,7 +169,11 @@ final class ReplyEngine {
                 stopReason = "stop_sequence";
             }
         }
+        List<Rule.ToolCall> more = toolName == null ? List.of() : d.more;
         int out = outputTokens(text, toolName, toolInput);
+        for (Rule.ToolCall c : more) {
+            out += outputTokens("", c.name(), c.input());
+        }
         JsonNode maxNode = ic.path("maxTokens");
         if (maxNode.isIntegralNumber() && out > maxNode.asInt()) {
             int max = maxNode.asInt();
@@ -168,6 +183,7 @@ final class ReplyEngine {
             }
             toolName = null;
             toolInput = null;
+            more = List.of();
             stopReason = "max_tokens";
             stopSequence = null;
             out = Math.min(max, Math.max(1, outputTokens(text, null, null)));
@@ -176,7 +192,12 @@ final class ReplyEngine {
             stopReason = stopOverride;
         }
         String toolUseId = toolName == null ? null : toolUseId(toolName, toolInput, conv);
-        return new Reply(text, toolUseId, toolName, toolInput, stopReason, stopSequence, out);
+        List<Reply.ToolCall> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < more.size(); i++) {
+            Rule.ToolCall c = more.get(i);
+            calls.add(new Reply.ToolCall(toolUseId(c.name() + "#" + (i + 1), c.input(), conv), c.name(), c.input()));
+        }
+        return new Reply(text, toolUseId, toolName, toolInput, stopReason, stopSequence, out, calls);
     }
 
     static int outputTokens(String text, String toolName, JsonNode toolInput) {
@@ -335,7 +356,8 @@ final class ReplyEngine {
         }
     }
 
-    private static String schemaType(JsonNode schema) {
+    /** The (first non-null) type a schema names; without one, object when it has properties, else string. */
+    static String schemaType(JsonNode schema) {
         JsonNode t = schema.get("type");
         if (t == null) {
             return schema.has("properties") ? "object" : "string";

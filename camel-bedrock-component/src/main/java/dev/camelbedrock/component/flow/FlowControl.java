@@ -27,6 +27,8 @@ public final class FlowControl {
 
     /** The name of the scheduler's threads; they never wait for a permit. */
     public static final String SCHEDULER_NAME = "BedrockFlowControl";
+    /** The name of the tool loop's threads (where a loop's next model call may start); they never wait either. */
+    public static final String TOOL_LOOP_NAME = "BedrockToolLoop";
 
     private final InFlightLimit limit;
     private final Supplier<ScheduledExecutorService> scheduler;
@@ -98,10 +100,11 @@ public final class FlowControl {
         return limiter == null ? null : limiter.acquire();
     }
 
-    /** Whether the current thread may block for a permit: not an SDK, Netty or flow-control thread. */
+    /** Whether the current thread may block for a permit: not an SDK, Netty, flow-control or tool-loop thread. */
     static boolean mayBlock() {
         String name = Thread.currentThread().getName();
-        return !(name.startsWith("sdk-") || name.startsWith("aws-java-sdk-") || name.contains(SCHEDULER_NAME));
+        return !(name.startsWith("sdk-") || name.startsWith("aws-java-sdk-") || name.contains(SCHEDULER_NAME)
+                 || name.contains(TOOL_LOOP_NAME));
     }
 
     /** Refuses new requests and wakes the waiting ones with a RejectedExecutionException. */
