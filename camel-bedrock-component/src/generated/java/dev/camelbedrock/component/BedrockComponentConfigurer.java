@@ -103,6 +103,9 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "embeddingInputType": getOrCreateConfiguration(target).setEmbeddingInputType(property(camelContext, java.lang.String.class, value)); return true;
         case "embeddingtypes":
         case "embeddingTypes": getOrCreateConfiguration(target).setEmbeddingTypes(property(camelContext, java.lang.String.class, value)); return true;
+        case "emulator": target.setEmulator(property(camelContext, dev.camelbedrock.component.BedrockEmulatorMode.class, value)); return true;
+        case "emulatorexamples":
+        case "emulatorExamples": target.setEmulatorExamples(property(camelContext, boolean.class, value)); return true;
         case "enabletrace":
         case "enableTrace": getOrCreateConfiguration(target).setEnableTrace(property(camelContext, boolean.class, value)); return true;
         case "endpointoverride":
@@ -363,6 +366,9 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "embeddingInputType": return java.lang.String.class;
         case "embeddingtypes":
         case "embeddingTypes": return java.lang.String.class;
+        case "emulator": return dev.camelbedrock.component.BedrockEmulatorMode.class;
+        case "emulatorexamples":
+        case "emulatorExamples": return boolean.class;
         case "enabletrace":
         case "enableTrace": return boolean.class;
         case "endpointoverride":
@@ -619,6 +625,9 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "embeddingInputType": return getOrCreateConfiguration(target).getEmbeddingInputType();
         case "embeddingtypes":
         case "embeddingTypes": return getOrCreateConfiguration(target).getEmbeddingTypes();
+        case "emulator": return target.getEmulator();
+        case "emulatorexamples":
+        case "emulatorExamples": return target.isEmulatorExamples();
         case "enabletrace":
         case "enableTrace": return getOrCreateConfiguration(target).isEnableTrace();
         case "endpointoverride":
