@@ -12,10 +12,18 @@ import java.util.Optional;
  * @param outputPer1kTokens price per 1,000 output tokens
  * @param perImage          price per generated image (image models, standard quality, default size) or per input
  *                          image (multimodal embeddings)
+ * @param cacheReadPer1kTokens  price per 1,000 input tokens read from the prompt cache
+ * @param cacheWritePer1kTokens price per 1,000 input tokens written to the prompt cache
  */
-public record Pricing(BigDecimal inputPer1kTokens, BigDecimal outputPer1kTokens, BigDecimal perImage) {
+public record Pricing(BigDecimal inputPer1kTokens, BigDecimal outputPer1kTokens, BigDecimal perImage,
+                      BigDecimal cacheReadPer1kTokens, BigDecimal cacheWritePer1kTokens) {
 
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
+
+    /** Prices without prompt-cache prices. */
+    public Pricing(BigDecimal inputPer1kTokens, BigDecimal outputPer1kTokens, BigDecimal perImage) {
+        this(inputPer1kTokens, outputPer1kTokens, perImage, null, null);
+    }
 
     /** Currency of all prices. */
     public String currency() {
