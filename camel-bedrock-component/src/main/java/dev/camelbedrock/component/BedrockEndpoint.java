@@ -6,6 +6,8 @@ import dev.camelbedrock.component.client.ClientSettingsCheck;
 import dev.camelbedrock.component.embed.EmbedCoalescer;
 import dev.camelbedrock.component.error.BedrockConfigurationException;
 import dev.camelbedrock.component.flow.FlowControl;
+import dev.camelbedrock.component.observe.CallObserver;
+import dev.camelbedrock.component.observe.CallObservers;
 import dev.camelbedrock.component.support.MediaUrls;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -36,6 +38,7 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     private volatile FlowControl flowControl;
     private volatile EmbedCoalescer embedCoalescer;
     private volatile MediaUrls mediaUrls;
+    private volatile CallObserver observer = CallObserver.NONE;
 
     public BedrockEndpoint(String uri, BedrockComponent component, BedrockConfiguration configuration) {
         super(uri, component);
@@ -95,6 +98,7 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
             throw new BedrockConfigurationException(toString(), configuration.getOperation().name(), e.getMessage(), e);
         }
         clients = getComponent().acquireClients(clientSettings);
+        observer = CallObservers.forEndpoint(getCamelContext(), configuration.getModelId(), configuration.isMetrics());
     }
 
     @Override
@@ -161,6 +165,11 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     /** Images and documents given as URLs: the mediaUrlAllowList option's checks, and the fetcher. */
     public MediaUrls mediaUrls() {
         return started(mediaUrls);
+    }
+
+    /** What watches this endpoint's calls: the cost estimate, and the GenAI metrics where Micrometer is present. */
+    public CallObserver observer() {
+        return observer;
     }
 
     /** {@code value}, which doStart sets and doStop may clear: fails when the endpoint is not started. */

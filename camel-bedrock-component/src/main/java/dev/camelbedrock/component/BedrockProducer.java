@@ -17,6 +17,7 @@ import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.flow.FlowControl;
 import dev.camelbedrock.component.guardrail.ApplyGuardrailHandler;
 import dev.camelbedrock.component.knowledge.GetIngestionJobHandler;
+import dev.camelbedrock.component.observe.CallObserver;
 import dev.camelbedrock.component.knowledge.RetrieveAndGenerateHandler;
 import dev.camelbedrock.component.knowledge.RetrieveHandler;
 import dev.camelbedrock.component.knowledge.StartIngestionJobHandler;
@@ -91,16 +92,17 @@ public class BedrockProducer extends DefaultAsyncProducer {
     }
 
     @Override
-    public boolean process(Exchange exchange, AsyncCallback callback) {
+    public boolean process(Exchange exchange, AsyncCallback done) {
         BedrockOperation operation;
         try {
             operation = resolveOperation(exchange);
         } catch (Exception e) {
             exchange.setException(e);
-            callback.done(true);
+            done.done(true);
             return true;
         }
         BedrockCall call = new BedrockCall(operation);
+        AsyncCallback callback = observed(exchange, call, done);
         EmbedCoalescer coalescer = operation == BedrockOperation.embed ? getEndpoint().embedCoalescer() : null;
         if (coalescer != null && EmbedCoalescer.accepts(exchange)) {
             // the batch it joins takes the in-flight slot and the rate turn, once for all its exchanges
@@ -138,6 +140,24 @@ public class BedrockProducer extends DefaultAsyncProducer {
             }
         });
         return false;
+    }
+
+    /**
+     * {@code callback}, after which the endpoint's observer hears that the call is settled: before the route goes on,
+     * or for a stream when the stream has settled it (its usage arrives at the end).
+     */
+    private AsyncCallback observed(Exchange exchange, BedrockCall call, AsyncCallback callback) {
+        CallObserver.Observation observation = getEndpoint().observer().start(exchange, call.operation().name());
+        if (observation == CallObserver.Observation.NONE) {
+            return callback;
+        }
+        call.whenSettled(failure -> observation.completed(exchange, call.modelId(), call.firstChunkNanos(), failure));
+        return doneSync -> {
+            if (call.end() == null || exchange.getException() != null) {
+                call.settle(exchange.getException());
+            }
+            callback.done(doneSync);
+        };
     }
 
     /** Starts the call; returns true when the exchange is already complete and {@code sync} (input errors only). */
