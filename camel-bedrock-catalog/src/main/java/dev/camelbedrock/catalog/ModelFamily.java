@@ -30,8 +30,8 @@ public enum ModelFamily {
     MISTRAL_CHAT(Kind.TEXT, false),
     /** Cohere Command R / R+: {@code {"message","chat_history":[{role:USER|CHATBOT,message}],"preamble","documents","tools","max_tokens"}} → {@code text}, {@code finish_reason}. */
     COHERE_COMMAND_R(Kind.TEXT, false),
-    /** Cohere Command / Command Light (legacy): {@code {"prompt","max_tokens","temperature","p","k","stop_sequences","stream"}} → {@code generations[0].text}. */
-    COHERE_COMMAND(Kind.TEXT, false),
+    /** Cohere Command / Command Light (legacy, superseded by Command R): {@code {"prompt","max_tokens","temperature","p","k","stop_sequences","stream"}} → {@code generations[0].text}; listed only (Converse and raw invokeModel reach it). */
+    COHERE_COMMAND(Kind.TEXT, true),
     /** AI21 Jamba (Instruct, 1.5 Mini/Large): OpenAI-like {@code {"messages":[{role,content}],"max_tokens","temperature","top_p","stop","n"}} → {@code choices[0].message.content}. */
     AI21_JAMBA(Kind.TEXT, false),
     /** AI21 Jurassic-2 (legacy): {@code {"prompt","maxTokens","temperature","topP","stopSequences"}} → {@code completions[0].data.text}. */

@@ -62,17 +62,17 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": getOrCreateConfiguration(target).setBedrockRuntimeClient(property(camelContext, software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient.class, value)); return true;
         case "bycustomizationtype":
-        case "byCustomizationType": getOrCreateConfiguration(target).setByCustomizationType(property(camelContext, java.lang.String.class, value)); return true;
+        case "byCustomizationType": getOrCreateConfiguration(target).setByCustomizationType(property(camelContext, dev.camelbedrock.component.options.CustomizationType.class, value)); return true;
         case "byinferencetype":
-        case "byInferenceType": getOrCreateConfiguration(target).setByInferenceType(property(camelContext, java.lang.String.class, value)); return true;
+        case "byInferenceType": getOrCreateConfiguration(target).setByInferenceType(property(camelContext, dev.camelbedrock.component.options.InferenceType.class, value)); return true;
         case "byoutputmodality":
-        case "byOutputModality": getOrCreateConfiguration(target).setByOutputModality(property(camelContext, java.lang.String.class, value)); return true;
+        case "byOutputModality": getOrCreateConfiguration(target).setByOutputModality(property(camelContext, dev.camelbedrock.component.options.OutputModality.class, value)); return true;
         case "byprovider":
         case "byProvider": getOrCreateConfiguration(target).setByProvider(property(camelContext, java.lang.String.class, value)); return true;
         case "cfgscale":
         case "cfgScale": getOrCreateConfiguration(target).setCfgScale(property(camelContext, java.lang.Float.class, value)); return true;
         case "commitmentduration":
-        case "commitmentDuration": getOrCreateConfiguration(target).setCommitmentDuration(property(camelContext, java.lang.String.class, value)); return true;
+        case "commitmentDuration": getOrCreateConfiguration(target).setCommitmentDuration(property(camelContext, dev.camelbedrock.component.options.CommitmentDuration.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, dev.camelbedrock.component.BedrockConfiguration.class, value)); return true;
         case "connectionacquisitiontimeout":
         case "connectionAcquisitionTimeout": getOrCreateConfiguration(target).setConnectionAcquisitionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -106,22 +106,22 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "guardrailidentifier":
         case "guardrailIdentifier": getOrCreateConfiguration(target).setGuardrailIdentifier(property(camelContext, java.lang.String.class, value)); return true;
         case "guardrailinterventionaction":
-        case "guardrailInterventionAction": getOrCreateConfiguration(target).setGuardrailInterventionAction(property(camelContext, java.lang.String.class, value)); return true;
+        case "guardrailInterventionAction": getOrCreateConfiguration(target).setGuardrailInterventionAction(property(camelContext, dev.camelbedrock.component.options.GuardrailInterventionAction.class, value)); return true;
         case "guardrailsource":
-        case "guardrailSource": getOrCreateConfiguration(target).setGuardrailSource(property(camelContext, java.lang.String.class, value)); return true;
+        case "guardrailSource": getOrCreateConfiguration(target).setGuardrailSource(property(camelContext, dev.camelbedrock.component.options.GuardrailSource.class, value)); return true;
         case "guardrailstreamprocessingmode":
-        case "guardrailStreamProcessingMode": getOrCreateConfiguration(target).setGuardrailStreamProcessingMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "guardrailStreamProcessingMode": getOrCreateConfiguration(target).setGuardrailStreamProcessingMode(property(camelContext, dev.camelbedrock.component.options.GuardrailStreamMode.class, value)); return true;
         case "guardrailtrace":
-        case "guardrailTrace": getOrCreateConfiguration(target).setGuardrailTrace(property(camelContext, java.lang.String.class, value)); return true;
+        case "guardrailTrace": getOrCreateConfiguration(target).setGuardrailTrace(property(camelContext, dev.camelbedrock.component.options.GuardrailTrace.class, value)); return true;
         case "guardrailversion":
         case "guardrailVersion": getOrCreateConfiguration(target).setGuardrailVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "height": getOrCreateConfiguration(target).setHeight(property(camelContext, java.lang.Integer.class, value)); return true;
         case "http2maxstreams":
         case "http2MaxStreams": getOrCreateConfiguration(target).setHttp2MaxStreams(property(camelContext, long.class, value)); return true;
         case "httpprotocol":
-        case "httpProtocol": getOrCreateConfiguration(target).setHttpProtocol(property(camelContext, java.lang.String.class, value)); return true;
+        case "httpProtocol": getOrCreateConfiguration(target).setHttpProtocol(property(camelContext, dev.camelbedrock.component.options.HttpProtocolVersion.class, value)); return true;
         case "invokebodyformat":
-        case "invokeBodyFormat": getOrCreateConfiguration(target).setInvokeBodyFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "invokeBodyFormat": getOrCreateConfiguration(target).setInvokeBodyFormat(property(camelContext, dev.camelbedrock.component.options.InvokeBodyFormat.class, value)); return true;
         case "knowledgebaseid":
         case "knowledgeBaseId": getOrCreateConfiguration(target).setKnowledgeBaseId(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -163,7 +163,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "outputclass":
         case "outputClass": getOrCreateConfiguration(target).setOutputClass(property(camelContext, java.lang.String.class, value)); return true;
         case "outputformat":
-        case "outputFormat": getOrCreateConfiguration(target).setOutputFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "outputFormat": getOrCreateConfiguration(target).setOutputFormat(property(camelContext, dev.camelbedrock.component.options.ImageOutputFormat.class, value)); return true;
         case "outputrepairattempts":
         case "outputRepairAttempts": getOrCreateConfiguration(target).setOutputRepairAttempts(property(camelContext, int.class, value)); return true;
         case "outputschema":
@@ -171,7 +171,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "pagesize":
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "performancelatency":
-        case "performanceLatency": getOrCreateConfiguration(target).setPerformanceLatency(property(camelContext, java.lang.String.class, value)); return true;
+        case "performanceLatency": getOrCreateConfiguration(target).setPerformanceLatency(property(camelContext, dev.camelbedrock.component.options.PerformanceLatency.class, value)); return true;
         case "pollinterval":
         case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "profilename":
@@ -191,18 +191,18 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyport":
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyprotocol":
-        case "proxyProtocol": getOrCreateConfiguration(target).setProxyProtocol(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyProtocol": getOrCreateConfiguration(target).setProxyProtocol(property(camelContext, dev.camelbedrock.component.options.ProxyScheme.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
-        case "quality": getOrCreateConfiguration(target).setQuality(property(camelContext, java.lang.String.class, value)); return true;
+        case "quality": getOrCreateConfiguration(target).setQuality(property(camelContext, dev.camelbedrock.component.options.ImageQuality.class, value)); return true;
         case "ratecontrol":
-        case "rateControl": getOrCreateConfiguration(target).setRateControl(property(camelContext, java.lang.String.class, value)); return true;
+        case "rateControl": getOrCreateConfiguration(target).setRateControl(property(camelContext, dev.camelbedrock.component.options.RateControl.class, value)); return true;
         case "ratecontrolmaxrate":
         case "rateControlMaxRate": getOrCreateConfiguration(target).setRateControlMaxRate(property(camelContext, double.class, value)); return true;
         case "ratecontrolminrate":
         case "rateControlMinRate": getOrCreateConfiguration(target).setRateControlMinRate(property(camelContext, double.class, value)); return true;
         case "rawresponsetype":
-        case "rawResponseType": getOrCreateConfiguration(target).setRawResponseType(property(camelContext, java.lang.String.class, value)); return true;
+        case "rawResponseType": getOrCreateConfiguration(target).setRawResponseType(property(camelContext, dev.camelbedrock.component.options.RawResponseType.class, value)); return true;
         case "readtimeout":
         case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
@@ -213,7 +213,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "retrievalfilter":
         case "retrievalFilter": getOrCreateConfiguration(target).setRetrievalFilter(property(camelContext, java.lang.String.class, value)); return true;
         case "retrymode":
-        case "retryMode": getOrCreateConfiguration(target).setRetryMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "retryMode": getOrCreateConfiguration(target).setRetryMode(property(camelContext, dev.camelbedrock.component.options.RetryStrategyMode.class, value)); return true;
         case "rolearn":
         case "roleArn": getOrCreateConfiguration(target).setRoleArn(property(camelContext, java.lang.String.class, value)); return true;
         case "roleexternalid":
@@ -223,18 +223,18 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "runtimeendpointoverride":
         case "runtimeEndpointOverride": getOrCreateConfiguration(target).setRuntimeEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "searchtype":
-        case "searchType": getOrCreateConfiguration(target).setSearchType(property(camelContext, java.lang.String.class, value)); return true;
+        case "searchType": getOrCreateConfiguration(target).setSearchType(property(camelContext, dev.camelbedrock.component.options.SearchType.class, value)); return true;
         case "secretkey":
         case "secretKey": getOrCreateConfiguration(target).setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "seed": getOrCreateConfiguration(target).setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "servicetier":
-        case "serviceTier": getOrCreateConfiguration(target).setServiceTier(property(camelContext, java.lang.String.class, value)); return true;
+        case "serviceTier": getOrCreateConfiguration(target).setServiceTier(property(camelContext, dev.camelbedrock.component.options.ServiceTier.class, value)); return true;
         case "sessiontoken":
         case "sessionToken": getOrCreateConfiguration(target).setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
         case "sortorder":
-        case "sortOrder": getOrCreateConfiguration(target).setSortOrder(property(camelContext, java.lang.String.class, value)); return true;
+        case "sortOrder": getOrCreateConfiguration(target).setSortOrder(property(camelContext, dev.camelbedrock.component.options.SortOrder.class, value)); return true;
         case "statusequals":
-        case "statusEquals": getOrCreateConfiguration(target).setStatusEquals(property(camelContext, java.lang.String.class, value)); return true;
+        case "statusEquals": getOrCreateConfiguration(target).setStatusEquals(property(camelContext, dev.camelbedrock.component.options.ThroughputStatus.class, value)); return true;
         case "stopsequences":
         case "stopSequences": getOrCreateConfiguration(target).setStopSequences(property(camelContext, java.lang.String.class, value)); return true;
         case "streambuffersize":
@@ -311,17 +311,17 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": return software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient.class;
         case "bycustomizationtype":
-        case "byCustomizationType": return java.lang.String.class;
+        case "byCustomizationType": return dev.camelbedrock.component.options.CustomizationType.class;
         case "byinferencetype":
-        case "byInferenceType": return java.lang.String.class;
+        case "byInferenceType": return dev.camelbedrock.component.options.InferenceType.class;
         case "byoutputmodality":
-        case "byOutputModality": return java.lang.String.class;
+        case "byOutputModality": return dev.camelbedrock.component.options.OutputModality.class;
         case "byprovider":
         case "byProvider": return java.lang.String.class;
         case "cfgscale":
         case "cfgScale": return java.lang.Float.class;
         case "commitmentduration":
-        case "commitmentDuration": return java.lang.String.class;
+        case "commitmentDuration": return dev.camelbedrock.component.options.CommitmentDuration.class;
         case "configuration": return dev.camelbedrock.component.BedrockConfiguration.class;
         case "connectionacquisitiontimeout":
         case "connectionAcquisitionTimeout": return long.class;
@@ -355,22 +355,22 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "guardrailidentifier":
         case "guardrailIdentifier": return java.lang.String.class;
         case "guardrailinterventionaction":
-        case "guardrailInterventionAction": return java.lang.String.class;
+        case "guardrailInterventionAction": return dev.camelbedrock.component.options.GuardrailInterventionAction.class;
         case "guardrailsource":
-        case "guardrailSource": return java.lang.String.class;
+        case "guardrailSource": return dev.camelbedrock.component.options.GuardrailSource.class;
         case "guardrailstreamprocessingmode":
-        case "guardrailStreamProcessingMode": return java.lang.String.class;
+        case "guardrailStreamProcessingMode": return dev.camelbedrock.component.options.GuardrailStreamMode.class;
         case "guardrailtrace":
-        case "guardrailTrace": return java.lang.String.class;
+        case "guardrailTrace": return dev.camelbedrock.component.options.GuardrailTrace.class;
         case "guardrailversion":
         case "guardrailVersion": return java.lang.String.class;
         case "height": return java.lang.Integer.class;
         case "http2maxstreams":
         case "http2MaxStreams": return long.class;
         case "httpprotocol":
-        case "httpProtocol": return java.lang.String.class;
+        case "httpProtocol": return dev.camelbedrock.component.options.HttpProtocolVersion.class;
         case "invokebodyformat":
-        case "invokeBodyFormat": return java.lang.String.class;
+        case "invokeBodyFormat": return dev.camelbedrock.component.options.InvokeBodyFormat.class;
         case "knowledgebaseid":
         case "knowledgeBaseId": return java.lang.String.class;
         case "lazystartproducer":
@@ -412,7 +412,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "outputclass":
         case "outputClass": return java.lang.String.class;
         case "outputformat":
-        case "outputFormat": return java.lang.String.class;
+        case "outputFormat": return dev.camelbedrock.component.options.ImageOutputFormat.class;
         case "outputrepairattempts":
         case "outputRepairAttempts": return int.class;
         case "outputschema":
@@ -420,7 +420,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "pagesize":
         case "pageSize": return java.lang.Integer.class;
         case "performancelatency":
-        case "performanceLatency": return java.lang.String.class;
+        case "performanceLatency": return dev.camelbedrock.component.options.PerformanceLatency.class;
         case "pollinterval":
         case "pollInterval": return long.class;
         case "profilename":
@@ -440,18 +440,18 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
         case "proxyprotocol":
-        case "proxyProtocol": return java.lang.String.class;
+        case "proxyProtocol": return dev.camelbedrock.component.options.ProxyScheme.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
-        case "quality": return java.lang.String.class;
+        case "quality": return dev.camelbedrock.component.options.ImageQuality.class;
         case "ratecontrol":
-        case "rateControl": return java.lang.String.class;
+        case "rateControl": return dev.camelbedrock.component.options.RateControl.class;
         case "ratecontrolmaxrate":
         case "rateControlMaxRate": return double.class;
         case "ratecontrolminrate":
         case "rateControlMinRate": return double.class;
         case "rawresponsetype":
-        case "rawResponseType": return java.lang.String.class;
+        case "rawResponseType": return dev.camelbedrock.component.options.RawResponseType.class;
         case "readtimeout":
         case "readTimeout": return long.class;
         case "region": return java.lang.String.class;
@@ -462,7 +462,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "retrievalfilter":
         case "retrievalFilter": return java.lang.String.class;
         case "retrymode":
-        case "retryMode": return java.lang.String.class;
+        case "retryMode": return dev.camelbedrock.component.options.RetryStrategyMode.class;
         case "rolearn":
         case "roleArn": return java.lang.String.class;
         case "roleexternalid":
@@ -472,18 +472,18 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "runtimeendpointoverride":
         case "runtimeEndpointOverride": return java.lang.String.class;
         case "searchtype":
-        case "searchType": return java.lang.String.class;
+        case "searchType": return dev.camelbedrock.component.options.SearchType.class;
         case "secretkey":
         case "secretKey": return java.lang.String.class;
         case "seed": return java.lang.Long.class;
         case "servicetier":
-        case "serviceTier": return java.lang.String.class;
+        case "serviceTier": return dev.camelbedrock.component.options.ServiceTier.class;
         case "sessiontoken":
         case "sessionToken": return java.lang.String.class;
         case "sortorder":
-        case "sortOrder": return java.lang.String.class;
+        case "sortOrder": return dev.camelbedrock.component.options.SortOrder.class;
         case "statusequals":
-        case "statusEquals": return java.lang.String.class;
+        case "statusEquals": return dev.camelbedrock.component.options.ThroughputStatus.class;
         case "stopsequences":
         case "stopSequences": return java.lang.String.class;
         case "streambuffersize":

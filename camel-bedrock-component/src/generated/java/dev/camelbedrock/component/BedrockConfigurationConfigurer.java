@@ -53,17 +53,17 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": target.setBedrockRuntimeClient(property(camelContext, software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient.class, value)); return true;
         case "bycustomizationtype":
-        case "byCustomizationType": target.setByCustomizationType(property(camelContext, java.lang.String.class, value)); return true;
+        case "byCustomizationType": target.setByCustomizationType(property(camelContext, dev.camelbedrock.component.options.CustomizationType.class, value)); return true;
         case "byinferencetype":
-        case "byInferenceType": target.setByInferenceType(property(camelContext, java.lang.String.class, value)); return true;
+        case "byInferenceType": target.setByInferenceType(property(camelContext, dev.camelbedrock.component.options.InferenceType.class, value)); return true;
         case "byoutputmodality":
-        case "byOutputModality": target.setByOutputModality(property(camelContext, java.lang.String.class, value)); return true;
+        case "byOutputModality": target.setByOutputModality(property(camelContext, dev.camelbedrock.component.options.OutputModality.class, value)); return true;
         case "byprovider":
         case "byProvider": target.setByProvider(property(camelContext, java.lang.String.class, value)); return true;
         case "cfgscale":
         case "cfgScale": target.setCfgScale(property(camelContext, java.lang.Float.class, value)); return true;
         case "commitmentduration":
-        case "commitmentDuration": target.setCommitmentDuration(property(camelContext, java.lang.String.class, value)); return true;
+        case "commitmentDuration": target.setCommitmentDuration(property(camelContext, dev.camelbedrock.component.options.CommitmentDuration.class, value)); return true;
         case "connectionacquisitiontimeout":
         case "connectionAcquisitionTimeout": target.setConnectionAcquisitionTimeout(property(camelContext, long.class, value)); return true;
         case "connectionmaxidletime":
@@ -96,22 +96,22 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "guardrailidentifier":
         case "guardrailIdentifier": target.setGuardrailIdentifier(property(camelContext, java.lang.String.class, value)); return true;
         case "guardrailinterventionaction":
-        case "guardrailInterventionAction": target.setGuardrailInterventionAction(property(camelContext, java.lang.String.class, value)); return true;
+        case "guardrailInterventionAction": target.setGuardrailInterventionAction(property(camelContext, dev.camelbedrock.component.options.GuardrailInterventionAction.class, value)); return true;
         case "guardrailsource":
-        case "guardrailSource": target.setGuardrailSource(property(camelContext, java.lang.String.class, value)); return true;
+        case "guardrailSource": target.setGuardrailSource(property(camelContext, dev.camelbedrock.component.options.GuardrailSource.class, value)); return true;
         case "guardrailstreamprocessingmode":
-        case "guardrailStreamProcessingMode": target.setGuardrailStreamProcessingMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "guardrailStreamProcessingMode": target.setGuardrailStreamProcessingMode(property(camelContext, dev.camelbedrock.component.options.GuardrailStreamMode.class, value)); return true;
         case "guardrailtrace":
-        case "guardrailTrace": target.setGuardrailTrace(property(camelContext, java.lang.String.class, value)); return true;
+        case "guardrailTrace": target.setGuardrailTrace(property(camelContext, dev.camelbedrock.component.options.GuardrailTrace.class, value)); return true;
         case "guardrailversion":
         case "guardrailVersion": target.setGuardrailVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "height": target.setHeight(property(camelContext, java.lang.Integer.class, value)); return true;
         case "http2maxstreams":
         case "http2MaxStreams": target.setHttp2MaxStreams(property(camelContext, long.class, value)); return true;
         case "httpprotocol":
-        case "httpProtocol": target.setHttpProtocol(property(camelContext, java.lang.String.class, value)); return true;
+        case "httpProtocol": target.setHttpProtocol(property(camelContext, dev.camelbedrock.component.options.HttpProtocolVersion.class, value)); return true;
         case "invokebodyformat":
-        case "invokeBodyFormat": target.setInvokeBodyFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "invokeBodyFormat": target.setInvokeBodyFormat(property(camelContext, dev.camelbedrock.component.options.InvokeBodyFormat.class, value)); return true;
         case "knowledgebaseid":
         case "knowledgeBaseId": target.setKnowledgeBaseId(property(camelContext, java.lang.String.class, value)); return true;
         case "maxattempts":
@@ -152,7 +152,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "outputclass":
         case "outputClass": target.setOutputClass(property(camelContext, java.lang.String.class, value)); return true;
         case "outputformat":
-        case "outputFormat": target.setOutputFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "outputFormat": target.setOutputFormat(property(camelContext, dev.camelbedrock.component.options.ImageOutputFormat.class, value)); return true;
         case "outputrepairattempts":
         case "outputRepairAttempts": target.setOutputRepairAttempts(property(camelContext, int.class, value)); return true;
         case "outputschema":
@@ -160,7 +160,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "pagesize":
         case "pageSize": target.setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "performancelatency":
-        case "performanceLatency": target.setPerformanceLatency(property(camelContext, java.lang.String.class, value)); return true;
+        case "performanceLatency": target.setPerformanceLatency(property(camelContext, dev.camelbedrock.component.options.PerformanceLatency.class, value)); return true;
         case "pollinterval":
         case "pollInterval": target.setPollInterval(property(camelContext, long.class, value)); return true;
         case "profilename":
@@ -180,18 +180,18 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "proxyport":
         case "proxyPort": target.setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyprotocol":
-        case "proxyProtocol": target.setProxyProtocol(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyProtocol": target.setProxyProtocol(property(camelContext, dev.camelbedrock.component.options.ProxyScheme.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": target.setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
-        case "quality": target.setQuality(property(camelContext, java.lang.String.class, value)); return true;
+        case "quality": target.setQuality(property(camelContext, dev.camelbedrock.component.options.ImageQuality.class, value)); return true;
         case "ratecontrol":
-        case "rateControl": target.setRateControl(property(camelContext, java.lang.String.class, value)); return true;
+        case "rateControl": target.setRateControl(property(camelContext, dev.camelbedrock.component.options.RateControl.class, value)); return true;
         case "ratecontrolmaxrate":
         case "rateControlMaxRate": target.setRateControlMaxRate(property(camelContext, double.class, value)); return true;
         case "ratecontrolminrate":
         case "rateControlMinRate": target.setRateControlMinRate(property(camelContext, double.class, value)); return true;
         case "rawresponsetype":
-        case "rawResponseType": target.setRawResponseType(property(camelContext, java.lang.String.class, value)); return true;
+        case "rawResponseType": target.setRawResponseType(property(camelContext, dev.camelbedrock.component.options.RawResponseType.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.setReadTimeout(property(camelContext, long.class, value)); return true;
         case "region": target.setRegion(property(camelContext, java.lang.String.class, value)); return true;
@@ -202,7 +202,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "retrievalfilter":
         case "retrievalFilter": target.setRetrievalFilter(property(camelContext, java.lang.String.class, value)); return true;
         case "retrymode":
-        case "retryMode": target.setRetryMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "retryMode": target.setRetryMode(property(camelContext, dev.camelbedrock.component.options.RetryStrategyMode.class, value)); return true;
         case "rolearn":
         case "roleArn": target.setRoleArn(property(camelContext, java.lang.String.class, value)); return true;
         case "roleexternalid":
@@ -212,18 +212,18 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "runtimeendpointoverride":
         case "runtimeEndpointOverride": target.setRuntimeEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "searchtype":
-        case "searchType": target.setSearchType(property(camelContext, java.lang.String.class, value)); return true;
+        case "searchType": target.setSearchType(property(camelContext, dev.camelbedrock.component.options.SearchType.class, value)); return true;
         case "secretkey":
         case "secretKey": target.setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "seed": target.setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "servicetier":
-        case "serviceTier": target.setServiceTier(property(camelContext, java.lang.String.class, value)); return true;
+        case "serviceTier": target.setServiceTier(property(camelContext, dev.camelbedrock.component.options.ServiceTier.class, value)); return true;
         case "sessiontoken":
         case "sessionToken": target.setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
         case "sortorder":
-        case "sortOrder": target.setSortOrder(property(camelContext, java.lang.String.class, value)); return true;
+        case "sortOrder": target.setSortOrder(property(camelContext, dev.camelbedrock.component.options.SortOrder.class, value)); return true;
         case "statusequals":
-        case "statusEquals": target.setStatusEquals(property(camelContext, java.lang.String.class, value)); return true;
+        case "statusEquals": target.setStatusEquals(property(camelContext, dev.camelbedrock.component.options.ThroughputStatus.class, value)); return true;
         case "stopsequences":
         case "stopSequences": target.setStopSequences(property(camelContext, java.lang.String.class, value)); return true;
         case "streambuffersize":
@@ -293,17 +293,17 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": return software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient.class;
         case "bycustomizationtype":
-        case "byCustomizationType": return java.lang.String.class;
+        case "byCustomizationType": return dev.camelbedrock.component.options.CustomizationType.class;
         case "byinferencetype":
-        case "byInferenceType": return java.lang.String.class;
+        case "byInferenceType": return dev.camelbedrock.component.options.InferenceType.class;
         case "byoutputmodality":
-        case "byOutputModality": return java.lang.String.class;
+        case "byOutputModality": return dev.camelbedrock.component.options.OutputModality.class;
         case "byprovider":
         case "byProvider": return java.lang.String.class;
         case "cfgscale":
         case "cfgScale": return java.lang.Float.class;
         case "commitmentduration":
-        case "commitmentDuration": return java.lang.String.class;
+        case "commitmentDuration": return dev.camelbedrock.component.options.CommitmentDuration.class;
         case "connectionacquisitiontimeout":
         case "connectionAcquisitionTimeout": return long.class;
         case "connectionmaxidletime":
@@ -336,22 +336,22 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "guardrailidentifier":
         case "guardrailIdentifier": return java.lang.String.class;
         case "guardrailinterventionaction":
-        case "guardrailInterventionAction": return java.lang.String.class;
+        case "guardrailInterventionAction": return dev.camelbedrock.component.options.GuardrailInterventionAction.class;
         case "guardrailsource":
-        case "guardrailSource": return java.lang.String.class;
+        case "guardrailSource": return dev.camelbedrock.component.options.GuardrailSource.class;
         case "guardrailstreamprocessingmode":
-        case "guardrailStreamProcessingMode": return java.lang.String.class;
+        case "guardrailStreamProcessingMode": return dev.camelbedrock.component.options.GuardrailStreamMode.class;
         case "guardrailtrace":
-        case "guardrailTrace": return java.lang.String.class;
+        case "guardrailTrace": return dev.camelbedrock.component.options.GuardrailTrace.class;
         case "guardrailversion":
         case "guardrailVersion": return java.lang.String.class;
         case "height": return java.lang.Integer.class;
         case "http2maxstreams":
         case "http2MaxStreams": return long.class;
         case "httpprotocol":
-        case "httpProtocol": return java.lang.String.class;
+        case "httpProtocol": return dev.camelbedrock.component.options.HttpProtocolVersion.class;
         case "invokebodyformat":
-        case "invokeBodyFormat": return java.lang.String.class;
+        case "invokeBodyFormat": return dev.camelbedrock.component.options.InvokeBodyFormat.class;
         case "knowledgebaseid":
         case "knowledgeBaseId": return java.lang.String.class;
         case "maxattempts":
@@ -392,7 +392,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "outputclass":
         case "outputClass": return java.lang.String.class;
         case "outputformat":
-        case "outputFormat": return java.lang.String.class;
+        case "outputFormat": return dev.camelbedrock.component.options.ImageOutputFormat.class;
         case "outputrepairattempts":
         case "outputRepairAttempts": return int.class;
         case "outputschema":
@@ -400,7 +400,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "pagesize":
         case "pageSize": return java.lang.Integer.class;
         case "performancelatency":
-        case "performanceLatency": return java.lang.String.class;
+        case "performanceLatency": return dev.camelbedrock.component.options.PerformanceLatency.class;
         case "pollinterval":
         case "pollInterval": return long.class;
         case "profilename":
@@ -420,18 +420,18 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
         case "proxyprotocol":
-        case "proxyProtocol": return java.lang.String.class;
+        case "proxyProtocol": return dev.camelbedrock.component.options.ProxyScheme.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
-        case "quality": return java.lang.String.class;
+        case "quality": return dev.camelbedrock.component.options.ImageQuality.class;
         case "ratecontrol":
-        case "rateControl": return java.lang.String.class;
+        case "rateControl": return dev.camelbedrock.component.options.RateControl.class;
         case "ratecontrolmaxrate":
         case "rateControlMaxRate": return double.class;
         case "ratecontrolminrate":
         case "rateControlMinRate": return double.class;
         case "rawresponsetype":
-        case "rawResponseType": return java.lang.String.class;
+        case "rawResponseType": return dev.camelbedrock.component.options.RawResponseType.class;
         case "readtimeout":
         case "readTimeout": return long.class;
         case "region": return java.lang.String.class;
@@ -442,7 +442,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "retrievalfilter":
         case "retrievalFilter": return java.lang.String.class;
         case "retrymode":
-        case "retryMode": return java.lang.String.class;
+        case "retryMode": return dev.camelbedrock.component.options.RetryStrategyMode.class;
         case "rolearn":
         case "roleArn": return java.lang.String.class;
         case "roleexternalid":
@@ -452,18 +452,18 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "runtimeendpointoverride":
         case "runtimeEndpointOverride": return java.lang.String.class;
         case "searchtype":
-        case "searchType": return java.lang.String.class;
+        case "searchType": return dev.camelbedrock.component.options.SearchType.class;
         case "secretkey":
         case "secretKey": return java.lang.String.class;
         case "seed": return java.lang.Long.class;
         case "servicetier":
-        case "serviceTier": return java.lang.String.class;
+        case "serviceTier": return dev.camelbedrock.component.options.ServiceTier.class;
         case "sessiontoken":
         case "sessionToken": return java.lang.String.class;
         case "sortorder":
-        case "sortOrder": return java.lang.String.class;
+        case "sortOrder": return dev.camelbedrock.component.options.SortOrder.class;
         case "statusequals":
-        case "statusEquals": return java.lang.String.class;
+        case "statusEquals": return dev.camelbedrock.component.options.ThroughputStatus.class;
         case "stopsequences":
         case "stopSequences": return java.lang.String.class;
         case "streambuffersize":

@@ -53,17 +53,17 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": target.getConfiguration().setBedrockRuntimeClient(property(camelContext, software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient.class, value)); return true;
         case "bycustomizationtype":
-        case "byCustomizationType": target.getConfiguration().setByCustomizationType(property(camelContext, java.lang.String.class, value)); return true;
+        case "byCustomizationType": target.getConfiguration().setByCustomizationType(property(camelContext, dev.camelbedrock.component.options.CustomizationType.class, value)); return true;
         case "byinferencetype":
-        case "byInferenceType": target.getConfiguration().setByInferenceType(property(camelContext, java.lang.String.class, value)); return true;
+        case "byInferenceType": target.getConfiguration().setByInferenceType(property(camelContext, dev.camelbedrock.component.options.InferenceType.class, value)); return true;
         case "byoutputmodality":
-        case "byOutputModality": target.getConfiguration().setByOutputModality(property(camelContext, java.lang.String.class, value)); return true;
+        case "byOutputModality": target.getConfiguration().setByOutputModality(property(camelContext, dev.camelbedrock.component.options.OutputModality.class, value)); return true;
         case "byprovider":
         case "byProvider": target.getConfiguration().setByProvider(property(camelContext, java.lang.String.class, value)); return true;
         case "cfgscale":
         case "cfgScale": target.getConfiguration().setCfgScale(property(camelContext, java.lang.Float.class, value)); return true;
         case "commitmentduration":
-        case "commitmentDuration": target.getConfiguration().setCommitmentDuration(property(camelContext, java.lang.String.class, value)); return true;
+        case "commitmentDuration": target.getConfiguration().setCommitmentDuration(property(camelContext, dev.camelbedrock.component.options.CommitmentDuration.class, value)); return true;
         case "connectionacquisitiontimeout":
         case "connectionAcquisitionTimeout": target.getConfiguration().setConnectionAcquisitionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectionmaxidletime":
@@ -96,22 +96,22 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "guardrailidentifier":
         case "guardrailIdentifier": target.getConfiguration().setGuardrailIdentifier(property(camelContext, java.lang.String.class, value)); return true;
         case "guardrailinterventionaction":
-        case "guardrailInterventionAction": target.getConfiguration().setGuardrailInterventionAction(property(camelContext, java.lang.String.class, value)); return true;
+        case "guardrailInterventionAction": target.getConfiguration().setGuardrailInterventionAction(property(camelContext, dev.camelbedrock.component.options.GuardrailInterventionAction.class, value)); return true;
         case "guardrailsource":
-        case "guardrailSource": target.getConfiguration().setGuardrailSource(property(camelContext, java.lang.String.class, value)); return true;
+        case "guardrailSource": target.getConfiguration().setGuardrailSource(property(camelContext, dev.camelbedrock.component.options.GuardrailSource.class, value)); return true;
         case "guardrailstreamprocessingmode":
-        case "guardrailStreamProcessingMode": target.getConfiguration().setGuardrailStreamProcessingMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "guardrailStreamProcessingMode": target.getConfiguration().setGuardrailStreamProcessingMode(property(camelContext, dev.camelbedrock.component.options.GuardrailStreamMode.class, value)); return true;
         case "guardrailtrace":
-        case "guardrailTrace": target.getConfiguration().setGuardrailTrace(property(camelContext, java.lang.String.class, value)); return true;
+        case "guardrailTrace": target.getConfiguration().setGuardrailTrace(property(camelContext, dev.camelbedrock.component.options.GuardrailTrace.class, value)); return true;
         case "guardrailversion":
         case "guardrailVersion": target.getConfiguration().setGuardrailVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "height": target.getConfiguration().setHeight(property(camelContext, java.lang.Integer.class, value)); return true;
         case "http2maxstreams":
         case "http2MaxStreams": target.getConfiguration().setHttp2MaxStreams(property(camelContext, long.class, value)); return true;
         case "httpprotocol":
-        case "httpProtocol": target.getConfiguration().setHttpProtocol(property(camelContext, java.lang.String.class, value)); return true;
+        case "httpProtocol": target.getConfiguration().setHttpProtocol(property(camelContext, dev.camelbedrock.component.options.HttpProtocolVersion.class, value)); return true;
         case "invokebodyformat":
-        case "invokeBodyFormat": target.getConfiguration().setInvokeBodyFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "invokeBodyFormat": target.getConfiguration().setInvokeBodyFormat(property(camelContext, dev.camelbedrock.component.options.InvokeBodyFormat.class, value)); return true;
         case "knowledgebaseid":
         case "knowledgeBaseId": target.getConfiguration().setKnowledgeBaseId(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -153,7 +153,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "outputclass":
         case "outputClass": target.getConfiguration().setOutputClass(property(camelContext, java.lang.String.class, value)); return true;
         case "outputformat":
-        case "outputFormat": target.getConfiguration().setOutputFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "outputFormat": target.getConfiguration().setOutputFormat(property(camelContext, dev.camelbedrock.component.options.ImageOutputFormat.class, value)); return true;
         case "outputrepairattempts":
         case "outputRepairAttempts": target.getConfiguration().setOutputRepairAttempts(property(camelContext, int.class, value)); return true;
         case "outputschema":
@@ -161,7 +161,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "performancelatency":
-        case "performanceLatency": target.getConfiguration().setPerformanceLatency(property(camelContext, java.lang.String.class, value)); return true;
+        case "performanceLatency": target.getConfiguration().setPerformanceLatency(property(camelContext, dev.camelbedrock.component.options.PerformanceLatency.class, value)); return true;
         case "pollinterval":
         case "pollInterval": target.getConfiguration().setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "profilename":
@@ -181,18 +181,18 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyport":
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyprotocol":
-        case "proxyProtocol": target.getConfiguration().setProxyProtocol(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyProtocol": target.getConfiguration().setProxyProtocol(property(camelContext, dev.camelbedrock.component.options.ProxyScheme.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
-        case "quality": target.getConfiguration().setQuality(property(camelContext, java.lang.String.class, value)); return true;
+        case "quality": target.getConfiguration().setQuality(property(camelContext, dev.camelbedrock.component.options.ImageQuality.class, value)); return true;
         case "ratecontrol":
-        case "rateControl": target.getConfiguration().setRateControl(property(camelContext, java.lang.String.class, value)); return true;
+        case "rateControl": target.getConfiguration().setRateControl(property(camelContext, dev.camelbedrock.component.options.RateControl.class, value)); return true;
         case "ratecontrolmaxrate":
         case "rateControlMaxRate": target.getConfiguration().setRateControlMaxRate(property(camelContext, double.class, value)); return true;
         case "ratecontrolminrate":
         case "rateControlMinRate": target.getConfiguration().setRateControlMinRate(property(camelContext, double.class, value)); return true;
         case "rawresponsetype":
-        case "rawResponseType": target.getConfiguration().setRawResponseType(property(camelContext, java.lang.String.class, value)); return true;
+        case "rawResponseType": target.getConfiguration().setRawResponseType(property(camelContext, dev.camelbedrock.component.options.RawResponseType.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
@@ -203,7 +203,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "retrievalfilter":
         case "retrievalFilter": target.getConfiguration().setRetrievalFilter(property(camelContext, java.lang.String.class, value)); return true;
         case "retrymode":
-        case "retryMode": target.getConfiguration().setRetryMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "retryMode": target.getConfiguration().setRetryMode(property(camelContext, dev.camelbedrock.component.options.RetryStrategyMode.class, value)); return true;
         case "rolearn":
         case "roleArn": target.getConfiguration().setRoleArn(property(camelContext, java.lang.String.class, value)); return true;
         case "roleexternalid":
@@ -213,18 +213,18 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "runtimeendpointoverride":
         case "runtimeEndpointOverride": target.getConfiguration().setRuntimeEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "searchtype":
-        case "searchType": target.getConfiguration().setSearchType(property(camelContext, java.lang.String.class, value)); return true;
+        case "searchType": target.getConfiguration().setSearchType(property(camelContext, dev.camelbedrock.component.options.SearchType.class, value)); return true;
         case "secretkey":
         case "secretKey": target.getConfiguration().setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "seed": target.getConfiguration().setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "servicetier":
-        case "serviceTier": target.getConfiguration().setServiceTier(property(camelContext, java.lang.String.class, value)); return true;
+        case "serviceTier": target.getConfiguration().setServiceTier(property(camelContext, dev.camelbedrock.component.options.ServiceTier.class, value)); return true;
         case "sessiontoken":
         case "sessionToken": target.getConfiguration().setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
         case "sortorder":
-        case "sortOrder": target.getConfiguration().setSortOrder(property(camelContext, java.lang.String.class, value)); return true;
+        case "sortOrder": target.getConfiguration().setSortOrder(property(camelContext, dev.camelbedrock.component.options.SortOrder.class, value)); return true;
         case "statusequals":
-        case "statusEquals": target.getConfiguration().setStatusEquals(property(camelContext, java.lang.String.class, value)); return true;
+        case "statusEquals": target.getConfiguration().setStatusEquals(property(camelContext, dev.camelbedrock.component.options.ThroughputStatus.class, value)); return true;
         case "stopsequences":
         case "stopSequences": target.getConfiguration().setStopSequences(property(camelContext, java.lang.String.class, value)); return true;
         case "streambuffersize":
@@ -299,17 +299,17 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bedrockruntimeclient":
         case "bedrockRuntimeClient": return software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient.class;
         case "bycustomizationtype":
-        case "byCustomizationType": return java.lang.String.class;
+        case "byCustomizationType": return dev.camelbedrock.component.options.CustomizationType.class;
         case "byinferencetype":
-        case "byInferenceType": return java.lang.String.class;
+        case "byInferenceType": return dev.camelbedrock.component.options.InferenceType.class;
         case "byoutputmodality":
-        case "byOutputModality": return java.lang.String.class;
+        case "byOutputModality": return dev.camelbedrock.component.options.OutputModality.class;
         case "byprovider":
         case "byProvider": return java.lang.String.class;
         case "cfgscale":
         case "cfgScale": return java.lang.Float.class;
         case "commitmentduration":
-        case "commitmentDuration": return java.lang.String.class;
+        case "commitmentDuration": return dev.camelbedrock.component.options.CommitmentDuration.class;
         case "connectionacquisitiontimeout":
         case "connectionAcquisitionTimeout": return long.class;
         case "connectionmaxidletime":
@@ -342,22 +342,22 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "guardrailidentifier":
         case "guardrailIdentifier": return java.lang.String.class;
         case "guardrailinterventionaction":
-        case "guardrailInterventionAction": return java.lang.String.class;
+        case "guardrailInterventionAction": return dev.camelbedrock.component.options.GuardrailInterventionAction.class;
         case "guardrailsource":
-        case "guardrailSource": return java.lang.String.class;
+        case "guardrailSource": return dev.camelbedrock.component.options.GuardrailSource.class;
         case "guardrailstreamprocessingmode":
-        case "guardrailStreamProcessingMode": return java.lang.String.class;
+        case "guardrailStreamProcessingMode": return dev.camelbedrock.component.options.GuardrailStreamMode.class;
         case "guardrailtrace":
-        case "guardrailTrace": return java.lang.String.class;
+        case "guardrailTrace": return dev.camelbedrock.component.options.GuardrailTrace.class;
         case "guardrailversion":
         case "guardrailVersion": return java.lang.String.class;
         case "height": return java.lang.Integer.class;
         case "http2maxstreams":
         case "http2MaxStreams": return long.class;
         case "httpprotocol":
-        case "httpProtocol": return java.lang.String.class;
+        case "httpProtocol": return dev.camelbedrock.component.options.HttpProtocolVersion.class;
         case "invokebodyformat":
-        case "invokeBodyFormat": return java.lang.String.class;
+        case "invokeBodyFormat": return dev.camelbedrock.component.options.InvokeBodyFormat.class;
         case "knowledgebaseid":
         case "knowledgeBaseId": return java.lang.String.class;
         case "lazystartproducer":
@@ -399,7 +399,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "outputclass":
         case "outputClass": return java.lang.String.class;
         case "outputformat":
-        case "outputFormat": return java.lang.String.class;
+        case "outputFormat": return dev.camelbedrock.component.options.ImageOutputFormat.class;
         case "outputrepairattempts":
         case "outputRepairAttempts": return int.class;
         case "outputschema":
@@ -407,7 +407,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "pagesize":
         case "pageSize": return java.lang.Integer.class;
         case "performancelatency":
-        case "performanceLatency": return java.lang.String.class;
+        case "performanceLatency": return dev.camelbedrock.component.options.PerformanceLatency.class;
         case "pollinterval":
         case "pollInterval": return long.class;
         case "profilename":
@@ -427,18 +427,18 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
         case "proxyprotocol":
-        case "proxyProtocol": return java.lang.String.class;
+        case "proxyProtocol": return dev.camelbedrock.component.options.ProxyScheme.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
-        case "quality": return java.lang.String.class;
+        case "quality": return dev.camelbedrock.component.options.ImageQuality.class;
         case "ratecontrol":
-        case "rateControl": return java.lang.String.class;
+        case "rateControl": return dev.camelbedrock.component.options.RateControl.class;
         case "ratecontrolmaxrate":
         case "rateControlMaxRate": return double.class;
         case "ratecontrolminrate":
         case "rateControlMinRate": return double.class;
         case "rawresponsetype":
-        case "rawResponseType": return java.lang.String.class;
+        case "rawResponseType": return dev.camelbedrock.component.options.RawResponseType.class;
         case "readtimeout":
         case "readTimeout": return long.class;
         case "region": return java.lang.String.class;
@@ -449,7 +449,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "retrievalfilter":
         case "retrievalFilter": return java.lang.String.class;
         case "retrymode":
-        case "retryMode": return java.lang.String.class;
+        case "retryMode": return dev.camelbedrock.component.options.RetryStrategyMode.class;
         case "rolearn":
         case "roleArn": return java.lang.String.class;
         case "roleexternalid":
@@ -459,18 +459,18 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "runtimeendpointoverride":
         case "runtimeEndpointOverride": return java.lang.String.class;
         case "searchtype":
-        case "searchType": return java.lang.String.class;
+        case "searchType": return dev.camelbedrock.component.options.SearchType.class;
         case "secretkey":
         case "secretKey": return java.lang.String.class;
         case "seed": return java.lang.Long.class;
         case "servicetier":
-        case "serviceTier": return java.lang.String.class;
+        case "serviceTier": return dev.camelbedrock.component.options.ServiceTier.class;
         case "sessiontoken":
         case "sessionToken": return java.lang.String.class;
         case "sortorder":
-        case "sortOrder": return java.lang.String.class;
+        case "sortOrder": return dev.camelbedrock.component.options.SortOrder.class;
         case "statusequals":
-        case "statusEquals": return java.lang.String.class;
+        case "statusEquals": return dev.camelbedrock.component.options.ThroughputStatus.class;
         case "stopsequences":
         case "stopSequences": return java.lang.String.class;
         case "streambuffersize":

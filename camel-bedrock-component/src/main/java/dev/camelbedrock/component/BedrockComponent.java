@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
+import dev.camelbedrock.component.options.OptionValue;
 import dev.camelbedrock.component.client.BedrockClientSettings;
 import dev.camelbedrock.component.client.BedrockClients;
 import dev.camelbedrock.component.client.ClientSettingsCheck;
@@ -57,7 +58,8 @@ public class BedrockComponent extends DefaultComponent {
     /**
      * Camel reads a String given to an int option as a duration pattern when it is no number ({@code maxTokens=abc}
      * would become -1, {@code 1.5} 1): numbers in URIs are parsed strictly here, so the error quotes what the user wrote.
-     * Options of primitive {@code long} type are durations and keep Camel's patterns ({@code 30s}).
+     * Options of primitive {@code long} type are durations and keep Camel's patterns ({@code 30s}). Enum options are
+     * checked here too, so that a misspelt value names the accepted ones.
      */
     private static void checkNumbers(String uri, Map<String, Object> parameters) {
         for (Map.Entry<String, Object> p : parameters.entrySet()) {
@@ -65,6 +67,10 @@ public class BedrockComponent extends DefaultComponent {
                 continue;
             }
             Class<?> type = OPTION_TYPES.getOptionType(p.getKey(), true);
+            if (type != null && type.isEnum()) {
+                p.setValue(enumValue(uri, p.getKey(), text, type));
+                continue;
+            }
             String accepted = type == Integer.class || type == int.class || type == Long.class ? "a whole number"
                     : type == Float.class || type == float.class || type == Double.class || type == double.class ? "a number"
                     : null;
@@ -85,6 +91,16 @@ public class BedrockComponent extends DefaultComponent {
                                                    + "'; accepted: " + accepted + (type == int.class || type == Integer.class
                                                            ? " from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE : ""));
             }
+        }
+    }
+
+    /** The constant an enum option names, so that a misspelt value fails here listing the accepted ones. */
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static Enum<?> enumValue(String uri, String option, String text, Class<?> type) {
+        try {
+            return OptionValue.parse((Class) type, option, text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Endpoint " + SecretOptions.mask(uri) + ": " + e.getMessage(), e);
         }
     }
 

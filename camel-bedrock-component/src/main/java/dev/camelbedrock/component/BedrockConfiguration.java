@@ -1,6 +1,28 @@
 package dev.camelbedrock.component;
 
 import dev.camelbedrock.catalog.ModelFamily;
+import dev.camelbedrock.component.options.EndpointOptions;
+import dev.camelbedrock.component.options.CommitmentDuration;
+import dev.camelbedrock.component.options.CustomizationType;
+import dev.camelbedrock.component.options.GuardrailInterventionAction;
+import dev.camelbedrock.component.options.HttpProtocolVersion;
+import dev.camelbedrock.component.options.GuardrailSource;
+import dev.camelbedrock.component.options.GuardrailStreamMode;
+import dev.camelbedrock.component.options.GuardrailTrace;
+import dev.camelbedrock.component.options.ImageOutputFormat;
+import dev.camelbedrock.component.options.ImageQuality;
+import dev.camelbedrock.component.options.InferenceType;
+import dev.camelbedrock.component.options.InvokeBodyFormat;
+import dev.camelbedrock.component.options.OutputModality;
+import dev.camelbedrock.component.options.PerformanceLatency;
+import dev.camelbedrock.component.options.ProxyScheme;
+import dev.camelbedrock.component.options.RateControl;
+import dev.camelbedrock.component.options.RawResponseType;
+import dev.camelbedrock.component.options.SearchType;
+import dev.camelbedrock.component.options.RetryStrategyMode;
+import dev.camelbedrock.component.options.ServiceTier;
+import dev.camelbedrock.component.options.SortOrder;
+import dev.camelbedrock.component.options.ThroughputStatus;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.Metadata;
@@ -19,7 +41,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolConfiguration;
  */
 @UriParams
 @Configurer
-public class BedrockConfiguration implements Cloneable {
+public class BedrockConfiguration implements EndpointOptions, Cloneable {
 
     @UriPath(description = "The Bedrock operation to perform")
     @Metadata(required = true)
@@ -111,10 +133,9 @@ public class BedrockConfiguration implements Cloneable {
     @UriParam(label = "advanced", description = "Endpoint URI for bedrock-agent (ingestion jobs) only.")
     private String agentEndpointOverride;
 
-    @UriParam(label = "advanced", enums = "HTTP1_1,HTTP2",
-              description = "The HTTP protocol of the async clients. Unset: the SDK default (HTTP/2 for bedrock-runtime,"
+    @UriParam(label = "advanced", description = "The HTTP protocol of the async clients. Unset: the SDK default (HTTP/2 for bedrock-runtime,"
                             + " HTTP/1.1 for the other services).")
-    private String httpProtocol;
+    private HttpProtocolVersion httpProtocol;
 
     @UriParam(label = "advanced", defaultValue = "500",
               description = "Maximum concurrent HTTP requests (connections on HTTP/1.1, streams on HTTP/2) per client.")
@@ -136,9 +157,8 @@ public class BedrockConfiguration implements Cloneable {
               description = "Timeout for one attempt of an API call; 0 means none.")
     private long apiCallAttemptTimeout;
 
-    @UriParam(label = "advanced", enums = "legacy,standard,adaptive_v2",
-              description = "The SDK retry mode. Unset: the SDK default (legacy: 4 attempts, throttling backoff).")
-    private String retryMode;
+    @UriParam(label = "advanced", description = "The SDK retry mode. Unset: the SDK default (legacy: 4 attempts, throttling backoff).")
+    private RetryStrategyMode retryMode;
 
     @UriParam(label = "advanced", defaultValue = "0",
               description = "Maximum attempts per call, retries included (1 disables SDK retries); 0 keeps the retry mode's default.")
@@ -184,12 +204,12 @@ public class BedrockConfiguration implements Cloneable {
                             + " instead, at most maxInFlight of them. Keep it at or below maxConcurrency.")
     private int maxInFlight = 500;
 
-    @UriParam(label = "throughput", enums = "none,adaptive", defaultValue = "adaptive",
+    @UriParam(label = "throughput", defaultValue = "adaptive",
               description = "Client-side rate control per model. adaptive: after a throttle (429), requests are paced"
                             + " at a rate learnt from the throttles (AIMD: cut to 70% on a throttle, climbed back on"
                             + " success), so a route under a quota runs near the quota instead of burning retries;"
                             + " until the first throttle, and a minute after the last, nothing is paced. none: off.")
-    private String rateControl = "adaptive";
+    private RateControl rateControl = RateControl.ADAPTIVE;
 
     @UriParam(label = "throughput", defaultValue = "0.1",
               description = "rateControl=adaptive: the lowest rate it may cut to, in requests per second.")
@@ -206,8 +226,8 @@ public class BedrockConfiguration implements Cloneable {
     @UriParam(label = "proxy", description = "HTTP proxy port.")
     private Integer proxyPort;
 
-    @UriParam(label = "proxy", enums = "http,https", defaultValue = "http", description = "The scheme of the proxy.")
-    private String proxyProtocol = "http";
+    @UriParam(label = "proxy", defaultValue = "http", description = "The scheme of the proxy.")
+    private ProxyScheme proxyProtocol = ProxyScheme.HTTP;
 
     @UriParam(label = "proxy", secret = true, description = "Proxy user name.")
     private String proxyUsername;
@@ -322,24 +342,22 @@ public class BedrockConfiguration implements Cloneable {
     @UriParam(label = "converse,guardrail", description = "Guardrail version: DRAFT or a number.")
     private String guardrailVersion;
 
-    @UriParam(label = "converse", enums = "enabled,disabled,enabled_full",
-              description = "Guardrail trace; when enabled its assessment reaches the CamelBedrockGuardrailTrace header.")
-    private String guardrailTrace;
+    @UriParam(label = "converse", description = "Guardrail trace; when enabled its assessment reaches the CamelBedrockGuardrailTrace header.")
+    private GuardrailTrace guardrailTrace;
 
-    @UriParam(label = "converse", enums = "sync,async",
-              description = "converseStream only: whether the guardrail checks chunks before (sync) or while (async) they are sent.")
-    private String guardrailStreamProcessingMode;
+    @UriParam(label = "converse", description = "converseStream only: whether the guardrail checks chunks before (sync) or while (async) they are sent.")
+    private GuardrailStreamMode guardrailStreamProcessingMode;
 
     @UriParam(label = "converse",
               description = "Where to put prompt-cache points, comma-separated: system (after the system prompt), tools"
                             + " (after the tool list), messages (after the last user turn).")
     private String promptCachePoints;
 
-    @UriParam(label = "converse", enums = "standard,optimized", description = "Latency-optimized inference, where the model offers it.")
-    private String performanceLatency;
+    @UriParam(label = "converse", description = "Latency-optimized inference, where the model offers it.")
+    private PerformanceLatency performanceLatency;
 
-    @UriParam(label = "converse", enums = "priority,default,flex,reserved", description = "The service tier of the request.")
-    private String serviceTier;
+    @UriParam(label = "converse", description = "The service tier of the request.")
+    private ServiceTier serviceTier;
 
     @UriParam(label = "converse",
               description = "Request metadata for invocation logs, as key=value pairs separated by commas. Header"
@@ -388,9 +406,8 @@ public class BedrockConfiguration implements Cloneable {
                                                  + " Unset: the service default (5).")
     private Integer numberOfResults;
 
-    @UriParam(label = "knowledge", enums = "SEMANTIC,HYBRID",
-              description = "The search type: SEMANTIC (vectors) or HYBRID (vectors and keywords). Unset: Bedrock decides.")
-    private String searchType;
+    @UriParam(label = "knowledge", description = "The search type: SEMANTIC (vectors) or HYBRID (vectors and keywords). Unset: Bedrock decides.")
+    private SearchType searchType;
 
     @UriParam(label = "knowledge",
               description = "A metadata filter in the Bedrock JSON shape, e.g. {\"andAll\":[{\"equals\":{\"key\":\"category\",\"value\":\"faq\"}},"
@@ -442,15 +459,15 @@ public class BedrockConfiguration implements Cloneable {
 
     // ---- guardrails ----
 
-    @UriParam(label = "guardrail", enums = "INPUT,OUTPUT", defaultValue = "INPUT",
+    @UriParam(label = "guardrail", defaultValue = "INPUT",
               description = "applyGuardrail: whether the content is user input (INPUT) or model output (OUTPUT).")
-    private String guardrailSource = "INPUT";
+    private GuardrailSource guardrailSource = GuardrailSource.INPUT;
 
-    @UriParam(label = "guardrail", enums = "continue,fail", defaultValue = "continue",
+    @UriParam(label = "guardrail", defaultValue = "continue",
               description = "applyGuardrail: when the guardrail intervenes, continue (the body becomes the masked or blocked"
                             + " text and CamelBedrockGuardrailAction says GUARDRAIL_INTERVENED) or fail (the exchange fails"
                             + " with BedrockGuardrailInterventionException, for onException).")
-    private String guardrailInterventionAction = "continue";
+    private GuardrailInterventionAction guardrailInterventionAction = GuardrailInterventionAction.CONTINUE;
 
     // ---- provisioned throughput ----
 
@@ -465,10 +482,10 @@ public class BedrockConfiguration implements Cloneable {
     @UriParam(label = "throughput", description = "createProvisionedThroughput: the number of model units, 1 or more.")
     private Integer modelUnits;
 
-    @UriParam(label = "throughput", enums = "none,OneMonth,SixMonths", defaultValue = "none",
+    @UriParam(label = "throughput", defaultValue = "none",
               description = "createProvisionedThroughput: the commitment term. none can be deleted any time; a commitment"
                             + " is cheaper and binds for its term.")
-    private String commitmentDuration = "none";
+    private CommitmentDuration commitmentDuration = CommitmentDuration.NONE;
 
     @UriParam(label = "throughput",
               description = "createProvisionedThroughput: tags as key=value pairs separated by commas. Header CamelBedrockTags"
@@ -479,9 +496,8 @@ public class BedrockConfiguration implements Cloneable {
               description = "updateProvisionedThroughput: the new model (only for throughput of a custom model).")
     private String desiredModelId;
 
-    @UriParam(label = "throughput", enums = "Creating,InService,Updating,Failed",
-              description = "listProvisionedThroughputs: only those in this status.")
-    private String statusEquals;
+    @UriParam(label = "throughput", description = "listProvisionedThroughputs: only those in this status.")
+    private ThroughputStatus statusEquals;
 
     @UriParam(label = "throughput",
               description = "listProvisionedThroughputs: only those of this model (a model id or ARN; an id is turned into the"
@@ -491,9 +507,8 @@ public class BedrockConfiguration implements Cloneable {
     @UriParam(label = "throughput", description = "listProvisionedThroughputs: only those whose name contains this text.")
     private String nameContains;
 
-    @UriParam(label = "throughput", enums = "Ascending,Descending",
-              description = "listProvisionedThroughputs: order by creation time. Unset: the service's order.")
-    private String sortOrder;
+    @UriParam(label = "throughput", description = "listProvisionedThroughputs: order by creation time. Unset: the service's order.")
+    private SortOrder sortOrder;
 
     @UriParam(label = "throughput",
               description = "listProvisionedThroughputs: the page size of each request (1-1000); every page is read either way.")
@@ -504,29 +519,28 @@ public class BedrockConfiguration implements Cloneable {
     @UriParam(label = "models", description = "listFoundationModels: only this provider's models, e.g. Anthropic.")
     private String byProvider;
 
-    @UriParam(label = "models", enums = "TEXT,IMAGE,EMBEDDING", description = "listFoundationModels: only models with this output.")
-    private String byOutputModality;
+    @UriParam(label = "models", description = "listFoundationModels: only models with this output.")
+    private OutputModality byOutputModality;
 
-    @UriParam(label = "models", enums = "ON_DEMAND,PROVISIONED", description = "listFoundationModels: only models offering this inference type.")
-    private String byInferenceType;
+    @UriParam(label = "models", description = "listFoundationModels: only models offering this inference type.")
+    private InferenceType byInferenceType;
 
-    @UriParam(label = "models", enums = "FINE_TUNING,CONTINUED_PRE_TRAINING,DISTILLATION",
-              description = "listFoundationModels: only models supporting this customization.")
-    private String byCustomizationType;
+    @UriParam(label = "models", description = "listFoundationModels: only models supporting this customization.")
+    private CustomizationType byCustomizationType;
     // ---- invoke ----
 
-    @UriParam(label = "invoke", enums = "auto,raw,prompt", defaultValue = "auto",
+    @UriParam(label = "invoke", defaultValue = "auto",
               description = "invokeModel/invokeModelStream: how to read the body. raw: the body is the model's native request,"
                             + " sent as it is (a JSON String, byte[], InputStream, Map or Jackson JsonNode). prompt: the body is"
                             + " a prompt (a String, or a List of SDK Message) and the model family's codec builds the native"
                             + " request. auto: Map, JsonNode, byte[], InputStream, and a String whose first non-blank character"
                             + " is '{' and that parses as a JSON object are raw; other Strings and Lists of Message are prompts.")
-    private String invokeBodyFormat = "auto";
+    private InvokeBodyFormat invokeBodyFormat = InvokeBodyFormat.AUTO;
 
-    @UriParam(label = "invoke", enums = "String,bytes,JsonNode", defaultValue = "String",
+    @UriParam(label = "invoke", defaultValue = "String",
               description = "invokeModel with a raw body: the type of the result body: the reply as a String, as byte[], or"
                             + " as a Jackson JsonNode.")
-    private String rawResponseType = "String";
+    private RawResponseType rawResponseType = RawResponseType.STRING;
 
     @UriParam(label = "invoke", defaultValue = "application/json",
               description = "invokeModel/invokeModelStream: the MIME type of the request body.")
@@ -605,8 +619,8 @@ public class BedrockConfiguration implements Cloneable {
     @UriParam(label = "image", description = "image: how strictly the image follows the prompt (Titan, Nova Canvas, SDXL).")
     private Float cfgScale;
 
-    @UriParam(label = "image", enums = "standard,premium", description = "image, Titan and Nova Canvas: the quality.")
-    private String quality;
+    @UriParam(label = "image", description = "image, Titan and Nova Canvas: the quality.")
+    private ImageQuality quality;
 
     @UriParam(label = "image",
               description = "image: how many images (Titan and Nova Canvas: up to 5). More than one makes the body a List of byte[].")
@@ -620,9 +634,8 @@ public class BedrockConfiguration implements Cloneable {
                             + " preset (photographic, anime, ...).")
     private String style;
 
-    @UriParam(label = "image", enums = "png,jpeg,webp",
-              description = "image, Stability SD3/Core/Ultra: the output format. The other families produce PNG.")
-    private String outputFormat;
+    @UriParam(label = "image", description = "image, Stability SD3/Core/Ultra: the output format. The other families produce PNG.")
+    private ImageOutputFormat outputFormat;
 
     // ---- getters and setters ----
 
@@ -664,8 +677,8 @@ public class BedrockConfiguration implements Cloneable {
     public void setControlPlaneEndpointOverride(String v) { this.controlPlaneEndpointOverride = v; }
     public String getAgentEndpointOverride() { return agentEndpointOverride; }
     public void setAgentEndpointOverride(String v) { this.agentEndpointOverride = v; }
-    public String getHttpProtocol() { return httpProtocol; }
-    public void setHttpProtocol(String httpProtocol) { this.httpProtocol = httpProtocol; }
+    public HttpProtocolVersion getHttpProtocol() { return httpProtocol; }
+    public void setHttpProtocol(HttpProtocolVersion httpProtocol) { this.httpProtocol = httpProtocol; }
     public int getMaxConcurrency() { return maxConcurrency; }
     public void setMaxConcurrency(int maxConcurrency) { this.maxConcurrency = maxConcurrency; }
     public long getConnectionTimeout() { return connectionTimeout; }
@@ -676,8 +689,8 @@ public class BedrockConfiguration implements Cloneable {
     public void setApiCallTimeout(long apiCallTimeout) { this.apiCallTimeout = apiCallTimeout; }
     public long getApiCallAttemptTimeout() { return apiCallAttemptTimeout; }
     public void setApiCallAttemptTimeout(long apiCallAttemptTimeout) { this.apiCallAttemptTimeout = apiCallAttemptTimeout; }
-    public String getRetryMode() { return retryMode; }
-    public void setRetryMode(String retryMode) { this.retryMode = retryMode; }
+    public RetryStrategyMode getRetryMode() { return retryMode; }
+    public void setRetryMode(RetryStrategyMode retryMode) { this.retryMode = retryMode; }
     public int getMaxAttempts() { return maxAttempts; }
     public void setMaxAttempts(int maxAttempts) { this.maxAttempts = maxAttempts; }
     public long getConnectionAcquisitionTimeout() { return connectionAcquisitionTimeout; }
@@ -692,8 +705,8 @@ public class BedrockConfiguration implements Cloneable {
     public void setMetrics(boolean metrics) { this.metrics = metrics; }
     public int getMaxInFlight() { return maxInFlight; }
     public void setMaxInFlight(int maxInFlight) { this.maxInFlight = maxInFlight; }
-    public String getRateControl() { return rateControl; }
-    public void setRateControl(String rateControl) { this.rateControl = rateControl; }
+    public RateControl getRateControl() { return rateControl; }
+    public void setRateControl(RateControl rateControl) { this.rateControl = rateControl; }
     public double getRateControlMinRate() { return rateControlMinRate; }
     public void setRateControlMinRate(double v) { this.rateControlMinRate = v; }
     public double getRateControlMaxRate() { return rateControlMaxRate; }
@@ -702,8 +715,8 @@ public class BedrockConfiguration implements Cloneable {
     public void setProxyHost(String proxyHost) { this.proxyHost = proxyHost; }
     public Integer getProxyPort() { return proxyPort; }
     public void setProxyPort(Integer proxyPort) { this.proxyPort = proxyPort; }
-    public String getProxyProtocol() { return proxyProtocol; }
-    public void setProxyProtocol(String proxyProtocol) { this.proxyProtocol = proxyProtocol; }
+    public ProxyScheme getProxyProtocol() { return proxyProtocol; }
+    public void setProxyProtocol(ProxyScheme proxyProtocol) { this.proxyProtocol = proxyProtocol; }
     public String getProxyUsername() { return proxyUsername; }
     public void setProxyUsername(String proxyUsername) { this.proxyUsername = proxyUsername; }
     public String getProxyPassword() { return proxyPassword; }
@@ -752,16 +765,16 @@ public class BedrockConfiguration implements Cloneable {
     public void setGuardrailIdentifier(String guardrailIdentifier) { this.guardrailIdentifier = guardrailIdentifier; }
     public String getGuardrailVersion() { return guardrailVersion; }
     public void setGuardrailVersion(String guardrailVersion) { this.guardrailVersion = guardrailVersion; }
-    public String getGuardrailTrace() { return guardrailTrace; }
-    public void setGuardrailTrace(String guardrailTrace) { this.guardrailTrace = guardrailTrace; }
-    public String getGuardrailStreamProcessingMode() { return guardrailStreamProcessingMode; }
-    public void setGuardrailStreamProcessingMode(String v) { this.guardrailStreamProcessingMode = v; }
+    public GuardrailTrace getGuardrailTrace() { return guardrailTrace; }
+    public void setGuardrailTrace(GuardrailTrace guardrailTrace) { this.guardrailTrace = guardrailTrace; }
+    public GuardrailStreamMode getGuardrailStreamProcessingMode() { return guardrailStreamProcessingMode; }
+    public void setGuardrailStreamProcessingMode(GuardrailStreamMode v) { this.guardrailStreamProcessingMode = v; }
     public String getPromptCachePoints() { return promptCachePoints; }
     public void setPromptCachePoints(String promptCachePoints) { this.promptCachePoints = promptCachePoints; }
-    public String getPerformanceLatency() { return performanceLatency; }
-    public void setPerformanceLatency(String performanceLatency) { this.performanceLatency = performanceLatency; }
-    public String getServiceTier() { return serviceTier; }
-    public void setServiceTier(String serviceTier) { this.serviceTier = serviceTier; }
+    public PerformanceLatency getPerformanceLatency() { return performanceLatency; }
+    public void setPerformanceLatency(PerformanceLatency performanceLatency) { this.performanceLatency = performanceLatency; }
+    public ServiceTier getServiceTier() { return serviceTier; }
+    public void setServiceTier(ServiceTier serviceTier) { this.serviceTier = serviceTier; }
     public String getRequestMetadata() { return requestMetadata; }
     public void setRequestMetadata(String requestMetadata) { this.requestMetadata = requestMetadata; }
     public String getStreamTo() { return streamTo; }
@@ -774,8 +787,8 @@ public class BedrockConfiguration implements Cloneable {
     public void setKnowledgeBaseId(String knowledgeBaseId) { this.knowledgeBaseId = knowledgeBaseId; }
     public Integer getNumberOfResults() { return numberOfResults; }
     public void setNumberOfResults(Integer numberOfResults) { this.numberOfResults = numberOfResults; }
-    public String getSearchType() { return searchType; }
-    public void setSearchType(String searchType) { this.searchType = searchType; }
+    public SearchType getSearchType() { return searchType; }
+    public void setSearchType(SearchType searchType) { this.searchType = searchType; }
     public String getRetrievalFilter() { return retrievalFilter; }
     public void setRetrievalFilter(String retrievalFilter) { this.retrievalFilter = retrievalFilter; }
     public String getRerankingModelId() { return rerankingModelId; }
@@ -796,45 +809,45 @@ public class BedrockConfiguration implements Cloneable {
     public void setPollInterval(long pollInterval) { this.pollInterval = pollInterval; }
     public long getWaitTimeout() { return waitTimeout; }
     public void setWaitTimeout(long waitTimeout) { this.waitTimeout = waitTimeout; }
-    public String getGuardrailSource() { return guardrailSource; }
-    public void setGuardrailSource(String guardrailSource) { this.guardrailSource = guardrailSource; }
-    public String getGuardrailInterventionAction() { return guardrailInterventionAction; }
-    public void setGuardrailInterventionAction(String guardrailInterventionAction) { this.guardrailInterventionAction = guardrailInterventionAction; }
+    public GuardrailSource getGuardrailSource() { return guardrailSource; }
+    public void setGuardrailSource(GuardrailSource guardrailSource) { this.guardrailSource = guardrailSource; }
+    public GuardrailInterventionAction getGuardrailInterventionAction() { return guardrailInterventionAction; }
+    public void setGuardrailInterventionAction(GuardrailInterventionAction guardrailInterventionAction) { this.guardrailInterventionAction = guardrailInterventionAction; }
     public String getProvisionedModelId() { return provisionedModelId; }
     public void setProvisionedModelId(String provisionedModelId) { this.provisionedModelId = provisionedModelId; }
     public String getProvisionedModelName() { return provisionedModelName; }
     public void setProvisionedModelName(String provisionedModelName) { this.provisionedModelName = provisionedModelName; }
     public Integer getModelUnits() { return modelUnits; }
     public void setModelUnits(Integer modelUnits) { this.modelUnits = modelUnits; }
-    public String getCommitmentDuration() { return commitmentDuration; }
-    public void setCommitmentDuration(String commitmentDuration) { this.commitmentDuration = commitmentDuration; }
+    public CommitmentDuration getCommitmentDuration() { return commitmentDuration; }
+    public void setCommitmentDuration(CommitmentDuration commitmentDuration) { this.commitmentDuration = commitmentDuration; }
     public String getTags() { return tags; }
     public void setTags(String tags) { this.tags = tags; }
     public String getDesiredModelId() { return desiredModelId; }
     public void setDesiredModelId(String desiredModelId) { this.desiredModelId = desiredModelId; }
-    public String getStatusEquals() { return statusEquals; }
-    public void setStatusEquals(String statusEquals) { this.statusEquals = statusEquals; }
+    public ThroughputStatus getStatusEquals() { return statusEquals; }
+    public void setStatusEquals(ThroughputStatus statusEquals) { this.statusEquals = statusEquals; }
     public String getModelArnEquals() { return modelArnEquals; }
     public void setModelArnEquals(String modelArnEquals) { this.modelArnEquals = modelArnEquals; }
     public String getNameContains() { return nameContains; }
     public void setNameContains(String nameContains) { this.nameContains = nameContains; }
-    public String getSortOrder() { return sortOrder; }
-    public void setSortOrder(String sortOrder) { this.sortOrder = sortOrder; }
+    public SortOrder getSortOrder() { return sortOrder; }
+    public void setSortOrder(SortOrder sortOrder) { this.sortOrder = sortOrder; }
     public Integer getPageSize() { return pageSize; }
     public void setPageSize(Integer pageSize) { this.pageSize = pageSize; }
     public String getByProvider() { return byProvider; }
     public void setByProvider(String byProvider) { this.byProvider = byProvider; }
-    public String getByOutputModality() { return byOutputModality; }
-    public void setByOutputModality(String byOutputModality) { this.byOutputModality = byOutputModality; }
-    public String getByInferenceType() { return byInferenceType; }
-    public void setByInferenceType(String byInferenceType) { this.byInferenceType = byInferenceType; }
-    public String getByCustomizationType() { return byCustomizationType; }
-    public void setByCustomizationType(String byCustomizationType) { this.byCustomizationType = byCustomizationType; }
+    public OutputModality getByOutputModality() { return byOutputModality; }
+    public void setByOutputModality(OutputModality byOutputModality) { this.byOutputModality = byOutputModality; }
+    public InferenceType getByInferenceType() { return byInferenceType; }
+    public void setByInferenceType(InferenceType byInferenceType) { this.byInferenceType = byInferenceType; }
+    public CustomizationType getByCustomizationType() { return byCustomizationType; }
+    public void setByCustomizationType(CustomizationType byCustomizationType) { this.byCustomizationType = byCustomizationType; }
 
-    public String getInvokeBodyFormat() { return invokeBodyFormat; }
-    public void setInvokeBodyFormat(String invokeBodyFormat) { this.invokeBodyFormat = invokeBodyFormat; }
-    public String getRawResponseType() { return rawResponseType; }
-    public void setRawResponseType(String rawResponseType) { this.rawResponseType = rawResponseType; }
+    public InvokeBodyFormat getInvokeBodyFormat() { return invokeBodyFormat; }
+    public void setInvokeBodyFormat(InvokeBodyFormat invokeBodyFormat) { this.invokeBodyFormat = invokeBodyFormat; }
+    public RawResponseType getRawResponseType() { return rawResponseType; }
+    public void setRawResponseType(RawResponseType rawResponseType) { this.rawResponseType = rawResponseType; }
     public String getContentType() { return contentType; }
     public void setContentType(String contentType) { this.contentType = contentType; }
     public String getAccept() { return accept; }
@@ -867,16 +880,16 @@ public class BedrockConfiguration implements Cloneable {
     public void setSeed(Long seed) { this.seed = seed; }
     public Float getCfgScale() { return cfgScale; }
     public void setCfgScale(Float cfgScale) { this.cfgScale = cfgScale; }
-    public String getQuality() { return quality; }
-    public void setQuality(String quality) { this.quality = quality; }
+    public ImageQuality getQuality() { return quality; }
+    public void setQuality(ImageQuality quality) { this.quality = quality; }
     public Integer getNumberOfImages() { return numberOfImages; }
     public void setNumberOfImages(Integer numberOfImages) { this.numberOfImages = numberOfImages; }
     public String getNegativeText() { return negativeText; }
     public void setNegativeText(String negativeText) { this.negativeText = negativeText; }
     public String getStyle() { return style; }
     public void setStyle(String style) { this.style = style; }
-    public String getOutputFormat() { return outputFormat; }
-    public void setOutputFormat(String outputFormat) { this.outputFormat = outputFormat; }
+    public ImageOutputFormat getOutputFormat() { return outputFormat; }
+    public void setOutputFormat(ImageOutputFormat outputFormat) { this.outputFormat = outputFormat; }
 
     public BedrockConfiguration copy() {
         try {

@@ -3,12 +3,17 @@ package dev.camelbedrock.component;
 import dev.camelbedrock.component.client.BedrockClientSettings;
 import dev.camelbedrock.component.client.BedrockClients;
 import dev.camelbedrock.component.client.ClientSettingsCheck;
-import dev.camelbedrock.component.embed.EmbedCoalescer;
 import dev.camelbedrock.component.error.BedrockConfigurationException;
 import dev.camelbedrock.component.flow.FlowControl;
 import dev.camelbedrock.component.observe.CallObserver;
 import dev.camelbedrock.component.observe.CallObservers;
+import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.support.MediaUrls;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -28,7 +33,7 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "bedrock", title = "Amazon Bedrock", syntax = "bedrock:operation",
              producerOnly = true, category = { Category.AI, Category.CLOUD }, headersClass = BedrockHeaders.class)
-public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
+public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointContext {
 
     @UriParam
     private BedrockConfiguration configuration;
@@ -36,7 +41,8 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     private BedrockClientSettings clientSettings;
     private BedrockClients clients;
     private volatile FlowControl flowControl;
-    private volatile EmbedCoalescer embedCoalescer;
+    private final Map<Class<?>, AutoCloseable> shared = new ConcurrentHashMap<>();
+    private volatile boolean started;
     private volatile MediaUrls mediaUrls;
     private volatile CallObserver observer = CallObserver.NONE;
 
@@ -84,9 +90,6 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         flowControl = new FlowControl(configuration.getMaxInFlight(), configuration.getRateControl(),
                 configuration.getRateControlMinRate(), configuration.getRateControlMaxRate(),
                 getComponent()::flowScheduler);
-        if (configuration.getEmbedCoalesceWindow() > 0) {
-            embedCoalescer = new EmbedCoalescer(this, configuration.getEmbedCoalesceWindow(), getComponent()::flowScheduler);
-        }
         clientSettings = BedrockClientSettings.of(configuration);
         try {
             mediaUrls = new MediaUrls(configuration.getMediaUrlAllowList(), configuration.getMediaUrlTimeout());
@@ -99,14 +102,16 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         }
         clients = getComponent().acquireClients(clientSettings);
         observer = CallObservers.forEndpoint(getCamelContext(), configuration.getModelId(), configuration.isMetrics());
+        started = true;
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (embedCoalescer != null) {
-            embedCoalescer.close();
-            embedCoalescer = null;
+        started = false;
+        for (AutoCloseable resource : shared.values()) {
+            resource.close();
         }
+        shared.clear();
         if (flowControl != null) {
             flowControl.close();
         }
@@ -117,6 +122,7 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         super.doStop();
     }
 
+    @Override
     public BedrockConfiguration getConfiguration() {
         return configuration;
     }
@@ -132,37 +138,56 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     }
 
     /** The bedrock-runtime client: the configured bean if there is one, else the shared one built for this configuration. */
+    @Override
     public BedrockRuntimeAsyncClient runtimeClient() {
         BedrockRuntimeAsyncClient own = configuration.getBedrockRuntimeClient();
         return own != null ? own : started(clients).runtime();
     }
 
+    @Override
     public BedrockAgentRuntimeAsyncClient agentRuntimeClient() {
         BedrockAgentRuntimeAsyncClient own = configuration.getBedrockAgentRuntimeClient();
         return own != null ? own : started(clients).agentRuntime();
     }
 
+    @Override
     public BedrockAsyncClient controlPlaneClient() {
         BedrockAsyncClient own = configuration.getBedrockClient();
         return own != null ? own : started(clients).controlPlane();
     }
 
+    @Override
     public BedrockAgentAsyncClient agentClient() {
         BedrockAgentAsyncClient own = configuration.getBedrockAgentClient();
         return own != null ? own : started(clients).agent();
     }
 
     /** maxInFlight and rate control of this endpoint (see docs/throughput.md). */
+    @Override
     public FlowControl flowControl() {
         return started(flowControl);
     }
 
-    /** The coalescer of single-text embed exchanges, or null when embedCoalesceWindow is not positive. */
-    public EmbedCoalescer embedCoalescer() {
-        return embedCoalescer;
+    @Override
+    public String operationName() {
+        return configuration.getOperation().name();
+    }
+
+    @Override
+    public ScheduledExecutorService flowScheduler() {
+        return getComponent().flowScheduler();
+    }
+
+    @Override
+    public <T extends AutoCloseable> T shared(Class<T> type, Supplier<T> factory) {
+        if (!started) {
+            throw new IllegalStateException("Endpoint " + getEndpointBaseUri() + " is not started");
+        }
+        return type.cast(shared.computeIfAbsent(type, t -> factory.get()));
     }
 
     /** Images and documents given as URLs: the mediaUrlAllowList option's checks, and the fetcher. */
+    @Override
     public MediaUrls mediaUrls() {
         return started(mediaUrls);
     }

@@ -297,7 +297,7 @@ public final class BedrockHeaders {
 
     @Metadata(label = "guardrail",
               description = "applyGuardrail: what each policy detected, flattened: a List of BedrockGuardrailFinding (policy, type or name, match, action, detected).",
-              javaType = "java.util.List<dev.camelbedrock.component.guardrail.BedrockGuardrailFinding>")
+              javaType = "java.util.List<dev.camelbedrock.component.error.BedrockGuardrailFinding>")
     public static final String GUARDRAIL_FINDINGS = "CamelBedrockGuardrailFindings";
 
     @Metadata(label = "guardrail", description = "applyGuardrail: the assessments as Bedrock returned them.",

@@ -10,14 +10,15 @@ import java.util.function.UnaryOperator;
 import dev.camelbedrock.component.converse.ConverseHandler;
 import dev.camelbedrock.component.converse.ConverseStreamHandler;
 import dev.camelbedrock.component.converse.CountTokensHandler;
-import dev.camelbedrock.component.embed.EmbedCoalescer;
 import dev.camelbedrock.component.embed.EmbedHandler;
 import dev.camelbedrock.component.error.BedrockErrors;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.flow.FlowControl;
+import dev.camelbedrock.component.observe.CallObserver;
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.operation.BedrockOperationHandler;
 import dev.camelbedrock.component.guardrail.ApplyGuardrailHandler;
 import dev.camelbedrock.component.knowledge.GetIngestionJobHandler;
-import dev.camelbedrock.component.observe.CallObserver;
 import dev.camelbedrock.component.knowledge.RetrieveAndGenerateHandler;
 import dev.camelbedrock.component.knowledge.RetrieveHandler;
 import dev.camelbedrock.component.knowledge.StartIngestionJobHandler;
@@ -40,9 +41,9 @@ import org.apache.camel.support.DefaultAsyncProducer;
  * The asynchronous producer: picks the operation (URI path, or the CamelBedrockOperation header), hands the exchange
  * to that operation's handler, and completes the exchange when the SDK's future completes. No thread waits on a
  * Bedrock call. Before that, the endpoint's {@link FlowControl} admits the request: the calling thread may wait for
- * one of the maxInFlight slots, and rate control may delay the send (on a scheduler, not on a waiting thread). With
- * {@code embedCoalesceWindow}, single-text embed exchanges go to the endpoint's {@link EmbedCoalescer} instead, whose
- * batched calls are admitted by the same flow control, one slot per call.
+ * one of the maxInFlight slots, and rate control may delay the send (on a scheduler, not on a waiting thread). A
+ * handler may take an exchange over instead ({@link BedrockOperationHandler#takeOver}: embed coalescing), admitting
+ * its own calls to the same flow control.
  */
 public class BedrockProducer extends DefaultAsyncProducer {
 
@@ -50,32 +51,35 @@ public class BedrockProducer extends DefaultAsyncProducer {
 
     public BedrockProducer(BedrockEndpoint endpoint) {
         super(endpoint);
-        handlers.put(BedrockOperation.converse, ToolLoopHandler.wanted(endpoint.getConfiguration())
-                ? new ToolLoopHandler(endpoint) : new ConverseHandler(endpoint));
-        handlers.put(BedrockOperation.converseStream, new ConverseStreamHandler(endpoint));
-        handlers.put(BedrockOperation.countTokens, new CountTokensHandler(endpoint));
-        // knowledge bases, guardrails, provisioned throughput, foundation models
-        handlers.put(BedrockOperation.retrieve, new RetrieveHandler(endpoint));
-        handlers.put(BedrockOperation.retrieveAndGenerate, new RetrieveAndGenerateHandler(endpoint));
-        handlers.put(BedrockOperation.startIngestionJob, new StartIngestionJobHandler(endpoint));
-        handlers.put(BedrockOperation.getIngestionJob, new GetIngestionJobHandler(endpoint));
-        handlers.put(BedrockOperation.applyGuardrail, new ApplyGuardrailHandler(endpoint));
-        handlers.put(BedrockOperation.createProvisionedThroughput, new CreateProvisionedThroughputHandler(endpoint));
-        handlers.put(BedrockOperation.getProvisionedThroughput, new GetProvisionedThroughputHandler(endpoint));
-        handlers.put(BedrockOperation.listProvisionedThroughputs, new ListProvisionedThroughputsHandler(endpoint));
-        handlers.put(BedrockOperation.updateProvisionedThroughput, new UpdateProvisionedThroughputHandler(endpoint));
-        handlers.put(BedrockOperation.deleteProvisionedThroughput, new DeleteProvisionedThroughputHandler(endpoint));
-        handlers.put(BedrockOperation.listFoundationModels, new ListFoundationModelsHandler(endpoint));
-        handlers.put(BedrockOperation.getFoundationModel, new GetFoundationModelHandler(endpoint));
-        handlers.put(BedrockOperation.invokeModel, new InvokeModelHandler(endpoint));
-        handlers.put(BedrockOperation.invokeModelStream, new InvokeModelStreamHandler(endpoint));
-        handlers.put(BedrockOperation.embed, new EmbedHandler(endpoint));
-        handlers.put(BedrockOperation.image, new ImageHandler(endpoint));
-        for (BedrockOperation op : BedrockOperation.values()) {
-            if (!handlers.containsKey(op)) {
-                throw new IllegalStateException("No handler is registered for operation " + op);
-            }
+        for (BedrockOperation operation : BedrockOperation.values()) {
+            handlers.put(operation, newHandler(operation, endpoint));
         }
+    }
+
+    /** The handler of each operation: a switch expression, so that the compiler demands one for a new operation. */
+    private static BedrockOperationHandler newHandler(BedrockOperation operation, BedrockEndpoint endpoint) {
+        return switch (operation) {
+            case converse -> ToolLoopHandler.wanted(endpoint.getConfiguration()) ? new ToolLoopHandler(endpoint)
+                    : new ConverseHandler(endpoint);
+            case converseStream -> new ConverseStreamHandler(endpoint);
+            case countTokens -> new CountTokensHandler(endpoint);
+            case invokeModel -> new InvokeModelHandler(endpoint);
+            case invokeModelStream -> new InvokeModelStreamHandler(endpoint);
+            case embed -> new EmbedHandler(endpoint);
+            case image -> new ImageHandler(endpoint);
+            case retrieve -> new RetrieveHandler(endpoint);
+            case retrieveAndGenerate -> new RetrieveAndGenerateHandler(endpoint);
+            case startIngestionJob -> new StartIngestionJobHandler(endpoint);
+            case getIngestionJob -> new GetIngestionJobHandler(endpoint);
+            case applyGuardrail -> new ApplyGuardrailHandler(endpoint);
+            case createProvisionedThroughput -> new CreateProvisionedThroughputHandler(endpoint);
+            case getProvisionedThroughput -> new GetProvisionedThroughputHandler(endpoint);
+            case listProvisionedThroughputs -> new ListProvisionedThroughputsHandler(endpoint);
+            case updateProvisionedThroughput -> new UpdateProvisionedThroughputHandler(endpoint);
+            case deleteProvisionedThroughput -> new DeleteProvisionedThroughputHandler(endpoint);
+            case listFoundationModels -> new ListFoundationModelsHandler(endpoint);
+            case getFoundationModel -> new GetFoundationModelHandler(endpoint);
+        };
     }
 
     /**
@@ -101,22 +105,20 @@ public class BedrockProducer extends DefaultAsyncProducer {
             done.done(true);
             return true;
         }
-        BedrockCall call = new BedrockCall(operation);
+        BedrockOperationHandler handler = handlers.get(operation);
+        BedrockCall call = new BedrockCall(operation.name());
         AsyncCallback callback = observed(exchange, call, done);
-        EmbedCoalescer coalescer = operation == BedrockOperation.embed ? getEndpoint().embedCoalescer() : null;
-        if (coalescer != null && EmbedCoalescer.accepts(exchange)) {
-            // the batch it joins takes the in-flight slot and the rate turn, once for all its exchanges
-            try {
-                coalescer.submit(exchange, call, callback);
-            } catch (Exception e) {
-                exchange.setException(BedrockErrors.map(e, operation.name(), call.modelId()));
-                callback.done(true);
-                return true;
+        try {
+            if (handler.takeOver(exchange, call, callback)) {
+                return false; // the handler admits and completes it (embed coalescing)
             }
-            return false;
+        } catch (Exception e) {
+            exchange.setException(BedrockErrors.map(e, call.operation(), call.modelId()));
+            callback.done(true);
+            return true;
         }
-        if (handlers.get(operation).admitsItsCalls()) {
-            return selfAdmitted(exchange, callback, call);
+        if (handler.admitsItsCalls()) {
+            return selfAdmitted(exchange, callback, handler, call);
         }
         FlowControl.Ticket ticket;
         try {
@@ -128,7 +130,7 @@ public class BedrockProducer extends DefaultAsyncProducer {
         }
         CompletableFuture<Void> ready = ticket.ready();
         if (ready == null) {
-            return dispatch(exchange, callback, call, ticket, true);
+            return dispatch(exchange, callback, handler, call, ticket, true);
         }
         // the in-flight slot was granted later, or rate control delays the request: continue on the scheduler
         ready.whenComplete((v, failure) -> {
@@ -136,7 +138,7 @@ public class BedrockProducer extends DefaultAsyncProducer {
                 exchange.setException(BedrockErrors.unwrap(failure));
                 callback.done(false);
             } else {
-                dispatch(exchange, callback, call, ticket, false);
+                dispatch(exchange, callback, handler, call, ticket, false);
             }
         });
         return false;
@@ -147,7 +149,7 @@ public class BedrockProducer extends DefaultAsyncProducer {
      * or for a stream when the stream has settled it (its usage arrives at the end).
      */
     private AsyncCallback observed(Exchange exchange, BedrockCall call, AsyncCallback callback) {
-        CallObserver.Observation observation = getEndpoint().observer().start(exchange, call.operation().name());
+        CallObserver.Observation observation = getEndpoint().observer().start(exchange, call.operation());
         if (observation == CallObserver.Observation.NONE) {
             return callback;
         }
@@ -161,15 +163,14 @@ public class BedrockProducer extends DefaultAsyncProducer {
     }
 
     /** Starts the call; returns true when the exchange is already complete and {@code sync} (input errors only). */
-    private boolean dispatch(Exchange exchange, AsyncCallback callback, BedrockCall call, FlowControl.Ticket ticket,
-                             boolean sync) {
-        BedrockOperation operation = call.operation();
+    private boolean dispatch(Exchange exchange, AsyncCallback callback, BedrockOperationHandler handler, BedrockCall call,
+                             FlowControl.Ticket ticket, boolean sync) {
         CompletableFuture<?> future;
         try {
-            future = ticket.start(() -> handlers.get(operation).handle(exchange, call));
+            future = ticket.start(() -> handler.handle(exchange, call));
         } catch (Exception e) {
             ticket.finish(null);
-            exchange.setException(BedrockErrors.map(e, operation.name(), call.modelId()));
+            exchange.setException(BedrockErrors.map(e, call.operation(), call.modelId()));
             callback.done(sync);
             return sync;
         }
@@ -185,7 +186,7 @@ public class BedrockProducer extends DefaultAsyncProducer {
         Executor continuation = call.continuation();
         future.whenComplete((result, failure) -> {
             if (failure != null && end == null && ticket.requeue(failure,
-                    () -> dispatch(exchange, callback, call, ticket, false),
+                    () -> dispatch(exchange, callback, handler, call, ticket, false),
                     refused -> complete(exchange, callback, call, ticket, end, refused))) {
                 return; // every SDK attempt was throttled: one more turn at the learnt rate
             }
@@ -204,18 +205,18 @@ public class BedrockProducer extends DefaultAsyncProducer {
     }
 
     /** A handler that admits each of its model calls itself (the tool loop): started at once, completed when it ends. */
-    private boolean selfAdmitted(Exchange exchange, AsyncCallback callback, BedrockCall call) {
+    private boolean selfAdmitted(Exchange exchange, AsyncCallback callback, BedrockOperationHandler handler, BedrockCall call) {
         CompletableFuture<?> future;
         try {
-            future = handlers.get(call.operation()).handle(exchange, call);
+            future = handler.handle(exchange, call);
         } catch (Exception e) {
-            exchange.setException(BedrockErrors.map(e, call.operation().name(), call.modelId()));
+            exchange.setException(BedrockErrors.map(e, call.operation(), call.modelId()));
             callback.done(true);
             return true;
         }
         future.whenComplete((result, failure) -> {
             if (failure != null) {
-                exchange.setException(BedrockErrors.map(failure, call.operation().name(), call.modelId()));
+                exchange.setException(BedrockErrors.map(failure, call.operation(), call.modelId()));
             }
             callback.done(false);
         });
@@ -228,7 +229,7 @@ public class BedrockProducer extends DefaultAsyncProducer {
             ticket.finish(failure); // free the slot before the route goes on: it may call this endpoint again
         }
         if (failure != null) {
-            exchange.setException(BedrockErrors.map(failure, call.operation().name(), call.modelId()));
+            exchange.setException(BedrockErrors.map(failure, call.operation(), call.modelId()));
         }
         callback.done(false);
     }

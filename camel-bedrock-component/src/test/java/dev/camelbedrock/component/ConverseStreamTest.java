@@ -61,13 +61,14 @@ class ConverseStreamTest extends BedrockTestSupport {
 
     @Test
     void iteratorBodyYieldsTheDeltasAndHeadersArriveAtTheEnd() {
-        Exchange out = template.request("direct:stream", e -> e.getMessage().setBody("Tell me a story about a small robot"));
+        String prompt = "Tell me a story about a small robot";
+        Exchange out = template.request("direct:stream", e -> e.getMessage().setBody(prompt));
 
         assertThat(out.getException()).isNull();
         assertThat(iterated.size()).isGreaterThanOrEqualTo(3);
-        String whole = String.join("", iterated);
-        assertThat(whole).contains("small robot");
-        assertThat(out.getMessage().getHeader(BedrockHeaders.RESPONSE_TEXT)).isEqualTo(whole);
+        // the emulator's default rule echoes the prompt: every delta, the first and the last included, in order
+        assertThat(String.join("", iterated)).as("the deltas iterated").isEqualTo(echo(prompt));
+        assertThat(out.getMessage().getHeader(BedrockHeaders.RESPONSE_TEXT)).isEqualTo(echo(prompt));
         assertThat(out.getMessage().getHeader(BedrockHeaders.STOP_REASON)).isEqualTo("end_turn");
         assertThat(out.getMessage().getHeader(BedrockHeaders.OUTPUT_TOKENS, Integer.class)).isPositive();
         assertThat(emulator.stats().count("ConverseStream", MODEL)).isEqualTo(1);
@@ -93,7 +94,7 @@ class ConverseStreamTest extends BedrockTestSupport {
     @Test
     void worksOverHttp11Too() {
         template.requestBody("direct:http11", "Plain old HTTP one one");
-        assertThat(String.join("", iterated)).contains("HTTP one one");
+        assertThat(String.join("", iterated)).isEqualTo(echo("Plain old HTTP one one"));
     }
 
     @Test
@@ -101,8 +102,46 @@ class ConverseStreamTest extends BedrockTestSupport {
         Exchange out = template.request("direct:push", e -> e.getMessage().setBody("Count to ten slowly"));
         assertThat(out.getException()).isNull();
         assertThat(pushed.size()).isGreaterThanOrEqualTo(3);
-        assertThat(out.getMessage().getBody(String.class)).isEqualTo(String.join("", pushed));
+        assertThat(String.join("", pushed)).as("the deltas sent to streamTo").isEqualTo(echo("Count to ten slowly"));
+        assertThat(out.getMessage().getBody(String.class)).isEqualTo(echo("Count to ten slowly"));
         assertThat(pushedTypes).containsOnly("text");
+    }
+
+    /** The emulator's default reply: the prompt the test wrote, echoed. */
+    private static String echo(String prompt) {
+        return "You said: " + prompt;
+    }
+
+    @Test
+    void streamToFailsTheExchangeOnAnExceptionEventInMidStream() {
+        emulator.faults().add(Fault.streamException("modelStreamErrorException").forOperation("ConverseStream").afterEvents(3)
+                .originalStatusCode(500).originalMessage("model crashed"));
+        String prompt = "one two three four five six seven eight";
+        Exchange out = template.request("direct:push", e -> e.getMessage().setBody(prompt));
+
+        assertThat(out.getException()).as("the exchange after a modelStreamErrorException in streamTo mode")
+                .isInstanceOf(BedrockModelException.class).hasMessageContaining("ModelStreamErrorException");
+        assertPartialDeltasOnly(out, prompt);
+    }
+
+    @Test
+    void streamToFailsTheExchangeOnAConnectionCutInMidStream() {
+        emulator.faults().add(Fault.cut().afterEvents(3).closeConnection(true).forOperation("ConverseStream"));
+        String prompt = "one two three four five six seven eight";
+        Exchange out = template.request("direct:push", e -> e.getMessage().setBody(prompt));
+
+        assertThat(out.getException()).as("the exchange after the connection was cut in streamTo mode")
+                .isInstanceOf(dev.camelbedrock.component.error.BedrockClientException.class);
+        assertPartialDeltasOnly(out, prompt);
+    }
+
+    /** Some deltas of the reply reached streamTo, not all; the exchange carries no answer that would pass for whole. */
+    private void assertPartialDeltasOnly(Exchange out, String prompt) {
+        String seen = String.join("", pushed);
+        assertThat(seen).as("deltas before the failure").isNotEmpty();
+        assertThat(echo(prompt)).as("the reply begins with the deltas pushed").startsWith(seen).isNotEqualTo(seen);
+        assertThat(out.getMessage().getBody()).as("the body after a failed stream").isNotEqualTo(seen);
+        assertThat(out.getMessage().getHeader(BedrockHeaders.STOP_REASON)).as("stop reason").isNull();
     }
 
     @Test

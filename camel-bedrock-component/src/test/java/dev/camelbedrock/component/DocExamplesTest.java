@@ -28,11 +28,21 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every YAML DSL route in the README and the guides under docs/ loads into a CamelContext, and its bedrock: endpoints
- * accept every option they use (an unknown option or a bad value fails endpoint creation). Other schemes in the
- * examples (kafka:, platform-http: …) are stubbed: only the bedrock: parts are checked.
+ * The YAML DSL routes of the README and the guides under docs/: every one loads into a CamelContext and its bedrock:
+ * endpoints accept every option they use (an unknown option or a bad value fails endpoint creation; other schemes,
+ * kafka:, platform-http: …, are stubbed); and the examples of docs/invoke-embed-image.md run against the emulator as
+ * written.
  */
-class DocExamplesTest {
+class DocExamplesTest extends BedrockTestSupport {
+
+    /** A message for each example route of docs/invoke-embed-image.md, by route id. */
+    private static final Map<String, Object> INPUTS = Map.of(
+            "invoke-prompt", "Name a river",
+            "invoke-raw", "ignored: the route sets the body",
+            "invoke-stream", "Count to five",
+            "embed-texts", List.of("first text", "second text"),
+            "image-canvas", "a lighthouse at dusk",
+            "count-native", "How many tokens is this?");
 
     static List<Path> documents() throws Exception {
         List<Path> docs = new ArrayList<>();
@@ -43,14 +53,22 @@ class DocExamplesTest {
         return docs;
     }
 
+    /** The ```yaml blocks of a document, in order. */
+    static List<String> yamlBlocks(Path doc) throws Exception {
+        Matcher m = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(doc));
+        List<String> blocks = new ArrayList<>();
+        while (m.find()) {
+            blocks.add(m.group(1));
+        }
+        return blocks;
+    }
+
     @Test
     void everyYamlRouteInTheDocsLoadsAndItsEndpointsAcceptTheirOptions() throws Exception {
         int checked = 0;
         for (Path doc : documents()) {
-            Matcher m = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(doc));
             int i = 0;
-            while (m.find()) {
-                String block = m.group(1);
+            for (String block : yamlBlocks(doc)) {
                 i++;
                 if (!block.stripLeading().startsWith("- route:") || !block.contains("bedrock:")) {
                     continue; // Kamelets, Pipes, application.yaml: not Camel routes
@@ -80,6 +98,23 @@ class DocExamplesTest {
             }
         }
         assertThat(checked).as("YAML routes checked").isGreaterThanOrEqualTo(15);
+    }
+
+    @Test
+    void everyYamlExampleLoadsAndRuns() throws Exception {
+        List<String> blocks = yamlBlocks(Path.of("..", "docs", "invoke-embed-image.md"));
+        assertThat(blocks).hasSizeGreaterThanOrEqualTo(5);
+        for (int i = 0; i < blocks.size(); i++) {
+            PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("doc-" + i + ".camel.yaml", blocks.get(i)));
+        }
+        assertThat(context.getRoutes()).extracting(r -> r.getRouteId()).containsAll(INPUTS.keySet());
+        for (var input : INPUTS.entrySet()) {
+            Exchange out = template.request("direct:" + input.getKey(), e -> e.getMessage().setBody(input.getValue()));
+            assertThat(out.getException()).as(input.getKey()).isNull();
+        }
+        assertThat(emulator.stats().count("InvokeModel", "amazon.nova-canvas-v1:0")).isEqualTo(1);
+        assertThat(emulator.stats().count("InvokeModelWithResponseStream", "amazon.nova-lite-v1:0")).isEqualTo(1);
+        assertThat(emulator.stats().count("CountTokens")).isEqualTo(1);
     }
 
     /** Any other scheme: an endpoint that accepts every option and does nothing. */

@@ -1,5 +1,6 @@
 package dev.camelbedrock.component;
 
+import dev.camelbedrock.component.embed.EmbedCoalescer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -287,7 +288,9 @@ class EmbedCoalesceTest extends BedrockTestSupport {
             exchanges.add(exchange);
             producer.process(exchange, doneSync -> done.countDown());
         }
-        assertThat(endpoint.embedCoalescer().queued()).isEqualTo(3);
+        assertThat(endpoint.shared(EmbedCoalescer.class, () -> {
+            throw new AssertionError("the embed handler made no coalescer");
+        }).queued()).isEqualTo(3);
 
         endpoint.stop();
 

@@ -4,6 +4,7 @@ import java.util.stream.Stream;
 
 import dev.camelbedrock.component.error.BedrockAccessDeniedException;
 import dev.camelbedrock.component.error.BedrockClientException;
+import dev.camelbedrock.component.error.BedrockConflictException;
 import dev.camelbedrock.component.error.BedrockException;
 import dev.camelbedrock.component.error.BedrockModelException;
 import dev.camelbedrock.component.error.BedrockModelTimeoutException;
@@ -60,7 +61,41 @@ class ErrorMappingTest extends BedrockTestSupport {
                 Arguments.of("ModelErrorException", 424, BedrockModelException.class, false),
                 Arguments.of("ServiceQuotaExceededException", 400, BedrockQuotaExceededException.class, false),
                 Arguments.of("InternalServerException", 500, BedrockUnavailableException.class, true),
-                Arguments.of("ServiceUnavailableException", 503, BedrockUnavailableException.class, true));
+                Arguments.of("ServiceUnavailableException", 503, BedrockUnavailableException.class, true),
+                // bedrock-runtime answers ConflictException with 400 (the agent runtime with 409: below)
+                Arguments.of("ConflictException", 400, BedrockConflictException.class, false));
+    }
+
+    /**
+     * Statuses of the README's error table that bedrock-runtime itself does not send: a gateway's 502 and 504 (codes
+     * the SDK does not model, mapped by status) and the agent runtime's 409 ConflictException.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "BadGateway, 502, true", "GatewayTimeout, 504, true", "ConflictException, 409, false" })
+    void otherStatusesOfTheErrorTable(String code, int status, boolean retryable) {
+        emulator.faults().add(Fault.error(code).status(status).forOperation("Converse"));
+        Exchange out = template.request("direct:chat", e -> e.getMessage().setBody("Hello"));
+
+        assertThat(out.getException()).as("HTTP %d", status)
+                .isInstanceOf(retryable ? BedrockUnavailableException.class : BedrockConflictException.class);
+        BedrockServiceException e = (BedrockServiceException) out.getException();
+        assertThat(e.getStatusCode()).isEqualTo(status);
+        assertThat(e.getErrorCode()).isEqualTo(code);
+        assertThat(e.isRetryable()).as("retryable").isEqualTo(retryable);
+        assertThat(e.getRequestId()).isEqualTo(emulator.lastRequest("Converse").orElseThrow().requestId());
+        assertThat(emulator.stats().count("Converse")).as("attempts (maxAttempts=1)").isEqualTo(1);
+    }
+
+    @Test
+    void aSuccessWhoseBodyIsNotJsonIsARetryableClientException() {
+        emulator.faults().add(Fault.malformed().forOperation("Converse"));
+        Exchange out = template.request("direct:chat", e -> e.getMessage().setBody("Hello"));
+
+        assertThat(out.getException()).as("a 200 that is not JSON").isInstanceOf(BedrockClientException.class);
+        assertThat(((BedrockException) out.getException()).isRetryable()).as("retryable").isTrue();
+        assertThat(out.getException().getMessage()).contains("converse").contains(MODEL);
+        assertThat(emulator.stats().faultsInjected("malformed")).as("the malformed answer was sent").isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -76,7 +111,8 @@ class ErrorMappingTest extends BedrockTestSupport {
         BedrockServiceException e = (BedrockServiceException) out.getException();
         assertThat(e.getErrorCode()).isEqualTo(code);
         assertThat(e.getStatusCode()).isEqualTo(status);
-        assertThat(e.getRequestId()).isNotBlank();
+        assertThat(e.getRequestId()).as("the request id the emulator answered with")
+                .isEqualTo(emulator.lastRequest("Converse").orElseThrow().requestId());
         assertThat(e.getModelId()).isEqualTo(MODEL);
         assertThat(e.getOperation()).isEqualTo("converse");
         assertThat(e.isRetryable()).isEqualTo(retryable);

@@ -9,7 +9,6 @@ import java.util.List;
 
 import dev.camelbedrock.emulator.BedrockEmulator;
 import dev.camelbedrock.emulator.BedrockEmulatorMain;
-import org.slf4j.LoggerFactory;
 
 /**
  * Starts the emulator in-process with command-line feature options (--knowledge-base ID=FOLDER, --guardrail ID=FILE,
@@ -21,25 +20,11 @@ final class FeatureEmulator {
     private FeatureEmulator() {
     }
 
-    /**
-     * The emulator with these features. An emulator that does not know one of the options yet (its feature has not
-     * landed) is started without them, with a warning: the tests of that feature are @Disabled until it lands, and
-     * the others of the class still run.
-     */
+    /** The emulator with these features; an option it does not know fails the test class. */
     static BedrockEmulator launch(String... featureArgs) {
         List<String> args = new ArrayList<>(List.of("--port", "0"));
         args.addAll(List.of(featureArgs));
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        try {
-            return BedrockEmulatorMain.launch(args.toArray(String[]::new), quiet);
-        } catch (IllegalArgumentException e) {
-            if (e.getMessage() == null || !e.getMessage().startsWith("Unknown option")) {
-                throw e;
-            }
-            LoggerFactory.getLogger(FeatureEmulator.class).warn("The emulator in use does not serve {} ({}); starting it without",
-                    featureArgs, e.getMessage());
-            return BedrockEmulatorMain.launch(new String[] { "--port", "0" }, quiet);
-        }
+        return BedrockEmulatorMain.launch(args.toArray(String[]::new), new PrintStream(OutputStream.nullOutputStream()));
     }
 
     /** A test resource as a file path, for the emulator's command line. */

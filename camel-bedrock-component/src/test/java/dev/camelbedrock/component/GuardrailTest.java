@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.camelbedrock.component.error.BedrockGuardrailInterventionException;
-import dev.camelbedrock.component.guardrail.BedrockGuardrailFinding;
+import dev.camelbedrock.component.error.BedrockGuardrailFinding;
 import dev.camelbedrock.emulator.BedrockEmulator;
 import dev.camelbedrock.emulator.RecordedRequest;
 import org.apache.camel.Exchange;
@@ -79,7 +79,8 @@ class GuardrailTest extends BedrockTestSupport {
     void converseStreamTraceReachesItsHeaderAtTheEndAndTheModeReachesTheWire() {
         Exchange out = template.request("direct:stream", e -> e.getMessage().setBody("Tell me about the weather in spring"));
         assertThat(out.getException()).isNull();
-        assertThat(String.join("", streamed)).isNotBlank();
+        assertThat(String.join("", streamed)).as("the deltas: the emulator's echo of the prompt, untouched by the guardrail")
+                .isEqualTo("You said: Tell me about the weather in spring");
         GuardrailTraceAssessment trace = out.getMessage().getHeader(BedrockHeaders.GUARDRAIL_TRACE, GuardrailTraceAssessment.class);
         assertThat(trace).as("metadata.trace.guardrail of the last stream event").isNotNull();
         assertThat(trace.hasInputAssessment()).isTrue();
@@ -92,7 +93,8 @@ class GuardrailTest extends BedrockTestSupport {
     void converseStreamWithStreamToCarriesTheTraceToo() {
         Exchange out = template.request("direct:streamTo", e -> e.getMessage().setBody("Say something nice"));
         assertThat(out.getException()).isNull();
-        assertThat(out.getMessage().getBody(String.class)).isEqualTo(String.join("", streamed));
+        assertThat(String.join("", streamed)).as("the deltas sent to streamTo").isEqualTo("You said: Say something nice");
+        assertThat(out.getMessage().getBody(String.class)).isEqualTo("You said: Say something nice");
         GuardrailTraceAssessment trace = out.getMessage().getHeader(BedrockHeaders.GUARDRAIL_TRACE, GuardrailTraceAssessment.class);
         assertThat(trace).isNotNull();
         assertThat(trace.modelOutput()).as("enabled_full returns the model output").isNotEmpty();
@@ -115,7 +117,7 @@ class GuardrailTest extends BedrockTestSupport {
         Exchange out = template.request("direct:check", e -> e.getMessage().setBody("Write to jane.doe@example.com about the order"));
         assertThat(out.getException()).isNull();
         String body = out.getMessage().getBody(String.class);
-        assertThat(body).doesNotContain("jane.doe@example.com").contains("{EMAIL}").contains("about the order");
+        assertThat(body).isEqualTo("Write to {EMAIL} about the order");
         assertThat(out.getMessage().getHeader(BedrockHeaders.GUARDRAIL_ACTION)).isEqualTo("GUARDRAIL_INTERVENED");
         @SuppressWarnings("unchecked")
         List<BedrockGuardrailFinding> findings = out.getMessage().getHeader(BedrockHeaders.GUARDRAIL_FINDINGS, List.class);
@@ -154,7 +156,8 @@ class GuardrailTest extends BedrockTestSupport {
 
         Exchange list = template.request("direct:check", e -> e.getMessage().setBody(List.of("Call 206-555-0100 today", "Thanks")));
         assertThat(list.getMessage().getBody()).isInstanceOf(List.class);
-        assertThat(list.getMessage().getBody(List.class).toString()).doesNotContain("206-555-0100").contains("{PHONE}");
+        assertThat(list.getMessage().getBody(List.class)).as("each text masked in its place")
+                .containsExactly("Call {PHONE} today", "Thanks");
     }
 
     @Test

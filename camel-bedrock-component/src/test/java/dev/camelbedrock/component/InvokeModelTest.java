@@ -48,7 +48,7 @@ class InvokeModelTest extends BedrockTestSupport {
         };
     }
 
-    /** One model of each family with a prompt-level codec, and a minimal native request of that family (wire reference section 6). */
+    /** One model of each family with a prompt-level codec, and a minimal native request of that family. */
     static Stream<Arguments> families() {
         return Stream.of(
                 Arguments.of(ModelFamily.ANTHROPIC_MESSAGES, "anthropic.claude-3-haiku-20240307-v1:0",

@@ -92,7 +92,7 @@ class KnowledgeBaseTest extends BedrockTestSupport {
                 Arguments.of("ResourceNotFoundException", 404, BedrockResourceNotFoundException.class));
     }
 
-    /** The agent-runtime error codes and statuses of the wire reference (§1.3), from the emulator to the typed exception. */
+    /** The agent-runtime error codes and statuses, from the emulator to the typed exception. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("agentRuntimeErrors")
     void agentRuntimeErrorsBecomeTypedExceptions(String code, int status, Class<? extends BedrockServiceException> type) {

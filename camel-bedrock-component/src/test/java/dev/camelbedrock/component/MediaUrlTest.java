@@ -45,12 +45,16 @@ class MediaUrlTest extends BedrockTestSupport {
     private static String base;
     private static final Queue<String> served = new ConcurrentLinkedQueue<>();
     private static byte[] png;
+    /** How long /images/slow.png takes to answer: far beyond the 300 ms mediaUrlTimeout of direct:impatient. */
+    private static final long SLOW_ANSWER_MS = 3_000;
 
     @BeforeAll
     static void startMediaServer() throws Exception {
         png = ConverseTest.png();
         media = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         media.createContext("/", MediaUrlTest::serve);
+        // a slow answer must not hold up the next test's requests
+        media.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         media.start();
         base = "http://127.0.0.1:" + media.getAddress().getPort();
     }
@@ -94,6 +98,14 @@ class MediaUrlTest extends BedrockTestSupport {
                     send(http, 302, new byte[0]);
                 }
                 case "/docs/report.pdf" -> send(http, 200, "%PDF-1.4 a tiny report".getBytes());
+                case "/images/slow.png" -> {
+                    try {
+                        Thread.sleep(SLOW_ANSWER_MS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    send(http, 200, png);
+                }
                 default -> send(http, 404, new byte[0]);
             }
         }
@@ -117,6 +129,7 @@ class MediaUrlTest extends BedrockTestSupport {
                 from("direct:stream").to("bedrock:converseStream?modelId=" + MODEL + allow);
                 from("direct:count").to("bedrock:countTokens?modelId=" + MODEL + allow);
                 from("direct:invoke").to("bedrock:invokeModel?modelId=" + MODEL + allow);
+                from("direct:impatient").to("bedrock:converse?modelId=" + MODEL + allow + "&mediaUrlTimeout=300");
             }
         };
     }
@@ -129,7 +142,7 @@ class MediaUrlTest extends BedrockTestSupport {
     }
 
     private void assertRefusedBeforeAnyCall(Exchange out, String... expected) {
-        assertThat(out.getException()).isInstanceOf(BedrockInputException.class);
+        assertThat(out.getException()).as("the exchange refused with a BedrockInputException").isInstanceOf(BedrockInputException.class);
         assertThat(out.getException().getMessage()).contains(expected);
         assertThat(emulator.stats().total()).as("requests that reached the emulator").isZero();
     }
@@ -183,6 +196,44 @@ class MediaUrlTest extends BedrockTestSupport {
         JsonNode image = lastRequest("Converse").at("/messages/0/content/1/image");
         assertThat(image.at("/format").asText()).isEqualTo("png");
         assertThat(Base64.getDecoder().decode(image.at("/source/bytes").asText())).isEqualTo(png);
+    }
+
+    @Test
+    void aFetchSlowerThanMediaUrlTimeoutFailsAfterThatTimeout() {
+        long started = System.nanoTime();
+        Exchange out = ask("direct:impatient", BedrockHeaders.IMAGES, base + "/images/slow.png");
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+        assertRefusedBeforeAnyCall(out, "converse: ", "took longer than the mediaUrlTimeout of 300 ms");
+        assertThat(tookMs).as("ms until the exchange failed (the media server answers after %d ms)", SLOW_ANSWER_MS)
+                .isLessThan(SLOW_ANSWER_MS - 1_000);
+    }
+
+    @Test
+    void noProxyIsUsedForMediaUrls() {
+        java.net.ProxySelector jvmDefault = java.net.ProxySelector.getDefault();
+        List<URI> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // the JVM's proxy, as -Dhttp.proxyHost or a corporate ProxySelector would set it: a proxy nobody answers on
+        java.net.ProxySelector.setDefault(new java.net.ProxySelector() {
+            @Override
+            public List<java.net.Proxy> select(URI uri) {
+                asked.add(uri);
+                return List.of(new java.net.Proxy(java.net.Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", 1)));
+            }
+
+            @Override
+            public void connectFailed(URI uri, java.net.SocketAddress sa, IOException ioe) {
+            }
+        });
+        try {
+            Exchange out = ask("direct:allowed", BedrockHeaders.IMAGES, base + "/images/fox.png");
+
+            assertThat(out.getException()).as("the fetch, straight to the media server").isNull();
+            assertThat(served).as("requests that reached the media server").containsExactly("/images/fox.png");
+            assertThat(asked).as("URLs the JVM's proxy selector was asked about").isEmpty();
+        } finally {
+            java.net.ProxySelector.setDefault(jvmDefault);
+        }
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.operation.BedrockOperationHandler;
 import dev.camelbedrock.component.stream.ChatStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;

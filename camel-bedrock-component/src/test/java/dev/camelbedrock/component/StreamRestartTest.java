@@ -33,6 +33,7 @@ class StreamRestartTest extends BedrockTestSupport {
     private final AtomicInteger deltasInProcess = new AtomicInteger();
     private final AtomicInteger overlaps = new AtomicInteger();
     private Integer cleanOutputTokens;
+    private final java.util.concurrent.CountDownLatch firstDelta = new java.util.concurrent.CountDownLatch(1);
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -46,6 +47,14 @@ class StreamRestartTest extends BedrockTestSupport {
                     from("direct:" + op + "-push-on").to(base + "&streamRestartAfterDeltas=true&streamTo=direct:delta");
                     from("direct:" + op + "-push-off").to(base + "&streamTo=direct:delta");
                 }
+                // one in-flight slot; each delta takes a while, so that a second exchange let in early would overlap
+                String oneSlot = "bedrock:converseStream?modelId=" + MODEL + "&maxAttempts=3&streamRestartAfterDeltas=true&maxInFlight=1";
+                from("direct:one-slot-push").to(oneSlot + "&streamTo=direct:slowDelta");
+                from("direct:one-slot-iterator").to(oneSlot).split(body()).streaming().to("direct:slowDelta").end();
+                from("direct:slowDelta").process(e -> {
+                    firstDelta.countDown();
+                    Thread.sleep(30);
+                });
                 from("direct:delta").process(e -> {
                     if (deltasInProcess.incrementAndGet() > 1) {
                         overlaps.incrementAndGet();
@@ -63,17 +72,43 @@ class StreamRestartTest extends BedrockTestSupport {
         return op.equals("converseStream") ? "ConverseStream" : "InvokeModelWithResponseStream";
     }
 
-    /** The whole reply of an undisturbed stream (the emulator is deterministic); leaves the statistics empty. */
+    /**
+     * The whole reply, as the emulator's default rule makes it from the prompt this test wrote; checked on an
+     * undisturbed stream, which also gives the usage of a whole reply. Leaves the statistics empty.
+     */
     private String wholeText(String op) {
+        String whole = "You said: " + PROMPT;
         Exchange clean = template.request("direct:" + op + "-push-on", e -> e.getMessage().setBody(PROMPT));
         assertThat(clean.getException()).isNull();
+        assertThat(clean.getMessage().getBody(String.class)).as("an undisturbed stream's text").isEqualTo(whole);
+        assertThat(join(pushed)).as("an undisturbed stream's deltas").isEqualTo(whole);
         assertThat(clean.getMessage().getHeader(BedrockHeaders.STREAM_ATTEMPT)).isEqualTo(1);
         assertThat(clean.getMessage().getHeader(BedrockHeaders.STREAM_RESTARTED)).isEqualTo(false);
         assertThat(pushed).extracting(Seen::restarted).containsOnly(false);
         cleanOutputTokens = clean.getMessage().getHeader(BedrockHeaders.OUTPUT_TOKENS, Integer.class);
         pushed.clear();
         emulator.stats().reset();
-        return clean.getMessage().getBody(String.class);
+        return whole;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "one-slot-push", "one-slot-iterator" })
+    void theInFlightSlotIsHeldAcrossTheRestartedAttempts(String route) throws Exception {
+        throttleMidStream("converseStream");
+        String firstPrompt = route + " first " + PROMPT;
+        String secondPrompt = route + " second " + PROMPT;
+        var first = template.asyncRequestBody("direct:" + route, firstPrompt);
+        assertThat(firstDelta.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the first exchange's stream began").isTrue();
+        var second = template.asyncRequestBody("direct:" + route, secondPrompt);
+        first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        second.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        List<String> order = emulator.requests("ConverseStream").stream()
+                .filter(r -> r.body().contains(firstPrompt) || r.body().contains(secondPrompt))
+                .map(r -> r.body().contains(secondPrompt) ? "second" : "first").toList();
+        assertThat(order).as("ConverseStream requests in the order they reached the emulator (maxInFlight=1): the"
+                             + " first exchange's two attempts, then the second exchange").containsExactly("first", "first", "second");
+        assertThat(emulator.stats().maxInFlight()).as("requests open at once at the emulator").isEqualTo(1);
     }
 
     private void throttleMidStream(String op) {

@@ -630,6 +630,29 @@ public class BedrockComponentConfiguration {
     private String sessionToken;
 
     /**
+     * The class the reply becomes (fully qualified name): its JSON Schema is generated from its fields (all required,
+     * no other properties), and the checked reply is read into an instance with Jackson, which is the body. Not
+     * together with outputSchema.
+     */
+    private String outputClass;
+
+    /**
+     * With outputSchema or outputClass: how many times a reply that does not match the schema is sent back to the
+     * model with what is wrong, before the exchange fails with BedrockOutputValidationException (which carries the
+     * reply and the violations). 0: never.
+     */
+    private Integer outputRepairAttempts = 1;
+
+    /**
+     * A JSON Schema the reply must match, inline or from a resource (classpath:ticket.schema.json, file:...). Where
+     * the model catalog says the model has native structured output, converse asks for it (outputConfig json_schema);
+     * elsewhere it forces a tool (structured_output) whose input schema is this schema. The reply is checked against
+     * the schema before the route sees it, and the body is the parsed JSON (a Map for an object). Not together with
+     * outputClass.
+     */
+    private String outputSchema;
+
+    /**
      * createProvisionedThroughput: the commitment term. none can be deleted any time; a commitment is cheaper and
      * binds for its term. One of: none, OneMonth, SixMonths.
      */
@@ -731,6 +754,27 @@ public class BedrockComponentConfiguration {
      * 500ms, or a number of milliseconds.
      */
     private Duration waitTimeout = Duration.ofMillis(1800000);
+
+    /**
+     * The most rounds of tool calls the tool loop runs for one exchange (each round runs the calls of one model turn,
+     * then calls the model again). When the model still asks for tools after this many rounds, the exchange fails with
+     * BedrockToolRoundsExceededException, which carries the transcript. At least 1.
+     */
+    private Integer maxToolRounds = 10;
+
+    /**
+     * Comma-separated names of bedrock-tool: routes to offer (besides those toolTags selects); runs the tool loop like
+     * toolTags.
+     */
+    private String toolNames;
+
+    /**
+     * Comma-separated tags: offer the bedrock-tool: routes that have any of them to the model, and run the tool loop.
+     * The component calls the tools the model asks for (as exchanges on their routes, concurrently when the model asks
+     * for several at once), sends the results back, and repeats until the model ends its turn. Static tools (the tools
+     * option) are offered too; a call of one of them ends the loop and is handed to the route as with plain converse.
+     */
+    private String toolTags;
 
     public Boolean getEnabled() {
         return enabled;
@@ -1548,6 +1592,30 @@ public class BedrockComponentConfiguration {
         this.sessionToken = sessionToken;
     }
 
+    public String getOutputClass() {
+        return outputClass;
+    }
+
+    public void setOutputClass(String outputClass) {
+        this.outputClass = outputClass;
+    }
+
+    public Integer getOutputRepairAttempts() {
+        return outputRepairAttempts;
+    }
+
+    public void setOutputRepairAttempts(Integer outputRepairAttempts) {
+        this.outputRepairAttempts = outputRepairAttempts;
+    }
+
+    public String getOutputSchema() {
+        return outputSchema;
+    }
+
+    public void setOutputSchema(String outputSchema) {
+        this.outputSchema = outputSchema;
+    }
+
     public String getCommitmentDuration() {
         return commitmentDuration;
     }
@@ -1690,6 +1758,30 @@ public class BedrockComponentConfiguration {
 
     public void setWaitTimeout(Duration waitTimeout) {
         this.waitTimeout = waitTimeout;
+    }
+
+    public Integer getMaxToolRounds() {
+        return maxToolRounds;
+    }
+
+    public void setMaxToolRounds(Integer maxToolRounds) {
+        this.maxToolRounds = maxToolRounds;
+    }
+
+    public String getToolNames() {
+        return toolNames;
+    }
+
+    public void setToolNames(String toolNames) {
+        this.toolNames = toolNames;
+    }
+
+    public String getToolTags() {
+        return toolTags;
+    }
+
+    public void setToolTags(String toolTags) {
+        this.toolTags = toolTags;
     }
 
     /** The options that are set (not null), by their component option name, in the descriptor's order. */
@@ -1998,6 +2090,15 @@ public class BedrockComponentConfiguration {
         if (sessionToken != null) {
             properties.put("sessionToken", sessionToken);
         }
+        if (outputClass != null) {
+            properties.put("outputClass", outputClass);
+        }
+        if (outputRepairAttempts != null) {
+            properties.put("outputRepairAttempts", outputRepairAttempts);
+        }
+        if (outputSchema != null) {
+            properties.put("outputSchema", outputSchema);
+        }
         if (commitmentDuration != null) {
             properties.put("commitmentDuration", commitmentDuration);
         }
@@ -2051,6 +2152,15 @@ public class BedrockComponentConfiguration {
         }
         if (waitTimeout != null) {
             properties.put("waitTimeout", waitTimeout);
+        }
+        if (maxToolRounds != null) {
+            properties.put("maxToolRounds", maxToolRounds);
+        }
+        if (toolNames != null) {
+            properties.put("toolNames", toolNames);
+        }
+        if (toolTags != null) {
+            properties.put("toolTags", toolTags);
         }
         return properties;
     }

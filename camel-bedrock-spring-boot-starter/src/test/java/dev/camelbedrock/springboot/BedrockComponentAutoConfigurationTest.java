@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.camelbedrock.component.options.HttpProtocolVersion;
 import dev.camelbedrock.component.BedrockComponent;
 import dev.camelbedrock.component.BedrockConfiguration;
 import dev.camelbedrock.component.BedrockEndpoint;
@@ -50,7 +51,7 @@ class BedrockComponentAutoConfigurationTest {
                     assertThat(config.getTemperature()).isEqualTo(0.25f);
                     assertThat(config.getConnectionTimeout()).isEqualTo(5000L);
                     assertThat(config.getReadTimeout()).isEqualTo(90000L);
-                    assertThat(config.getHttpProtocol()).isEqualTo("HTTP1_1");
+                    assertThat(config.getHttpProtocol()).isEqualTo(HttpProtocolVersion.HTTP1_1);
                     assertThat(config.getAccessKey()).isEqualTo("AKIDSPRINGTEST");
                     assertThat(config.getSecretKey()).isEqualTo("s3cr3t-value");
                     assertThat(config.getMaxConcurrency()).as("a default stays the component's").isEqualTo(500);

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The Kamelets of camel-bedrock-catalog: each follows the apache/camel-kamelets conventions, and each runs in a Camel
@@ -144,7 +143,6 @@ class KameletsTest {
 
     @Test
     void embedActionTurnsTextIntoAVector() throws Exception {
-        assumeOperation("embed");
         RouteBuilder.addRoutes(context, r -> r.from("direct:embed")
                 .kamelet("bedrock-embed-action?modelId=amazon.titan-embed-text-v2:0&dimensions=256"));
         List<?> vector = template.requestBody("direct:embed", "My parcel arrived damaged", List.class);
@@ -153,7 +151,6 @@ class KameletsTest {
 
     @Test
     void imageActionDrawsAPng() throws Exception {
-        assumeOperation("image");
         RouteBuilder.addRoutes(context, r -> r.from("direct:image")
                 .kamelet("bedrock-image-action?modelId=amazon.nova-canvas-v1:0&width=512&height=512"));
         byte[] png = template.requestBody("direct:image", "A lighthouse at dusk, watercolour", byte[].class);
@@ -162,7 +159,6 @@ class KameletsTest {
 
     @Test
     void retrieveAndGenerateActionAnswersFromTheKnowledgeBase() throws Exception {
-        assumeOperation("retrieveAndGenerate");
         RouteBuilder.addRoutes(context, r -> r.from("direct:rag")
                 .kamelet("bedrock-retrieve-and-generate-action?knowledgeBaseId=" + KNOWLEDGE_BASE
                          + "&modelId=anthropic.claude-3-haiku-20240307-v1:0&numberOfResults=3"));
@@ -172,7 +168,6 @@ class KameletsTest {
 
     @Test
     void guardrailActionMasksPersonalData() throws Exception {
-        assumeOperation("applyGuardrail");
         RouteBuilder.addRoutes(context, r -> r.from("direct:guardrail")
                 .kamelet("bedrock-guardrail-action?guardrailIdentifier=ticketpii"));
         Exchange exchange = template.request("direct:guardrail",
@@ -181,11 +176,6 @@ class KameletsTest {
         assertThat(exchange.getMessage().getBody(String.class))
                 .doesNotContain("555-010-0199", "jane.doe@example.com").contains("{PHONE}", "{EMAIL}");
         assertThat(exchange.getMessage().getHeader("CamelBedrockGuardrailAction", String.class)).isEqualTo("GUARDRAIL_INTERVENED");
-    }
-
-    private static void assumeOperation(String operation) {
-        assumeTrue(ComponentOperations.has(operation), "waits for operation " + operation
-                + " (the component has " + ComponentOperations.all() + ")");
     }
 
     private static Map<String, Object> load(String name) throws Exception {

@@ -1,6 +1,6 @@
 package dev.camelbedrock.component.client;
 
-import dev.camelbedrock.component.BedrockConfiguration;
+import dev.camelbedrock.component.options.EndpointOptions;
 
 /**
  * The part of a configuration that decides how SDK clients are built. Endpoints whose settings are equal share one
@@ -17,15 +17,15 @@ public record BedrockClientSettings(
         String proxyHost, Integer proxyPort, String proxyProtocol, String proxyUsername, String proxyPassword,
         long connectionAcquisitionTimeout, long connectionMaxIdleTime, boolean tcpKeepAlive, long http2MaxStreams) {
 
-    public static BedrockClientSettings of(BedrockConfiguration c) {
+    public static BedrockClientSettings of(EndpointOptions c) {
         return new BedrockClientSettings(
                 c.getRegion(), c.getAccessKey(), c.getSecretKey(), c.getSessionToken(), c.getProfileName(),
                 c.getRoleArn(), c.getRoleSessionName(), c.getRoleExternalId(), c.getApiKey(),
                 c.getEndpointOverride(), c.getRuntimeEndpointOverride(), c.getAgentRuntimeEndpointOverride(),
                 c.getControlPlaneEndpointOverride(), c.getAgentEndpointOverride(),
-                c.getHttpProtocol(), c.getMaxConcurrency(), c.getConnectionTimeout(), c.getReadTimeout(),
-                c.getApiCallTimeout(), c.getApiCallAttemptTimeout(), c.getRetryMode(), c.getMaxAttempts(),
-                c.getProxyHost(), c.getProxyPort(), c.getProxyProtocol(), c.getProxyUsername(), c.getProxyPassword(),
+                text(c.getHttpProtocol()), c.getMaxConcurrency(), c.getConnectionTimeout(), c.getReadTimeout(),
+                c.getApiCallTimeout(), c.getApiCallAttemptTimeout(), text(c.getRetryMode()), c.getMaxAttempts(),
+                c.getProxyHost(), c.getProxyPort(), text(c.getProxyProtocol()), c.getProxyUsername(), c.getProxyPassword(),
                 c.getConnectionAcquisitionTimeout(), c.getConnectionMaxIdleTime(), c.isTcpKeepAlive(), c.getHttp2MaxStreams());
     }
 
@@ -46,5 +46,10 @@ public record BedrockClientSettings(
                + (apiKey != null ? "api-key" : accessKey != null ? "static" : profileName != null ? "profile" : "default-chain")
                + (roleArn != null ? "+assume-role" : "") + ", endpointOverride=" + endpointOverride
                + ", httpProtocol=" + httpProtocol + ", maxConcurrency=" + maxConcurrency + "]";
+    }
+
+    /** An enum option as the SDK builders take it, or null when unset. */
+    private static String text(Enum<?> option) {
+        return option == null ? null : option.toString();
     }
 }

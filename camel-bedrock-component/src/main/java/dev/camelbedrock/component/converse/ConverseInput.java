@@ -3,6 +3,7 @@ package dev.camelbedrock.component.converse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import dev.camelbedrock.component.content.PendingMedia;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 
@@ -25,6 +26,10 @@ public record ConverseInput(ConverseRequest request, String modelId, List<Messag
      * Starts the fetches; call it only when the request is ready to send.
      */
     public CompletableFuture<ConverseInput> fetchMedia() {
-        return media == null ? CompletableFuture.completedFuture(this) : media.resolve(this);
+        if (media == null || media.isEmpty()) {
+            return CompletableFuture.completedFuture(this);
+        }
+        return media.resolve(replaced -> new ConverseInput(request.toBuilder().messages(replaced.apply(request.messages())).build(),
+                modelId, replaced.apply(conversation), null));
     }
 }

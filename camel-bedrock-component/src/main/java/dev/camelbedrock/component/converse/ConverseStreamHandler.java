@@ -2,10 +2,10 @@ package dev.camelbedrock.component.converse;
 
 import java.util.concurrent.CompletableFuture;
 
-import dev.camelbedrock.component.BedrockCall;
-import dev.camelbedrock.component.BedrockConfiguration;
-import dev.camelbedrock.component.BedrockEndpoint;
-import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.options.EndpointOptions;
+import dev.camelbedrock.component.operation.EndpointContext;
+import dev.camelbedrock.component.operation.BedrockOperationHandler;
 import dev.camelbedrock.component.family.ModelLookup;
 import dev.camelbedrock.component.stream.StreamDeliveries;
 import dev.camelbedrock.component.stream.StreamSession;
@@ -26,11 +26,11 @@ import software.amazon.awssdk.services.bedrockruntime.model.GuardrailStreamConfi
  */
 public class ConverseStreamHandler implements BedrockOperationHandler, AutoCloseable {
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
     private final ConverseRequestFactory requests;
     private final StreamDeliveries deliveries;
 
-    public ConverseStreamHandler(BedrockEndpoint endpoint) {
+    public ConverseStreamHandler(EndpointContext endpoint) {
         this.endpoint = endpoint;
         this.requests = new ConverseRequestFactory(endpoint);
         this.deliveries = new StreamDeliveries(endpoint);
@@ -38,7 +38,7 @@ public class ConverseStreamHandler implements BedrockOperationHandler, AutoClose
 
     @Override
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
-        String operation = call.operation().name();
+        String operation = call.operation();
         ConverseInput input = requests.create(exchange, operation);
         call.modelId(input.modelId());
         ModelLookup.requireStreaming(operation, input.modelId());
@@ -60,7 +60,7 @@ public class ConverseStreamHandler implements BedrockOperationHandler, AutoClose
         return session.completion(call, sdkCall);
     }
 
-    static ConverseStreamRequest toStreamRequest(ConverseRequest r, BedrockConfiguration config, String operation) {
+    static ConverseStreamRequest toStreamRequest(ConverseRequest r, EndpointOptions config, String operation) {
         ConverseStreamRequest.Builder b = ConverseStreamRequest.builder()
                 .modelId(r.modelId())
                 .inferenceConfig(r.inferenceConfig())
@@ -90,8 +90,7 @@ public class ConverseStreamHandler implements BedrockOperationHandler, AutoClose
                     .guardrailVersion(r.guardrailConfig().guardrailVersion())
                     .trace(r.guardrailConfig().traceAsString());
             if (config.getGuardrailStreamProcessingMode() != null) {
-                g.streamProcessingMode(ConverseRequestFactory.requireOneOf(operation, r.modelId(),
-                        "guardrailStreamProcessingMode", config.getGuardrailStreamProcessingMode(), "sync", "async"));
+                g.streamProcessingMode(config.getGuardrailStreamProcessingMode().toString());
             }
             b.guardrailConfig(g.build());
         }

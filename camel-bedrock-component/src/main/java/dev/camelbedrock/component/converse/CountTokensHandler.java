@@ -2,10 +2,11 @@ package dev.camelbedrock.component.converse;
 
 import java.util.concurrent.CompletableFuture;
 
-import dev.camelbedrock.component.BedrockCall;
-import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.options.InvokeBodyFormat;
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
-import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.operation.BedrockOperationHandler;
 import dev.camelbedrock.component.invoke.InvokeInput;
 import dev.camelbedrock.component.invoke.InvokeRequestFactory;
 import dev.camelbedrock.component.support.RawBodies;
@@ -27,11 +28,11 @@ import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelRequest;
  */
 public class CountTokensHandler implements BedrockOperationHandler {
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
     private final ConverseRequestFactory requests;
     private final InvokeRequestFactory invokeRequests;
 
-    public CountTokensHandler(BedrockEndpoint endpoint) {
+    public CountTokensHandler(EndpointContext endpoint) {
         this.endpoint = endpoint;
         this.requests = new ConverseRequestFactory(endpoint);
         this.invokeRequests = new InvokeRequestFactory(endpoint);
@@ -39,7 +40,7 @@ public class CountTokensHandler implements BedrockOperationHandler {
 
     @Override
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
-        String operation = call.operation().name();
+        String operation = call.operation();
         if (invokeForm(exchange.getMessage().getBody(), operation)) {
             InvokeInput input = invokeRequests.create(exchange, operation);
             call.modelId(input.modelId());
@@ -73,10 +74,8 @@ public class CountTokensHandler implements BedrockOperationHandler {
         if (body instanceof InvokeModelRequest) {
             return true;
         }
-        // the same accepted values as invokeModel: a misspelt format must not fall back to Converse counting unnoticed
-        String format = ConverseRequestFactory.requireOneOf(operation, endpoint.getConfiguration().getModelId(), "invokeBodyFormat",
-                endpoint.getConfiguration().getInvokeBodyFormat(), "auto", "raw", "prompt");
-        return "raw".equals(format) || "prompt".equals(format) || ("auto".equals(format) && RawBodies.looksRaw(body));
+        InvokeBodyFormat format = endpoint.getConfiguration().getInvokeBodyFormat();
+        return format != InvokeBodyFormat.AUTO || RawBodies.looksRaw(body);
     }
 
     private CompletableFuture<?> count(Exchange exchange, CountTokensRequest request) {

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.camelbedrock.component.family.CodecBase;
 import dev.camelbedrock.catalog.ModelFamily;
 import dev.camelbedrock.component.family.CodecInputException;
 import dev.camelbedrock.component.family.NativeJson;
@@ -17,10 +18,10 @@ import static dev.camelbedrock.component.family.NativeJson.putStrings;
  * Cohere Embed v3 and v4, up to 96 texts (or one image) per request: {@code {"texts":[…]|"images":["data:…"],
  * "input_type","truncate"?,"embedding_types"?,"output_dimension"?}} → {@code embeddings}: an array of float vectors,
  * or, when types were asked for, an object by type. {@code input_type} defaults to {@code search_document} (v3 requires
- * one); an image is sent as a data URI in {@code images}, with the same input types (the wire reference lists no
+ * one); an image is sent as a data URI in {@code images}, with the same input types (Bedrock takes no
  * {@code image} input type).
  */
-final class CohereEmbeddingCodec extends EmbeddingCodecBase {
+final class CohereEmbeddingCodec extends CodecBase implements EmbeddingCodec {
 
     static final Set<String> INPUT_TYPES = Set.of("search_document", "search_query", "classification", "clustering");
 

@@ -11,10 +11,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import dev.camelbedrock.component.BedrockCall;
-import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
-import dev.camelbedrock.component.BedrockOperation;
 import dev.camelbedrock.component.error.BedrockErrors;
 import dev.camelbedrock.component.flow.FlowControl;
 import org.apache.camel.AsyncCallback;
@@ -44,9 +43,9 @@ import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
  */
 public final class EmbedCoalescer implements AutoCloseable {
 
-    private static final String OPERATION = BedrockOperation.embed.name();
+    private static final String OPERATION = "embed";
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
     private final EmbedHandler handler;
     private final long windowNanos;
     private final Supplier<ScheduledExecutorService> scheduler;
@@ -57,18 +56,18 @@ public final class EmbedCoalescer implements AutoCloseable {
      * @param windowMillis how long a batch waits for more texts after its first one (&gt; 0)
      * @param scheduler    where windows run out (the component's flow-control scheduler)
      */
-    public EmbedCoalescer(BedrockEndpoint endpoint, long windowMillis, Supplier<ScheduledExecutorService> scheduler) {
+    EmbedCoalescer(EmbedHandler handler, EndpointContext endpoint, long windowMillis, Supplier<ScheduledExecutorService> scheduler) {
         if (windowMillis <= 0) {
             throw new IllegalArgumentException("embedCoalesceWindow must be positive to coalesce, got " + windowMillis);
         }
         this.endpoint = endpoint;
-        this.handler = new EmbedHandler(endpoint);
+        this.handler = handler;
         this.windowNanos = TimeUnit.MILLISECONDS.toNanos(windowMillis);
         this.scheduler = scheduler;
     }
 
     /** Whether the exchange is one to coalesce: a single text. Lists, images and anything else go alone. */
-    public static boolean accepts(Exchange exchange) {
+    static boolean accepts(Exchange exchange) {
         return exchange.getMessage().getBody() instanceof String;
     }
 
@@ -78,7 +77,7 @@ public final class EmbedCoalescer implements AutoCloseable {
      * @throws dev.camelbedrock.component.error.BedrockInputException when the input is wrong (nothing was queued)
      * @throws RejectedExecutionException                             when the endpoint stopped (nothing was queued)
      */
-    public void submit(Exchange exchange, BedrockCall call, AsyncCallback callback) {
+    void submit(Exchange exchange, BedrockCall call, AsyncCallback callback) {
         EmbedTarget target = handler.target(exchange, call);
         String text = exchange.getMessage().getBody(String.class);
         EmbedInput alone = EmbedHandler.inputs(OPERATION, target.modelId(), text, target.codec(), target.batchLimit()).get(0);

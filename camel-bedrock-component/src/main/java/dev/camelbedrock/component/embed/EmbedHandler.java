@@ -12,11 +12,11 @@ import java.util.concurrent.CompletableFuture;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelbedrock.catalog.BedrockModel;
 import dev.camelbedrock.catalog.ModelFamily;
-import dev.camelbedrock.component.BedrockCall;
-import dev.camelbedrock.component.BedrockConfiguration;
-import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.options.EndpointOptions;
+import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
-import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.operation.BedrockOperationHandler;
 import dev.camelbedrock.component.error.BedrockException;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.family.CodecInputException;
@@ -24,6 +24,7 @@ import dev.camelbedrock.component.family.ModelLookup;
 import dev.camelbedrock.component.invoke.InvokeResults;
 import dev.camelbedrock.component.support.BoundedAsync;
 import dev.camelbedrock.component.support.ExchangeOptions;
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import software.amazon.awssdk.core.SdkBytes;
@@ -31,8 +32,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.ImageFormat;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
 
-import static dev.camelbedrock.component.converse.ConverseRequestFactory.detectImageFormat;
-import static dev.camelbedrock.component.converse.ConverseRequestFactory.typeName;
+import static dev.camelbedrock.component.content.Attachments.detectImageFormat;
+import static dev.camelbedrock.component.support.ExchangeOptions.typeName;
 
 /**
  * {@code bedrock:embed}: embedding vectors through InvokeModel, with the embedding codec of the model's family.
@@ -45,22 +46,36 @@ import static dev.camelbedrock.component.converse.ConverseRequestFactory.typeNam
  * </ul>
  * A List longer than the model's batch limit (96 texts for Cohere, 1 for Titan and Nova) is split into several calls
  * and joined back in order; the calls run concurrently, at most {@code embedConcurrency} at a time, and no thread
- * waits for them. With {@code embedCoalesceWindow}, String bodies do not come here but to the endpoint's
- * {@link EmbedCoalescer}, which checks them with {@link #target} and the same request and reply methods.
+ * waits for them. With {@code embedCoalesceWindow}, the handler takes String bodies over ({@link #takeOver}) and hands
+ * them to the endpoint's {@link EmbedCoalescer}, which checks them with {@link #target} and the same request and reply
+ * methods.
  */
 public class EmbedHandler implements BedrockOperationHandler {
 
     static final String ACCEPTED = "a String, a List of Strings, or image bytes (byte[]) for a multimodal model";
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
 
-    public EmbedHandler(BedrockEndpoint endpoint) {
+    public EmbedHandler(EndpointContext endpoint) {
         this.endpoint = endpoint;
+    }
+
+    /** With a positive embedCoalesceWindow, a single text joins a batch of the endpoint's coalescer. */
+    @Override
+    public boolean takeOver(Exchange exchange, BedrockCall call, AsyncCallback callback) {
+        long window = endpoint.getConfiguration().getEmbedCoalesceWindow();
+        if (window <= 0 || !EmbedCoalescer.accepts(exchange)) {
+            return false;
+        }
+        // one coalescer per endpoint, whichever producer of it comes first, so all its routes share the batches
+        endpoint.shared(EmbedCoalescer.class, () -> new EmbedCoalescer(this, endpoint, window, endpoint::flowScheduler))
+                .submit(exchange, call, callback);
+        return true;
     }
 
     @Override
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
-        String operation = call.operation().name();
+        String operation = call.operation();
         EmbedTarget target = target(exchange, call);
         Object body = exchange.getMessage().getBody();
         boolean single = !(body instanceof Collection<?>);
@@ -78,13 +93,13 @@ public class EmbedHandler implements BedrockOperationHandler {
      * request. Exchanges with equal targets may share one call ({@link EmbedCoalescer}).
      */
     EmbedTarget target(Exchange exchange, BedrockCall call) {
-        String operation = call.operation().name();
-        BedrockConfiguration config = endpoint.getConfiguration();
+        String operation = call.operation();
+        EndpointOptions config = endpoint.getConfiguration();
         ModelLookup.Target target = ModelLookup.target(new ExchangeOptions(exchange, operation), config, call);
         String modelId = target.modelId();
         ModelFamily family = target.family();
-        EmbeddingCodec codec = target.codec(operation, EmbeddingCodecs.forFamily(family), "makes no embeddings",
-                EmbeddingCodecs.families(), "use converse or invokeModel for it");
+        EmbeddingCodec codec = target.codec(operation, EmbeddingCodecs.CODECS.forFamily(family), "makes no embeddings",
+                EmbeddingCodecs.CODECS.families(), "use converse or invokeModel for it");
         BedrockModel model = target.model().filter(m -> m.embedding().isPresent()).orElse(null);
         EmbedOptions options = EmbedOptions.read(config, operation, modelId);
         if (options.dimensions() != null && model != null) {
@@ -120,7 +135,7 @@ public class EmbedHandler implements BedrockOperationHandler {
     }
 
     /** The most texts one coalesced call carries, checked against the model's batch limit. */
-    private static int coalesceMaxBatch(String operation, String modelId, BedrockModel model, BedrockConfiguration config, int limit) {
+    private static int coalesceMaxBatch(String operation, String modelId, BedrockModel model, EndpointOptions config, int limit) {
         long window = config.getEmbedCoalesceWindow();
         if (window < 0) {
             throw new BedrockInputException(operation, modelId, "option embedCoalesceWindow is " + window + " ms; accepted: 0"

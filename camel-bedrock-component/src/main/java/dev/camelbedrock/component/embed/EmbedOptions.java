@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import dev.camelbedrock.component.BedrockConfiguration;
+import dev.camelbedrock.component.options.EndpointOptions;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.support.ExchangeOptions;
 
@@ -24,7 +24,7 @@ public record EmbedOptions(Integer dimensions, Boolean normalize, List<String> e
     static final Set<String> TYPES = Set.of("float", "int8", "uint8", "binary", "ubinary");
     static final Set<String> TRUNCATE = Set.of("NONE", "START", "END", "LEFT", "RIGHT");
 
-    static EmbedOptions read(BedrockConfiguration config, String operation, String modelId) {
+    static EmbedOptions read(EndpointOptions config, String operation, String modelId) {
         List<String> types = new ArrayList<>();
         for (String t : ExchangeOptions.splitCommas(config.getEmbeddingTypes())) {
             String type = t.toLowerCase(Locale.ROOT);

@@ -1,13 +1,11 @@
 package dev.camelbedrock.component.embed;
 
+import dev.camelbedrock.component.family.FamilyCodec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.camelbedrock.catalog.ModelFamily;
 
 /** The native InvokeModel body of one embedding family: one request for some texts or one image, and its reply. */
-public interface EmbeddingCodec {
-
-    ModelFamily family();
+public interface EmbeddingCodec extends FamilyCodec {
 
     /** Whether the family embeds images. */
     boolean acceptsImages();

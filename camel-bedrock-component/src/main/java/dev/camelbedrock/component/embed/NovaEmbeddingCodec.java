@@ -7,6 +7,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.camelbedrock.component.family.CodecBase;
 import dev.camelbedrock.catalog.ModelFamily;
 import dev.camelbedrock.component.family.CodecInputException;
 import dev.camelbedrock.component.family.NativeJson;
@@ -21,7 +22,7 @@ import static dev.camelbedrock.component.family.NativeJson.putIf;
  * input types map onto purposes (search_document → GENERIC_INDEX, search_query → GENERIC_RETRIEVAL, classification →
  * CLASSIFICATION, clustering → CLUSTERING) and Nova's own purpose names pass as they are. Truncation defaults to END.
  */
-final class NovaEmbeddingCodec extends EmbeddingCodecBase {
+final class NovaEmbeddingCodec extends CodecBase implements EmbeddingCodec {
 
     static final Map<String, String> PURPOSE_OF_INPUT_TYPE = Map.of("search_document", "GENERIC_INDEX",
             "search_query", "GENERIC_RETRIEVAL", "classification", "CLASSIFICATION", "clustering", "CLUSTERING");

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.camelbedrock.component.family.CodecBase;
 import dev.camelbedrock.catalog.ModelFamily;
 import dev.camelbedrock.component.family.NativeJson;
 
@@ -15,7 +16,7 @@ import static dev.camelbedrock.component.family.NativeJson.object;
  * Amazon Titan Multimodal Embeddings G1, one text or one image per request: {@code {"inputText"?,"inputImage"?:"<b64>",
  * "embeddingConfig":{"outputEmbeddingLength"}}} → {@code embedding}, {@code inputTextTokenCount}.
  */
-final class TitanMultimodalEmbeddingCodec extends EmbeddingCodecBase {
+final class TitanMultimodalEmbeddingCodec extends CodecBase implements EmbeddingCodec {
 
     TitanMultimodalEmbeddingCodec() {
         super(ModelFamily.TITAN_EMBED_IMAGE, true);

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.camelbedrock.component.family.CodecBase;
 import dev.camelbedrock.catalog.ModelFamily;
 import dev.camelbedrock.component.family.CodecInputException;
 
@@ -17,7 +18,7 @@ import static dev.camelbedrock.component.family.NativeJson.putStrings;
  * "embeddingTypes"?}} → {@code embedding}, {@code inputTextTokenCount}, and (V2) {@code embeddingsByType}. V2 offers the
  * types float and binary.
  */
-final class TitanTextEmbeddingCodec extends EmbeddingCodecBase {
+final class TitanTextEmbeddingCodec extends CodecBase implements EmbeddingCodec {
 
     TitanTextEmbeddingCodec() {
         super(ModelFamily.TITAN_EMBED_TEXT, false);

@@ -2,7 +2,6 @@ package dev.camelbedrock.component.error;
 
 import java.util.List;
 
-import dev.camelbedrock.component.guardrail.BedrockGuardrailFinding;
 import software.amazon.awssdk.services.bedrockruntime.model.GuardrailAssessment;
 
 /**

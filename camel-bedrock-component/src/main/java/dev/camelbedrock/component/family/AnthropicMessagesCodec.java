@@ -17,7 +17,7 @@ import static dev.camelbedrock.component.family.NativeJson.text;
  * → {@code content[].text}, {@code stop_reason}, {@code usage}. Streams {@code content_block_delta} text deltas; the
  * stop reason arrives in {@code message_delta}. {@code max_tokens} is required by the model: unset, 4096 is sent.
  */
-public final class AnthropicMessagesCodec extends FamilyCodecBase {
+public final class AnthropicMessagesCodec extends CodecBase implements ModelFamilyCodec {
 
     /** Sent when maxTokens is unset: the body requires it, and every Claude 3+ model generates at least this many. */
     public static final int DEFAULT_MAX_TOKENS = 4096;

@@ -23,7 +23,7 @@ import static dev.camelbedrock.component.family.NativeJson.putStrings;
  * <li>{@link ModelFamily#OPENAI_CHAT} (gpt-oss, Qwen3, DeepSeek-V3.1 …): {@code max_completion_tokens}.</li>
  * </ul>
  */
-public final class ChatCompletionsCodec extends FamilyCodecBase {
+public final class ChatCompletionsCodec extends CodecBase implements ModelFamilyCodec {
 
     private final String maxTokensKey;
 

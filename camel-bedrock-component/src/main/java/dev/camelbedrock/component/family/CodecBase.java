@@ -6,7 +6,7 @@ import dev.camelbedrock.catalog.ModelFamily;
  * What every codec (prompt, embedding, image) states about itself: its family, and whether its native body carries
  * images; and the refusal of an option the body has no field for.
  */
-public abstract class CodecBase {
+public abstract class CodecBase implements FamilyCodec {
 
     private final ModelFamily family;
     private final boolean acceptsImages;
@@ -16,10 +16,12 @@ public abstract class CodecBase {
         this.acceptsImages = acceptsImages;
     }
 
+    @Override
     public final ModelFamily family() {
         return family;
     }
 
+    @Override
     public final boolean acceptsImages() {
         return acceptsImages;
     }

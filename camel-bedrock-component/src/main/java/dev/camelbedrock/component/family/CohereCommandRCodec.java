@@ -19,7 +19,7 @@ import static dev.camelbedrock.component.family.NativeJson.text;
  * prompt the preamble. Stream chunks carry {@code event_type}: {@code text-generation} ({@code text}) and
  * {@code stream-end} ({@code finish_reason}, {@code response}).
  */
-public final class CohereCommandRCodec extends FamilyCodecBase {
+public final class CohereCommandRCodec extends CodecBase implements ModelFamilyCodec {
 
     public CohereCommandRCodec() {
         super(ModelFamily.COHERE_COMMAND_R, false);

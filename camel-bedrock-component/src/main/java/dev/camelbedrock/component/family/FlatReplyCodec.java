@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelbedrock.catalog.ModelFamily;
 
 /** A codec whose replies and stream chunks are flat objects, read through {@link ReplyPaths}. */
-abstract class FlatReplyCodec extends FamilyCodecBase {
+abstract class FlatReplyCodec extends CodecBase implements ModelFamilyCodec {
 
     private final ReplyPaths replyPaths;
     private final ReplyPaths chunkPaths;

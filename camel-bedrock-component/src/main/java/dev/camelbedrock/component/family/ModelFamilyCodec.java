@@ -2,20 +2,12 @@ package dev.camelbedrock.component.family;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.camelbedrock.catalog.ModelFamily;
 
 /**
  * The native InvokeModel body of one model family at prompt level: builds the request from a prompt, reads the reply,
  * and reads a stream one chunk at a time. Codecs are stateless; the state of one stream is a {@link StreamedReply}.
  */
-public interface ModelFamilyCodec {
-
-    ModelFamily family();
-
-    /** Whether the native body can carry images with the prompt. */
-    default boolean acceptsImages() {
-        return false;
-    }
+public interface ModelFamilyCodec extends FamilyCodec {
 
     /**
      * The native request body.

@@ -8,10 +8,9 @@ import dev.camelbedrock.catalog.BedrockModel;
 import dev.camelbedrock.catalog.BedrockModelCatalog;
 import dev.camelbedrock.catalog.ModelFamily;
 import dev.camelbedrock.catalog.ModelReference;
-import dev.camelbedrock.component.BedrockCall;
-import dev.camelbedrock.component.BedrockConfiguration;
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.options.EndpointOptions;
 import dev.camelbedrock.component.BedrockHeaders;
-import dev.camelbedrock.component.converse.ConverseRequestFactory;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.support.ExchangeOptions;
 
@@ -47,7 +46,7 @@ public final class ModelLookup {
     }
 
     /** The modelFamily the CamelBedrockModelFamily header or the modelFamily option names, or null. */
-    public static ModelFamily explicitFamily(ExchangeOptions opts, BedrockConfiguration config, String operation, String modelId) {
+    public static ModelFamily explicitFamily(ExchangeOptions opts, EndpointOptions config, String operation, String modelId) {
         Object header = opts.raw(BedrockHeaders.MODEL_FAMILY);
         if (header == null) {
             return config.getModelFamily();
@@ -107,9 +106,9 @@ public final class ModelLookup {
         }
     }
 
-    public static Target target(ExchangeOptions opts, BedrockConfiguration config, BedrockCall call) {
-        String operation = call.operation().name();
-        String modelId = ConverseRequestFactory.modelId(opts, config, operation, null);
+    public static Target target(ExchangeOptions opts, EndpointOptions config, BedrockCall call) {
+        String operation = call.operation();
+        String modelId = modelId(opts, config, operation, null);
         call.modelId(modelId);
         ModelFamily explicit = explicitFamily(opts, config, operation, modelId);
         Optional<BedrockModel> model = find(modelId);
@@ -141,5 +140,31 @@ public final class ModelLookup {
     private static String familyNames() {
         return Arrays.stream(ModelFamily.values()).filter(f -> !f.isListedOnly()).map(Enum::name)
                 .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The model of a message: the CamelBedrockModelId header, else the model of a whole SDK request given as the body
+     * (may be null), else the modelId option; an input error when there is none.
+     */
+    public static String modelId(ExchangeOptions opts, EndpointOptions config, String operation, String fromRequest) {
+        String modelId = firstNonNull(opts.string(BedrockHeaders.MODEL_ID, null), fromRequest, config.getModelId());
+        requireModel(operation, modelId);
+        return modelId;
+    }
+
+    private static void requireModel(String operation, String modelId) {
+        if (modelId == null || modelId.isBlank()) {
+            throw new BedrockInputException(operation, null, "no model: set the modelId option or the " + BedrockHeaders.MODEL_ID + " header");
+        }
+    }
+
+    @SafeVarargs
+    private static <T> T firstNonNull(T... values) {
+        for (T v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
     }
 }

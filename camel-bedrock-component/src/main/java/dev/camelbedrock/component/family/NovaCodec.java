@@ -19,7 +19,7 @@ import static dev.camelbedrock.component.family.NativeJson.text;
  * codec sends the Nova 2 spelling to model ids containing {@code nova-2} and the v1 spelling to every other id
  * (including ARNs that hide the model).
  */
-public final class NovaCodec extends FamilyCodecBase {
+public final class NovaCodec extends CodecBase implements ModelFamilyCodec {
 
     public NovaCodec() {
         super(ModelFamily.NOVA, true);

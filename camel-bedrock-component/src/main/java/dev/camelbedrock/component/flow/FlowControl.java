@@ -1,6 +1,5 @@
 package dev.camelbedrock.component.flow;
 
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -11,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.camelbedrock.component.error.BedrockErrors;
+import dev.camelbedrock.component.options.RateControl;
 
 /**
  * One endpoint's admission of requests: at most {@code maxInFlight} open at once ({@link InFlightLimit}), and, with
@@ -40,19 +40,15 @@ public final class FlowControl {
 
     /**
      * @param maxInFlight requests open at once; 0 = unbounded
-     * @param rateControl {@code none} or {@code adaptive}
+     * @param rateControl whether to pace requests after throttles; null means none
      * @param scheduler   where delayed and parked requests resume (created on first use)
      */
-    public FlowControl(int maxInFlight, String rateControl, double minRate, double maxRate,
+    public FlowControl(int maxInFlight, RateControl rateControl, double minRate, double maxRate,
                        Supplier<ScheduledExecutorService> scheduler) {
         if (maxInFlight < 0) {
             throw new IllegalArgumentException("maxInFlight must be >= 0 (0 = unbounded), got " + maxInFlight);
         }
-        String mode = rateControl == null ? "none" : rateControl.trim().toLowerCase(Locale.ROOT);
-        if (!mode.equals("none") && !mode.equals("adaptive")) {
-            throw new IllegalArgumentException("Unknown rateControl '" + rateControl + "'. Accepted: none, adaptive");
-        }
-        this.adaptive = mode.equals("adaptive");
+        this.adaptive = rateControl == RateControl.ADAPTIVE;
         this.scheduler = scheduler;
         this.timer = (task, delay) -> scheduler.get().schedule(task, delay, TimeUnit.NANOSECONDS);
         if (adaptive) {

@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
-import dev.camelbedrock.component.BedrockCall;
-import dev.camelbedrock.component.BedrockConfiguration;
-import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.error.BedrockGuardrailFinding;
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.options.EndpointOptions;
+import dev.camelbedrock.component.options.GuardrailInterventionAction;
+import dev.camelbedrock.component.options.GuardrailSource;
+import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
-import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.operation.BedrockOperationHandler;
 import dev.camelbedrock.component.error.BedrockGuardrailInterventionException;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.support.ExchangeOptions;
@@ -35,29 +38,28 @@ public class ApplyGuardrailHandler implements BedrockOperationHandler {
                                    + " software.amazon.awssdk.services.bedrockruntime.model.GuardrailContentBlock, a List of them,"
                                    + " or an ApplyGuardrailRequest";
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
 
-    public ApplyGuardrailHandler(BedrockEndpoint endpoint) {
+    public ApplyGuardrailHandler(EndpointContext endpoint) {
         this.endpoint = endpoint;
     }
 
     @Override
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
-        String operation = call.operation().name();
+        String operation = call.operation();
         ExchangeOptions opts = new ExchangeOptions(exchange, operation);
-        BedrockConfiguration config = endpoint.getConfiguration();
-        boolean fail = "fail".equals(opts.oneOf("option guardrailInterventionAction", config.getGuardrailInterventionAction(),
-                "continue", "fail"));
+        EndpointOptions config = endpoint.getConfiguration();
+        boolean fail = config.getGuardrailInterventionAction() == GuardrailInterventionAction.FAIL;
         Object body = exchange.getMessage().getBody();
         ApplyGuardrailRequest request = request(body, opts, config, operation);
         return endpoint.runtimeClient().applyGuardrail(request)
                 .thenAccept(response -> apply(exchange, body instanceof String, request, response, fail, operation));
     }
 
-    static ApplyGuardrailRequest request(Object body, ExchangeOptions opts, BedrockConfiguration config, String operation) {
+    static ApplyGuardrailRequest request(Object body, ExchangeOptions opts, EndpointOptions config, String operation) {
         GuardrailRef guardrail = GuardrailRef.resolve(opts, config, operation);
-        String source = opts.oneOf("guardrailSource", opts.string(BedrockHeaders.GUARDRAIL_SOURCE, config.getGuardrailSource()),
-                "INPUT", "OUTPUT");
+        String source = opts.option(BedrockHeaders.GUARDRAIL_SOURCE, config.getGuardrailSource(), GuardrailSource.class,
+                "guardrailSource").toString();
         if (body instanceof ApplyGuardrailRequest given) {
             if (given.guardrailIdentifier() != null && given.guardrailVersion() != null && given.source() != null) {
                 return given;

@@ -1,16 +1,14 @@
 package dev.camelbedrock.component.image;
 
+import dev.camelbedrock.component.family.FamilyCodec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.camelbedrock.catalog.ModelFamily;
 
 /**
  * The native InvokeModel body of one image family: builds a text-to-image request, says what size a request asks for
  * (so the catalog's size rules can be checked on any request, built or given as a Map), and reads the reply.
  */
-public interface ImageCodec {
-
-    ModelFamily family();
+public interface ImageCodec extends FamilyCodec {
 
     /**
      * A text-to-image request.

@@ -20,7 +20,7 @@ abstract class ImageCodecBase extends CodecBase implements ImageCodec {
         super(family, false);
     }
 
-    /** Fails unless the value is null or one of the accepted, which are lower case; returns it lower-cased. */
+    /** Fails unless the value is null or one of the few this family takes (of the option's values); returns it lower-cased. */
     static String oneOf(String value, String option, String... accepted) {
         if (value == null) {
             return null;

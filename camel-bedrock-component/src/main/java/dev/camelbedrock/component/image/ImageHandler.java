@@ -11,11 +11,11 @@ import dev.camelbedrock.catalog.BedrockModel;
 import dev.camelbedrock.catalog.ImageSizeRules;
 import dev.camelbedrock.catalog.ImageSizeViolation;
 import dev.camelbedrock.catalog.ImageSpec;
-import dev.camelbedrock.component.BedrockCall;
-import dev.camelbedrock.component.BedrockConfiguration;
-import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.options.EndpointOptions;
+import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
-import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.operation.BedrockOperationHandler;
 import dev.camelbedrock.component.error.BedrockContentFilteredException;
 import dev.camelbedrock.component.error.BedrockErrors;
 import dev.camelbedrock.component.error.BedrockException;
@@ -33,7 +33,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
 
-import static dev.camelbedrock.component.converse.ConverseRequestFactory.typeName;
+import static dev.camelbedrock.component.support.ExchangeOptions.typeName;
 
 /**
  * {@code bedrock:image}: text-to-image through InvokeModel, with the image codec of the model's family (Titan Image
@@ -52,20 +52,20 @@ public class ImageHandler implements BedrockOperationHandler {
 
     static final String ACCEPTED = "a prompt String, or a Map holding the model's native request";
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
 
-    public ImageHandler(BedrockEndpoint endpoint) {
+    public ImageHandler(EndpointContext endpoint) {
         this.endpoint = endpoint;
     }
 
     @Override
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
-        String operation = call.operation().name();
-        BedrockConfiguration config = endpoint.getConfiguration();
+        String operation = call.operation();
+        EndpointOptions config = endpoint.getConfiguration();
         ModelLookup.Target target = ModelLookup.target(new ExchangeOptions(exchange, operation), config, call);
         String modelId = target.modelId();
-        ImageCodec codec = target.codec(operation, ImageCodecs.forFamily(target.family()), "generates no images",
-                ImageCodecs.families(), "use converse, invokeModel or embed for it");
+        ImageCodec codec = target.codec(operation, ImageCodecs.CODECS.forFamily(target.family()), "generates no images",
+                ImageCodecs.CODECS.families(), "use converse, invokeModel or embed for it");
 
         JsonNode request = request(exchange.getMessage().getBody(), config, codec, operation, modelId);
         ImageAsk ask = codec.ask(request);
@@ -94,7 +94,7 @@ public class ImageHandler implements BedrockOperationHandler {
         return t instanceof CompletionException ce ? ce : new CompletionException(t);
     }
 
-    private static JsonNode request(Object body, BedrockConfiguration config, ImageCodec codec, String operation, String modelId) {
+    private static JsonNode request(Object body, EndpointOptions config, ImageCodec codec, String operation, String modelId) {
         if (body instanceof String prompt) {
             if (prompt.isBlank()) {
                 throw new BedrockInputException(operation, modelId, "the prompt is blank; send non-blank text as the body");

@@ -1,6 +1,6 @@
 package dev.camelbedrock.component.image;
 
-import dev.camelbedrock.component.BedrockConfiguration;
+import dev.camelbedrock.component.options.EndpointOptions;
 import dev.camelbedrock.component.error.BedrockInputException;
 
 /**
@@ -20,7 +20,7 @@ import dev.camelbedrock.component.error.BedrockInputException;
 public record ImageOptions(Integer width, Integer height, String aspectRatio, Long seed, Float cfgScale, String quality,
                            Integer numberOfImages, String negativeText, String style, String outputFormat) {
 
-    static ImageOptions read(BedrockConfiguration c, String operation, String modelId) {
+    static ImageOptions read(EndpointOptions c, String operation, String modelId) {
         if ((c.getWidth() == null) != (c.getHeight() == null)) {
             throw new BedrockInputException(operation, modelId, "options width and height go together; only "
                     + (c.getWidth() == null ? "height" : "width") + " is set");
@@ -34,7 +34,11 @@ public record ImageOptions(Integer width, Integer height, String aspectRatio, Lo
         if (c.getSeed() != null && c.getSeed() < 0) {
             throw new BedrockInputException(operation, modelId, "option seed is " + c.getSeed() + "; accepted: 0 or more");
         }
-        return new ImageOptions(c.getWidth(), c.getHeight(), c.getAspectRatio(), c.getSeed(), c.getCfgScale(), c.getQuality(),
-                c.getNumberOfImages(), c.getNegativeText(), c.getStyle(), c.getOutputFormat());
+        return new ImageOptions(c.getWidth(), c.getHeight(), c.getAspectRatio(), c.getSeed(), c.getCfgScale(),
+                text(c.getQuality()), c.getNumberOfImages(), c.getNegativeText(), c.getStyle(), text(c.getOutputFormat()));
+    }
+
+    private static String text(Enum<?> option) {
+        return option == null ? null : option.toString();
     }
 }

@@ -38,7 +38,7 @@ final class StabilityCodec extends ImageCodecBase {
         putIf(body, "negative_prompt", o.negativeText());
         putIf(body, "aspect_ratio", ratio);
         putIf(body, "seed", o.seed());
-        return putIf(body, "output_format", oneOf(o.outputFormat(), "outputFormat", "png", "jpeg", "webp"));
+        return putIf(body, "output_format", o.outputFormat());
     }
 
     @Override

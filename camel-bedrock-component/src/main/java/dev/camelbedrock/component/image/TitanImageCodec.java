@@ -41,7 +41,7 @@ final class TitanImageCodec extends ImageCodecBase {
         putIf(config, "height", o.height());
         putIf(config, "cfgScale", o.cfgScale());
         putIf(config, "seed", o.seed());
-        putIf(config, "quality", oneOf(o.quality(), "quality", "standard", "premium"));
+        putIf(config, "quality", o.quality());
         ObjectNode body = object().put("taskType", "TEXT_IMAGE");
         body.set("textToImageParams", params);
         body.set("imageGenerationConfig", config);

@@ -2,9 +2,9 @@ package dev.camelbedrock.component.invoke;
 
 import java.util.concurrent.CompletableFuture;
 
-import dev.camelbedrock.component.BedrockCall;
-import dev.camelbedrock.component.BedrockEndpoint;
-import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.operation.EndpointContext;
+import dev.camelbedrock.component.operation.BedrockOperationHandler;
 import org.apache.camel.Exchange;
 
 /**
@@ -13,20 +13,20 @@ import org.apache.camel.Exchange;
  */
 public class InvokeModelHandler implements BedrockOperationHandler {
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
     private final InvokeRequestFactory requests;
 
-    public InvokeModelHandler(BedrockEndpoint endpoint) {
+    public InvokeModelHandler(EndpointContext endpoint) {
         this.endpoint = endpoint;
         this.requests = new InvokeRequestFactory(endpoint);
     }
 
     @Override
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
-        String operation = call.operation().name();
+        String operation = call.operation();
         InvokeInput input = requests.create(exchange, operation);
         call.modelId(input.modelId());
-        String rawResponseType = endpoint.getConfiguration().getRawResponseType();
+        String rawResponseType = endpoint.getConfiguration().getRawResponseType().toString();
         return endpoint.runtimeClient().invokeModel(input.request())
                 .thenAccept(response -> InvokeResults.apply(exchange.getMessage(), input, response, rawResponseType, operation));
     }

@@ -2,9 +2,9 @@ package dev.camelbedrock.component.invoke;
 
 import java.util.concurrent.CompletableFuture;
 
-import dev.camelbedrock.component.BedrockCall;
-import dev.camelbedrock.component.BedrockEndpoint;
-import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.operation.EndpointContext;
+import dev.camelbedrock.component.operation.BedrockOperationHandler;
 import dev.camelbedrock.component.family.ModelLookup;
 import dev.camelbedrock.component.stream.StreamDeliveries;
 import dev.camelbedrock.component.stream.StreamSession;
@@ -23,11 +23,11 @@ import software.amazon.awssdk.services.bedrockruntime.model.ResponseStream;
  */
 public class InvokeModelStreamHandler implements BedrockOperationHandler, AutoCloseable {
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
     private final InvokeRequestFactory requests;
     private final StreamDeliveries deliveries;
 
-    public InvokeModelStreamHandler(BedrockEndpoint endpoint) {
+    public InvokeModelStreamHandler(EndpointContext endpoint) {
         this.endpoint = endpoint;
         this.requests = new InvokeRequestFactory(endpoint);
         this.deliveries = new StreamDeliveries(endpoint);
@@ -35,7 +35,7 @@ public class InvokeModelStreamHandler implements BedrockOperationHandler, AutoCl
 
     @Override
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
-        String operation = call.operation().name();
+        String operation = call.operation();
         InvokeInput input = requests.create(exchange, operation);
         call.modelId(input.modelId());
         ModelLookup.requireStreaming(operation, input.modelId());

@@ -10,8 +10,9 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelbedrock.catalog.ModelFamily;
-import dev.camelbedrock.component.BedrockConfiguration;
-import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.options.EndpointOptions;
+import dev.camelbedrock.component.options.InvokeBodyFormat;
+import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.family.CodecInputException;
@@ -35,12 +36,11 @@ import software.amazon.awssdk.services.bedrockruntime.model.ImageBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 
-import static dev.camelbedrock.component.converse.ConverseRequestFactory.guardrail;
-import static dev.camelbedrock.component.converse.ConverseRequestFactory.imageBlocks;
-import static dev.camelbedrock.component.converse.ConverseRequestFactory.modelId;
-import static dev.camelbedrock.component.converse.ConverseRequestFactory.requireOneOf;
-import static dev.camelbedrock.component.converse.ConverseRequestFactory.typeName;
-import static dev.camelbedrock.component.converse.ConverseRequestFactory.validateMessages;
+import static dev.camelbedrock.component.guardrail.GuardrailRef.converseConfig;
+import static dev.camelbedrock.component.content.Attachments.imageBlocks;
+import static dev.camelbedrock.component.family.ModelLookup.modelId;
+import static dev.camelbedrock.component.support.ExchangeOptions.typeName;
+import static dev.camelbedrock.component.content.Messages.validateMessages;
 
 /**
  * Builds InvokeModel requests from exchanges, for invokeModel and invokeModelStream. The body is either the model's
@@ -53,15 +53,15 @@ public final class InvokeRequestFactory {
     static final String ACCEPTED_PROMPTS = "a String prompt, a software.amazon.awssdk.services.bedrockruntime.model.Message"
                                            + " or a List of Message";
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
     private final AdditionalFields additionalFields = new AdditionalFields();
 
-    public InvokeRequestFactory(BedrockEndpoint endpoint) {
+    public InvokeRequestFactory(EndpointContext endpoint) {
         this.endpoint = endpoint;
     }
 
     public InvokeInput create(Exchange exchange, String operation) {
-        BedrockConfiguration config = endpoint.getConfiguration();
+        EndpointOptions config = endpoint.getConfiguration();
         ExchangeOptions opts = new ExchangeOptions(exchange, operation);
         Object body = exchange.getMessage().getBody();
 
@@ -70,9 +70,8 @@ public final class InvokeRequestFactory {
             return new InvokeInput(modelId.equals(given.modelId()) ? given : given.toBuilder().modelId(modelId).build(), modelId, null);
         }
         String modelId = modelId(opts, config, operation, null);
-        requireOneOf(operation, modelId, "rawResponseType", config.getRawResponseType(), "String", "bytes", "JsonNode");
-        String format = requireOneOf(operation, modelId, "invokeBodyFormat", config.getInvokeBodyFormat(), "auto", "raw", "prompt");
-        boolean raw = format.equals("raw") || format.equals("auto") && RawBodies.looksRaw(body);
+        InvokeBodyFormat format = config.getInvokeBodyFormat();
+        boolean raw = format == InvokeBodyFormat.RAW || format == InvokeBodyFormat.AUTO && RawBodies.looksRaw(body);
 
         SdkBytes bytes;
         ModelFamilyCodec codec = null;
@@ -102,7 +101,7 @@ public final class InvokeRequestFactory {
 
         InvokeModelRequest.Builder b = InvokeModelRequest.builder().modelId(modelId).body(bytes)
                 .contentType(config.getContentType()).accept(config.getAccept());
-        GuardrailConfiguration guardrail = guardrail(opts, config, operation, modelId);
+        GuardrailConfiguration guardrail = converseConfig(opts, config, operation, modelId);
         if (guardrail != null) {
             b.guardrailIdentifier(guardrail.guardrailIdentifier()).guardrailVersion(guardrail.guardrailVersion());
             if (guardrail.traceAsString() != null) {
@@ -110,11 +109,10 @@ public final class InvokeRequestFactory {
             }
         }
         if (config.getPerformanceLatency() != null) {
-            b.performanceConfigLatency(requireOneOf(operation, modelId, "performanceLatency", config.getPerformanceLatency(),
-                    "standard", "optimized"));
+            b.performanceConfigLatency(config.getPerformanceLatency().toString());
         }
         if (config.getServiceTier() != null) {
-            b.serviceTier(requireOneOf(operation, modelId, "serviceTier", config.getServiceTier(), "priority", "default", "flex", "reserved"));
+            b.serviceTier(config.getServiceTier().toString());
         }
         Map<String, String> metadata = opts.stringMap(BedrockHeaders.REQUEST_METADATA, config.getRequestMetadata(), "requestMetadata");
         if (!metadata.isEmpty()) {
@@ -128,14 +126,14 @@ public final class InvokeRequestFactory {
     }
 
     private static ModelFamilyCodec codec(String operation, String modelId, ModelFamily family) {
-        return ModelFamilyCodecs.forFamily(family).orElseThrow(() -> {
+        return ModelFamilyCodecs.CODECS.forFamily(family).orElseThrow(() -> {
             String instead = switch (family.kind()) {
                 case EMBEDDING -> "use bedrock:embed for it, or ";
                 case IMAGE -> "use bedrock:image for it, or ";
                 default -> "";
             };
             return new BedrockInputException(operation, modelId, "model family " + family + " has no prompt-level codec (those"
-                    + " with one: " + ModelFamilyCodecs.families() + "); " + instead + "send the model's native request as"
+                    + " with one: " + ModelFamilyCodecs.CODECS.families() + "); " + instead + "send the model's native request as"
                     + " the body with invokeBodyFormat=raw");
         });
     }

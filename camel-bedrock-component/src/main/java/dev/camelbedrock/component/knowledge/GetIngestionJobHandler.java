@@ -2,10 +2,10 @@ package dev.camelbedrock.component.knowledge;
 
 import java.util.concurrent.CompletableFuture;
 
-import dev.camelbedrock.component.BedrockCall;
-import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
-import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.operation.BedrockOperationHandler;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.support.ExchangeOptions;
 import dev.camelbedrock.component.support.Waiting;
@@ -20,13 +20,13 @@ public class GetIngestionJobHandler implements BedrockOperationHandler {
 
     private final IngestionJobs jobs;
 
-    public GetIngestionJobHandler(BedrockEndpoint endpoint) {
+    public GetIngestionJobHandler(EndpointContext endpoint) {
         this.jobs = new IngestionJobs(endpoint);
     }
 
     @Override
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
-        String operation = call.operation().name();
+        String operation = call.operation();
         ExchangeOptions opts = new ExchangeOptions(exchange, operation);
         IngestionJobs.Source source = jobs.source(opts, operation);
         String jobId = opts.string(BedrockHeaders.INGESTION_JOB_ID, null);

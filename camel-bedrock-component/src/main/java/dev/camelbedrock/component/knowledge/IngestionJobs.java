@@ -2,7 +2,7 @@ package dev.camelbedrock.component.knowledge;
 
 import java.util.concurrent.CompletableFuture;
 
-import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
 import dev.camelbedrock.component.support.ExchangeOptions;
 import dev.camelbedrock.component.support.Waiting;
@@ -19,10 +19,10 @@ final class IngestionJobs {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestionJobs.class);
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
     private final KnowledgeOptions options;
 
-    IngestionJobs(BedrockEndpoint endpoint) {
+    IngestionJobs(EndpointContext endpoint) {
         this.endpoint = endpoint;
         this.options = new KnowledgeOptions(endpoint);
     }

@@ -2,8 +2,9 @@ package dev.camelbedrock.component.knowledge;
 
 import java.util.regex.Pattern;
 
-import dev.camelbedrock.component.BedrockConfiguration;
-import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.options.SearchType;
+import dev.camelbedrock.component.options.EndpointOptions;
+import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.support.ExchangeOptions;
@@ -22,14 +23,14 @@ final class KnowledgeOptions {
     private static final String ARN_MARKER = ":knowledge-base/";
     private static final Pattern BEDROCK_ID = Pattern.compile("[0-9a-zA-Z]{10}");
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
     private volatile RetrievalFilter filterFromOption;
 
-    KnowledgeOptions(BedrockEndpoint endpoint) {
+    KnowledgeOptions(EndpointContext endpoint) {
         this.endpoint = endpoint;
     }
 
-    BedrockConfiguration config() {
+    EndpointOptions config() {
         return endpoint.getConfiguration();
     }
 
@@ -69,8 +70,8 @@ final class KnowledgeOptions {
     /** The retrieval configuration from the options and headers, or null when none of them is set. */
     KnowledgeBaseRetrievalConfiguration retrievalConfiguration(ExchangeOptions opts, String operation) {
         Integer results = numberOfResults(opts, operation);
-        String searchType = opts.oneOf("searchType", opts.string(BedrockHeaders.SEARCH_TYPE, config().getSearchType()),
-                "SEMANTIC", "HYBRID");
+        SearchType type = opts.option(BedrockHeaders.SEARCH_TYPE, config().getSearchType(), SearchType.class, "searchType");
+        String searchType = type == null ? null : type.toString();
         RetrievalFilter filter = filter(opts, operation);
         String reranker = config().getRerankingModelId();
         Integer reranked = config().getNumberOfRerankedResults();

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
-import dev.camelbedrock.component.BedrockCall;
-import dev.camelbedrock.component.BedrockConfiguration;
-import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.options.EndpointOptions;
+import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
-import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.operation.BedrockOperationHandler;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.guardrail.GuardrailRef;
 import dev.camelbedrock.component.support.ExchangeOptions;
@@ -50,17 +50,17 @@ public class RetrieveAndGenerateHandler implements BedrockOperationHandler {
             "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "xls", "application/vnd.ms-excel",
             "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
     private final KnowledgeOptions options;
 
-    public RetrieveAndGenerateHandler(BedrockEndpoint endpoint) {
+    public RetrieveAndGenerateHandler(EndpointContext endpoint) {
         this.endpoint = endpoint;
         this.options = new KnowledgeOptions(endpoint);
     }
 
     @Override
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
-        RetrieveAndGenerateRequest request = request(exchange, call.operation().name());
+        RetrieveAndGenerateRequest request = request(exchange, call.operation());
         call.modelId(modelArn(request));
         return endpoint.agentRuntimeClient().retrieveAndGenerate(request).thenAccept(response -> apply(exchange, response));
     }
@@ -87,7 +87,7 @@ public class RetrieveAndGenerateHandler implements BedrockOperationHandler {
                     + "; accepted: " + ACCEPTED);
         }
         RetrieveHandler.checkText(question, MAX_QUESTION, "question", operation);
-        BedrockConfiguration config = options.config();
+        EndpointOptions config = options.config();
         String model = opts.required(BedrockHeaders.MODEL_ID, config.getModelId(), "modelId", "model");
         String modelArn = ModelArns.forInvocation(model, options.region(), config.getAccountId(), operation);
         Generation generation = generation(opts, config, operation, model);
@@ -132,7 +132,7 @@ public class RetrieveAndGenerateHandler implements BedrockOperationHandler {
     private record Generation(PromptTemplate template, InferenceConfig inference, GuardrailConfiguration guardrail) {
     }
 
-    private static Generation generation(ExchangeOptions opts, BedrockConfiguration config, String operation, String model) {
+    private static Generation generation(ExchangeOptions opts, EndpointOptions config, String operation, String model) {
         String template = opts.string(BedrockHeaders.PROMPT_TEMPLATE, config.getPromptTemplate());
         if (template != null) {
             if (!template.contains("$search_results$")) {
@@ -164,7 +164,7 @@ public class RetrieveAndGenerateHandler implements BedrockOperationHandler {
         return id;
     }
 
-    private static List<ExternalSource> externalSources(ExchangeOptions opts, BedrockConfiguration config, String operation) {
+    private static List<ExternalSource> externalSources(ExchangeOptions opts, EndpointOptions config, String operation) {
         List<ExternalSource> sources = new ArrayList<>();
         String uri = opts.string(BedrockHeaders.EXTERNAL_SOURCE_URI, config.getExternalSourceUri());
         if (uri != null) {

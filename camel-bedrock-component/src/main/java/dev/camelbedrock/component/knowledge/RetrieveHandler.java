@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import dev.camelbedrock.component.BedrockCall;
-import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
-import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.operation.BedrockOperationHandler;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.support.ExchangeOptions;
 import org.apache.camel.Exchange;
@@ -25,17 +25,17 @@ public class RetrieveHandler implements BedrockOperationHandler {
     static final int MAX_QUERY = 20_000;
     static final String ACCEPTED = "a String (the query) or a software.amazon.awssdk.services.bedrockagentruntime.model.RetrieveRequest";
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
     private final KnowledgeOptions options;
 
-    public RetrieveHandler(BedrockEndpoint endpoint) {
+    public RetrieveHandler(EndpointContext endpoint) {
         this.endpoint = endpoint;
         this.options = new KnowledgeOptions(endpoint);
     }
 
     @Override
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
-        String operation = call.operation().name();
+        String operation = call.operation();
         RetrieveRequest request = request(exchange, operation);
         var vector = request.retrievalConfiguration() != null ? request.retrievalConfiguration().vectorSearchConfiguration() : null;
         Integer wanted = vector != null ? vector.numberOfResults() : null;

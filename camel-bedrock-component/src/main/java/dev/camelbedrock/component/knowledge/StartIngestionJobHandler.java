@@ -2,9 +2,9 @@ package dev.camelbedrock.component.knowledge;
 
 import java.util.concurrent.CompletableFuture;
 
-import dev.camelbedrock.component.BedrockCall;
-import dev.camelbedrock.component.BedrockEndpoint;
-import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.operation.EndpointContext;
+import dev.camelbedrock.component.operation.BedrockOperationHandler;
 import dev.camelbedrock.component.support.ClientTokens;
 import dev.camelbedrock.component.support.ExchangeOptions;
 import dev.camelbedrock.component.support.Waiting;
@@ -18,17 +18,17 @@ import org.apache.camel.Exchange;
  */
 public class StartIngestionJobHandler implements BedrockOperationHandler {
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
     private final IngestionJobs jobs;
 
-    public StartIngestionJobHandler(BedrockEndpoint endpoint) {
+    public StartIngestionJobHandler(EndpointContext endpoint) {
         this.endpoint = endpoint;
         this.jobs = new IngestionJobs(endpoint);
     }
 
     @Override
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
-        String operation = call.operation().name();
+        String operation = call.operation();
         ExchangeOptions opts = new ExchangeOptions(exchange, operation);
         IngestionJobs.Source source = jobs.source(opts, operation);
         Waiting.Settings wait = jobs.waitSettings(operation);

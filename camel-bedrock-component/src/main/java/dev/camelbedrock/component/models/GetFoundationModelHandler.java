@@ -2,10 +2,10 @@ package dev.camelbedrock.component.models;
 
 import java.util.concurrent.CompletableFuture;
 
-import dev.camelbedrock.component.BedrockCall;
-import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
-import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.operation.BedrockOperationHandler;
 import dev.camelbedrock.component.support.ExchangeOptions;
 import org.apache.camel.Exchange;
 
@@ -15,15 +15,15 @@ import org.apache.camel.Exchange;
  */
 public class GetFoundationModelHandler implements BedrockOperationHandler {
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
 
-    public GetFoundationModelHandler(BedrockEndpoint endpoint) {
+    public GetFoundationModelHandler(EndpointContext endpoint) {
         this.endpoint = endpoint;
     }
 
     @Override
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
-        ExchangeOptions opts = new ExchangeOptions(exchange, call.operation().name());
+        ExchangeOptions opts = new ExchangeOptions(exchange, call.operation());
         String model = opts.required(BedrockHeaders.MODEL_ID, endpoint.getConfiguration().getModelId(), "modelId", "model");
         call.modelId(model);
         return endpoint.controlPlaneClient().getFoundationModel(r -> r.modelIdentifier(model))

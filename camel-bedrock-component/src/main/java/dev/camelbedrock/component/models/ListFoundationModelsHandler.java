@@ -3,10 +3,10 @@ package dev.camelbedrock.component.models;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import dev.camelbedrock.component.BedrockCall;
-import dev.camelbedrock.component.BedrockConfiguration;
-import dev.camelbedrock.component.BedrockEndpoint;
-import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.options.EndpointOptions;
+import dev.camelbedrock.component.operation.EndpointContext;
+import dev.camelbedrock.component.operation.BedrockOperationHandler;
 import dev.camelbedrock.component.support.ExchangeOptions;
 import org.apache.camel.Exchange;
 import software.amazon.awssdk.services.bedrock.model.ListFoundationModelsRequest;
@@ -18,21 +18,25 @@ import software.amazon.awssdk.services.bedrock.model.ListFoundationModelsRequest
  */
 public class ListFoundationModelsHandler implements BedrockOperationHandler {
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
 
-    public ListFoundationModelsHandler(BedrockEndpoint endpoint) {
+    public ListFoundationModelsHandler(EndpointContext endpoint) {
         this.endpoint = endpoint;
+    }
+
+    /** An enum option as the request takes it, or null when unset. */
+    private static String valueOf(Enum<?> option) {
+        return option == null ? null : option.toString();
     }
 
     @Override
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
-        ExchangeOptions opts = new ExchangeOptions(exchange, call.operation().name());
-        BedrockConfiguration c = endpoint.getConfiguration();
+        ExchangeOptions opts = new ExchangeOptions(exchange, call.operation());
+        EndpointOptions c = endpoint.getConfiguration();
         ListFoundationModelsRequest request = ListFoundationModelsRequest.builder().byProvider(c.getByProvider())
-                .byOutputModality(opts.oneOf("byOutputModality", c.getByOutputModality(), "TEXT", "IMAGE", "EMBEDDING"))
-                .byInferenceType(opts.oneOf("byInferenceType", c.getByInferenceType(), "ON_DEMAND", "PROVISIONED"))
-                .byCustomizationType(opts.oneOf("byCustomizationType", c.getByCustomizationType(),
-                        "FINE_TUNING", "CONTINUED_PRE_TRAINING", "DISTILLATION"))
+                .byOutputModality(valueOf(c.getByOutputModality()))
+                .byInferenceType(valueOf(c.getByInferenceType()))
+                .byCustomizationType(valueOf(c.getByCustomizationType()))
                 .build();
         return endpoint.controlPlaneClient().listFoundationModels(request)
                 .thenAccept(r -> exchange.getMessage().setBody(r.hasModelSummaries() ? r.modelSummaries() : List.of()));

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds an endpoint's {@link CallObserver}: the cost estimate always; the GenAI metrics when Micrometer is on the
  * classpath, the {@code metrics} option is on and the registry has a MeterRegistry. Micrometer is an optional
- * dependency: its presence is checked by class name before any class that uses it is loaded, so an application
- * without it loads none of it.
+ * dependency: its presence is checked by class name before {@link GenAiMetrics}, the one class that uses it, is
+ * loaded, so an application without it loads none of it.
  */
 public final class CallObservers {
 
@@ -36,7 +36,7 @@ public final class CallObservers {
         List<CallObserver> observers = new ArrayList<>();
         observers.add(new CostObserver(endpointModelId)); // first: the metrics read the cost it sets
         if (metrics && present(MICROMETER_CLASS, context.getApplicationContextClassLoader())) {
-            CallObserver genAi = dev.camelbedrock.component.observe.metrics.GenAiMetrics.fromRegistry(context, endpointModelId);
+            CallObserver genAi = GenAiMetrics.fromRegistry(context, endpointModelId);
             if (genAi != null) {
                 observers.add(genAi);
             }

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 
-import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
 import dev.camelbedrock.component.error.BedrockInputException;
 import org.apache.camel.AsyncProducer;
@@ -30,12 +30,12 @@ import org.apache.camel.support.service.ServiceHelper;
  */
 public final class StreamDeliveries implements AutoCloseable {
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
     private volatile AsyncProducer streamToProducer;
     private volatile Endpoint streamToEndpoint;
     private volatile ExecutorService readers;
 
-    public StreamDeliveries(BedrockEndpoint endpoint) {
+    public StreamDeliveries(EndpointContext endpoint) {
         this.endpoint = endpoint;
     }
 

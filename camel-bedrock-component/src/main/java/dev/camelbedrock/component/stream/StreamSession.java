@@ -3,7 +3,7 @@ package dev.camelbedrock.component.stream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-import dev.camelbedrock.component.BedrockCall;
+import dev.camelbedrock.component.operation.BedrockCall;
 import dev.camelbedrock.component.BedrockHeaders;
 import dev.camelbedrock.component.error.BedrockClientException;
 import dev.camelbedrock.component.error.BedrockErrors;

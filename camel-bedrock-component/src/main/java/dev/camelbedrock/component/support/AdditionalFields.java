@@ -2,7 +2,7 @@ package dev.camelbedrock.component.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.camelbedrock.component.BedrockConfiguration;
+import dev.camelbedrock.component.options.EndpointOptions;
 import dev.camelbedrock.component.BedrockHeaders;
 import dev.camelbedrock.component.error.BedrockInputException;
 
@@ -16,7 +16,7 @@ public final class AdditionalFields {
     private volatile ObjectNode fromOption;
 
     /** The fields as a JSON object, or null when neither header nor option is set. */
-    public ObjectNode read(ExchangeOptions opts, BedrockConfiguration config, String operation, String modelId) {
+    public ObjectNode read(ExchangeOptions opts, EndpointOptions config, String operation, String modelId) {
         Object header = opts.raw(BedrockHeaders.ADDITIONAL_MODEL_REQUEST_FIELDS);
         if (header != null) {
             return parseObject(header, "header " + BedrockHeaders.ADDITIONAL_MODEL_REQUEST_FIELDS, operation, modelId);

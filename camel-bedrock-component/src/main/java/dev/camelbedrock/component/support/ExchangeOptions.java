@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.camelbedrock.component.error.BedrockInputException;
+import dev.camelbedrock.component.options.OptionValue;
 import org.apache.camel.Exchange;
 
 /**
@@ -130,17 +131,23 @@ public final class ExchangeOptions {
         return v.trim();
     }
 
-    /** Checks that a value (from the named option or header) is one of the accepted ones; null passes. */
-    public String oneOf(String name, String value, String... accepted) {
+    /**
+     * An enum option with its header override: the header (a constant, or its value as text) if set, else the option.
+     * A wrong header value fails with the message a wrong option value fails the endpoint's start with.
+     */
+    public <E extends Enum<E>> E option(String header, E fallback, Class<E> type, String optionName) {
+        Object value = raw(header);
         if (value == null) {
-            return null;
+            return fallback;
         }
-        for (String a : accepted) {
-            if (a.equals(value)) {
-                return value;
-            }
+        if (type.isInstance(value)) {
+            return type.cast(value);
         }
-        throw new BedrockInputException(operation, null, name + " is '" + value + "'; accepted: " + String.join(", ", accepted));
+        try {
+            return OptionValue.parse(type, optionName, value.toString());
+        } catch (IllegalArgumentException e) {
+            throw new BedrockInputException(operation, null, "header " + header + ": " + e.getMessage());
+        }
     }
 
     public Object raw(String header) {
@@ -164,5 +171,10 @@ public final class ExchangeOptions {
     /** A value quoted in a message: whole when short, else its start and its length. */
     private static String abbreviate(String value) {
         return value.length() <= 80 ? value : value.substring(0, 80) + "… (" + value.length() + " characters)";
+    }
+
+    /** The class name of a value, for messages that say what was given. */
+    public static String typeName(Object o) {
+        return o == null ? "null" : o.getClass().getName();
     }
 }

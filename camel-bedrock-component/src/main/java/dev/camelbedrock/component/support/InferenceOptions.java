@@ -2,7 +2,7 @@ package dev.camelbedrock.component.support;
 
 import java.util.List;
 
-import dev.camelbedrock.component.BedrockConfiguration;
+import dev.camelbedrock.component.options.EndpointOptions;
 import dev.camelbedrock.component.BedrockHeaders;
 import dev.camelbedrock.component.error.BedrockInputException;
 
@@ -18,7 +18,7 @@ import dev.camelbedrock.component.error.BedrockInputException;
  */
 public record InferenceOptions(String systemPrompt, Integer maxTokens, Float temperature, Float topP, List<String> stopSequences) {
 
-    public static InferenceOptions read(ExchangeOptions opts, BedrockConfiguration config, String operation, String modelId) {
+    public static InferenceOptions read(ExchangeOptions opts, EndpointOptions config, String operation, String modelId) {
         String system = opts.string(BedrockHeaders.SYSTEM_PROMPT, config.getSystemPrompt());
         Integer maxTokens = opts.integer(BedrockHeaders.MAX_TOKENS, config.getMaxTokens());
         Float temperature = opts.decimal(BedrockHeaders.TEMPERATURE, config.getTemperature());

@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import dev.camelbedrock.component.BedrockConfiguration;
+import dev.camelbedrock.component.options.EndpointOptions;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.error.BedrockResourceFailedException;
 import dev.camelbedrock.component.error.BedrockWaitTimeoutException;
@@ -51,7 +51,7 @@ public final class Waiting {
     }
 
     /** Reads and checks the pollInterval and waitTimeout options (both must be positive). */
-    public static Settings settings(BedrockConfiguration config, String operation) {
+    public static Settings settings(EndpointOptions config, String operation) {
         if (config.getPollInterval() <= 0 || config.getWaitTimeout() <= 0) {
             throw new BedrockInputException(operation, null, "waitForCompletion needs a positive pollInterval and waitTimeout; they are "
                     + config.getPollInterval() + " ms and " + config.getWaitTimeout() + " ms");

@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import dev.camelbedrock.component.BedrockCall;
-import dev.camelbedrock.component.BedrockConfiguration;
-import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.options.CommitmentDuration;
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.options.EndpointOptions;
+import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
-import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.operation.BedrockOperationHandler;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.support.ClientTokens;
 import dev.camelbedrock.component.support.ExchangeOptions;
@@ -28,17 +29,17 @@ import software.amazon.awssdk.services.bedrock.model.Tag;
  */
 public class CreateProvisionedThroughputHandler implements BedrockOperationHandler {
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
     private final ProvisionedThroughputs throughputs;
 
-    public CreateProvisionedThroughputHandler(BedrockEndpoint endpoint) {
+    public CreateProvisionedThroughputHandler(EndpointContext endpoint) {
         this.endpoint = endpoint;
         this.throughputs = new ProvisionedThroughputs(endpoint);
     }
 
     @Override
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
-        String operation = call.operation().name();
+        String operation = call.operation();
         CreateProvisionedModelThroughputRequest request = request(exchange, operation);
         call.modelId(request.modelId());
         Waiting.Settings wait = throughputs.waitSettings(operation);
@@ -49,7 +50,7 @@ public class CreateProvisionedThroughputHandler implements BedrockOperationHandl
 
     CreateProvisionedModelThroughputRequest request(Exchange exchange, String operation) {
         ExchangeOptions opts = new ExchangeOptions(exchange, operation);
-        BedrockConfiguration config = throughputs.config();
+        EndpointOptions config = throughputs.config();
         String name = ProvisionedThroughputs.checkName(opts.required(BedrockHeaders.PROVISIONED_MODEL_NAME,
                 config.getProvisionedModelName(), "provisionedModelName", "provisioned model name"), operation);
         String model = opts.required(BedrockHeaders.MODEL_ID, config.getModelId(), "modelId", "model");
@@ -58,8 +59,8 @@ public class CreateProvisionedThroughputHandler implements BedrockOperationHandl
             throw new BedrockInputException(operation, model, "modelUnits is " + units + "; accepted: 1 or more (set the modelUnits"
                     + " option or the " + BedrockHeaders.MODEL_UNITS + " header)");
         }
-        String commitment = opts.oneOf("commitmentDuration", opts.string(BedrockHeaders.COMMITMENT_DURATION,
-                config.getCommitmentDuration()), "none", "OneMonth", "SixMonths");
+        String commitment = opts.option(BedrockHeaders.COMMITMENT_DURATION, config.getCommitmentDuration(), CommitmentDuration.class,
+                "commitmentDuration").toString();
         Map<String, String> tags = opts.stringMap(BedrockHeaders.TAGS, config.getTags(), "tags");
         List<Tag> sdkTags = tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
         CreateProvisionedModelThroughputRequest.Builder b = CreateProvisionedModelThroughputRequest.builder()

@@ -2,9 +2,9 @@ package dev.camelbedrock.component.throughput;
 
 import java.util.concurrent.CompletableFuture;
 
-import dev.camelbedrock.component.BedrockCall;
-import dev.camelbedrock.component.BedrockEndpoint;
-import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.operation.EndpointContext;
+import dev.camelbedrock.component.operation.BedrockOperationHandler;
 import dev.camelbedrock.component.support.ExchangeOptions;
 import org.apache.camel.Exchange;
 
@@ -15,17 +15,17 @@ import org.apache.camel.Exchange;
  */
 public class DeleteProvisionedThroughputHandler implements BedrockOperationHandler {
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
     private final ProvisionedThroughputs throughputs;
 
-    public DeleteProvisionedThroughputHandler(BedrockEndpoint endpoint) {
+    public DeleteProvisionedThroughputHandler(EndpointContext endpoint) {
         this.endpoint = endpoint;
         this.throughputs = new ProvisionedThroughputs(endpoint);
     }
 
     @Override
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
-        String id = throughputs.id(new ExchangeOptions(exchange, call.operation().name()));
+        String id = throughputs.id(new ExchangeOptions(exchange, call.operation()));
         return endpoint.controlPlaneClient().deleteProvisionedModelThroughput(r -> r.provisionedModelId(id));
     }
 }

@@ -2,9 +2,9 @@ package dev.camelbedrock.component.throughput;
 
 import java.util.concurrent.CompletableFuture;
 
-import dev.camelbedrock.component.BedrockCall;
-import dev.camelbedrock.component.BedrockEndpoint;
-import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.operation.EndpointContext;
+import dev.camelbedrock.component.operation.BedrockOperationHandler;
 import dev.camelbedrock.component.support.ExchangeOptions;
 import org.apache.camel.Exchange;
 
@@ -17,13 +17,13 @@ public class GetProvisionedThroughputHandler implements BedrockOperationHandler 
 
     private final ProvisionedThroughputs throughputs;
 
-    public GetProvisionedThroughputHandler(BedrockEndpoint endpoint) {
+    public GetProvisionedThroughputHandler(EndpointContext endpoint) {
         this.throughputs = new ProvisionedThroughputs(endpoint);
     }
 
     @Override
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
-        String operation = call.operation().name();
+        String operation = call.operation();
         String id = throughputs.id(new ExchangeOptions(exchange, operation));
         return throughputs.read(id, throughputs.waitSettings(operation), operation)
                 .thenAccept(pt -> ProvisionedThroughputs.apply(exchange, pt));

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import dev.camelbedrock.component.BedrockCall;
-import dev.camelbedrock.component.BedrockConfiguration;
-import dev.camelbedrock.component.BedrockEndpoint;
-import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.options.EndpointOptions;
+import dev.camelbedrock.component.operation.EndpointContext;
+import dev.camelbedrock.component.operation.BedrockOperationHandler;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.support.ExchangeOptions;
 import dev.camelbedrock.component.support.ModelArns;
@@ -23,23 +23,23 @@ import software.amazon.awssdk.services.bedrock.model.SortByProvisionedModels;
  */
 public class ListProvisionedThroughputsHandler implements BedrockOperationHandler {
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
 
-    public ListProvisionedThroughputsHandler(BedrockEndpoint endpoint) {
+    public ListProvisionedThroughputsHandler(EndpointContext endpoint) {
         this.endpoint = endpoint;
     }
 
     @Override
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
-        String operation = call.operation().name();
+        String operation = call.operation();
         ListProvisionedModelThroughputsRequest request = request(new ExchangeOptions(exchange, operation), operation);
         return page(request, new ArrayList<>()).thenAccept(all -> exchange.getMessage().setBody(List.copyOf(all)));
     }
 
     ListProvisionedModelThroughputsRequest request(ExchangeOptions opts, String operation) {
-        BedrockConfiguration config = endpoint.getConfiguration();
-        String status = opts.oneOf("statusEquals", config.getStatusEquals(), "Creating", "InService", "Updating", "Failed");
-        String order = opts.oneOf("sortOrder", config.getSortOrder(), "Ascending", "Descending");
+        EndpointOptions config = endpoint.getConfiguration();
+        String status = config.getStatusEquals() == null ? null : config.getStatusEquals().toString();
+        String order = config.getSortOrder() == null ? null : config.getSortOrder().toString();
         Integer pageSize = config.getPageSize();
         if (pageSize != null && (pageSize < 1 || pageSize > 1000)) {
             throw new BedrockInputException(operation, null, "pageSize is " + pageSize + "; accepted: 1 to 1000");

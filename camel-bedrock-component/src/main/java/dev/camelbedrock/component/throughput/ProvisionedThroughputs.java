@@ -3,8 +3,8 @@ package dev.camelbedrock.component.throughput;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
-import dev.camelbedrock.component.BedrockConfiguration;
-import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.options.EndpointOptions;
+import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.support.ExchangeOptions;
@@ -22,13 +22,13 @@ final class ProvisionedThroughputs {
     private static final Logger LOG = LoggerFactory.getLogger(ProvisionedThroughputs.class);
     private static final Pattern NAME = Pattern.compile("([0-9a-zA-Z][_-]?){1,63}");
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
 
-    ProvisionedThroughputs(BedrockEndpoint endpoint) {
+    ProvisionedThroughputs(EndpointContext endpoint) {
         this.endpoint = endpoint;
     }
 
-    BedrockConfiguration config() {
+    EndpointOptions config() {
         return endpoint.getConfiguration();
     }
 

@@ -2,10 +2,10 @@ package dev.camelbedrock.component.throughput;
 
 import java.util.concurrent.CompletableFuture;
 
-import dev.camelbedrock.component.BedrockCall;
-import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
-import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.operation.BedrockOperationHandler;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.support.ExchangeOptions;
 import org.apache.camel.Exchange;
@@ -18,17 +18,17 @@ import software.amazon.awssdk.services.bedrock.model.UpdateProvisionedModelThrou
  */
 public class UpdateProvisionedThroughputHandler implements BedrockOperationHandler {
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
     private final ProvisionedThroughputs throughputs;
 
-    public UpdateProvisionedThroughputHandler(BedrockEndpoint endpoint) {
+    public UpdateProvisionedThroughputHandler(EndpointContext endpoint) {
         this.endpoint = endpoint;
         this.throughputs = new ProvisionedThroughputs(endpoint);
     }
 
     @Override
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
-        String operation = call.operation().name();
+        String operation = call.operation();
         UpdateProvisionedModelThroughputRequest request = request(new ExchangeOptions(exchange, operation), operation);
         call.modelId(request.desiredModelId());
         return endpoint.controlPlaneClient().updateProvisionedModelThroughput(request).thenAccept(r -> {

@@ -10,11 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 import dev.camelbedrock.catalog.BedrockModel;
-import dev.camelbedrock.component.BedrockCall;
-import dev.camelbedrock.component.BedrockConfiguration;
-import dev.camelbedrock.component.BedrockEndpoint;
-import dev.camelbedrock.component.BedrockOperation;
-import dev.camelbedrock.component.BedrockOperationHandler;
+import dev.camelbedrock.component.operation.BedrockCall;
+import dev.camelbedrock.component.options.EndpointOptions;
+import dev.camelbedrock.component.operation.EndpointContext;
+import dev.camelbedrock.component.operation.BedrockOperationHandler;
 import dev.camelbedrock.component.converse.ConverseInput;
 import dev.camelbedrock.component.converse.ConverseRequestFactory;
 import dev.camelbedrock.component.error.BedrockConfigurationException;
@@ -42,7 +41,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolSpecification;
  */
 public final class ToolLoopHandler implements BedrockOperationHandler, AutoCloseable {
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
     private final ConverseRequestFactory requests;
     private final List<String> tags;
     private final List<String> names;
@@ -51,22 +50,22 @@ public final class ToolLoopHandler implements BedrockOperationHandler, AutoClose
     private volatile ExecutorService toolExecutor;
 
     /** Whether an endpoint with this configuration runs the loop for converse: tools offered, or structured output. */
-    public static boolean wanted(BedrockConfiguration config) {
+    public static boolean wanted(EndpointOptions config) {
         return config.getToolTags() != null || config.getToolNames() != null || config.getOutputSchema() != null
                || config.getOutputClass() != null;
     }
 
     /** Checks the loop's options: a wrong one fails the route's start. */
-    public ToolLoopHandler(BedrockEndpoint endpoint) {
+    public ToolLoopHandler(EndpointContext endpoint) {
         this.endpoint = endpoint;
         this.requests = new ConverseRequestFactory(endpoint);
-        BedrockConfiguration config = endpoint.getConfiguration();
+        EndpointOptions config = endpoint.getConfiguration();
         this.tags = ExchangeOptions.splitCommas(config.getToolTags());
         this.names = ExchangeOptions.splitCommas(config.getToolNames());
         this.maxRounds = config.getMaxToolRounds();
-        if (config.getOperation() != BedrockOperation.converse) {
+        if (!"converse".equals(endpoint.operationName())) {
             throw misconfigured(endpoint, "toolTags, toolNames, outputSchema and outputClass work with bedrock:converse only"
-                                          + " (the tool loop does not run in " + config.getOperation() + " yet)", null);
+                                          + " (the tool loop does not run in " + endpoint.operationName() + " yet)", null);
         }
         if (maxRounds < 1) {
             throw misconfigured(endpoint, "maxToolRounds is " + maxRounds + "; the tool loop needs at least 1 round (default 10)",
@@ -91,7 +90,7 @@ public final class ToolLoopHandler implements BedrockOperationHandler, AutoClose
      * When the CamelContext has started all its routes, the tool routes these options select must be there: a selection
      * that finds none fails the start. Routes added to a running context, or started later, are checked per exchange.
      */
-    private void checkToolsOnceStarted(BedrockEndpoint endpoint) {
+    private void checkToolsOnceStarted(EndpointContext endpoint) {
         try {
             endpoint.getCamelContext().addStartupListener(new ExtendedStartupListener() {
                 @Override
@@ -116,8 +115,8 @@ public final class ToolLoopHandler implements BedrockOperationHandler, AutoClose
         }
     }
 
-    private static BedrockConfigurationException misconfigured(BedrockEndpoint endpoint, String message, Throwable cause) {
-        return new BedrockConfigurationException(endpoint.toString(), endpoint.getConfiguration().getOperation().name(),
+    private static BedrockConfigurationException misconfigured(EndpointContext endpoint, String message, Throwable cause) {
+        return new BedrockConfigurationException(endpoint.toString(), endpoint.operationName(),
                 message, cause);
     }
 
@@ -128,7 +127,7 @@ public final class ToolLoopHandler implements BedrockOperationHandler, AutoClose
 
     @Override
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
-        String operation = call.operation().name();
+        String operation = call.operation();
         ConverseInput input = requests.create(exchange, operation);
         String modelId = input.modelId();
         call.modelId(modelId);

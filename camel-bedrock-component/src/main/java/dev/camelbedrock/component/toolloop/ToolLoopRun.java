@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
-import dev.camelbedrock.component.BedrockEndpoint;
+import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
 import dev.camelbedrock.component.converse.ConverseInput;
 import dev.camelbedrock.component.converse.ConverseResults;
@@ -36,7 +36,7 @@ final class ToolLoopRun {
 
     static final String OPERATION = "converse";
 
-    private final BedrockEndpoint endpoint;
+    private final EndpointContext endpoint;
     private final Exchange exchange;
     private final String modelId;
     private final ConverseRequest request;
@@ -84,7 +84,7 @@ final class ToolLoopRun {
         }
     }
 
-    ToolLoopRun(BedrockEndpoint endpoint, Exchange exchange, String modelId, ConverseRequest request,
+    ToolLoopRun(EndpointContext endpoint, Exchange exchange, String modelId, ConverseRequest request,
                 Map<String, RouteTool> tools, Set<String> staticTools, int maxRounds, Executor toolExecutor,
                 FinalReply finalReply) {
         this.endpoint = endpoint;

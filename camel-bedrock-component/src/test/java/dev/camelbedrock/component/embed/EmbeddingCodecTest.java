@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The JSON each embedding codec builds and reads, against the wire reference (section 6.8) and the families' docs. */
+/** The JSON each embedding codec builds and reads. */
 class EmbeddingCodecTest {
 
     static final EmbedOptions NONE = new EmbedOptions(null, null, List.of(), null, null);
     static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G' };
 
     static EmbeddingCodec codec(ModelFamily family) {
-        return EmbeddingCodecs.forFamily(family).orElseThrow();
+        return EmbeddingCodecs.CODECS.forFamily(family).orElseThrow();
     }
 
     static JsonNode json(String text) throws Exception {

@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.bedrockagentruntime.model.BedrockAgentRun
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The codes of bedrock-agent-runtime and the control plane (wire reference §1.3) map to the typed exceptions too. */
+/** The codes of bedrock-agent-runtime and the control plane map to the typed exceptions too. */
 class ServiceErrorCodesTest {
 
     static Stream<Arguments> codes() {

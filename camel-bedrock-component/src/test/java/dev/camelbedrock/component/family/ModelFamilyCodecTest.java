@@ -6,6 +6,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelbedrock.catalog.ModelFamily;
+import dev.camelbedrock.component.embed.EmbeddingCodecs;
+import dev.camelbedrock.component.image.ImageCodecs;
 import dev.camelbedrock.component.support.InferenceOptions;
 import dev.camelbedrock.component.support.JsonDocuments;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The JSON each family codec builds and reads, against the shapes of the wire reference (§3.5, §6). */
+/** The JSON each family codec builds and reads. */
 class ModelFamilyCodecTest {
 
     private static final InferenceOptions NONE = new InferenceOptions(null, null, null, null, List.of());
@@ -22,7 +24,7 @@ class ModelFamilyCodecTest {
             PromptTurn.user("Tell me a joke"));
 
     static ModelFamilyCodec codec(ModelFamily family) {
-        return ModelFamilyCodecs.forFamily(family).orElseThrow();
+        return ModelFamilyCodecs.CODECS.forFamily(family).orElseThrow();
     }
 
     /** The request as its JSON text reads back: how Bedrock sees it (a float 0.5f reads back as the number 0.5). */
@@ -49,14 +51,21 @@ class ModelFamilyCodecTest {
         return state.toReply(text.toString());
     }
 
+    /**
+     * Derived from the catalog: every family it promises (not listed only) has a codec of its kind, text, embedding or
+     * image, and no family has one of another kind.
+     */
     @Test
-    void everyTextFamilyOfTheIssueHasACodec() {
-        for (ModelFamily f : List.of(ModelFamily.ANTHROPIC_MESSAGES, ModelFamily.TITAN_TEXT, ModelFamily.NOVA, ModelFamily.LLAMA,
-                ModelFamily.MISTRAL_TEXT, ModelFamily.MISTRAL_CHAT, ModelFamily.COHERE_COMMAND_R, ModelFamily.AI21_JAMBA,
-                ModelFamily.DEEPSEEK, ModelFamily.OPENAI_CHAT)) {
-            assertThat(ModelFamilyCodecs.forFamily(f)).as(f.name()).isPresent();
+    void everyPromisedFamilyHasACodecOfItsKind() {
+        for (ModelFamily f : ModelFamily.values()) {
+            boolean text = ModelFamilyCodecs.CODECS.forFamily(f).isPresent();
+            boolean embedding = EmbeddingCodecs.CODECS.forFamily(f).isPresent();
+            boolean image = ImageCodecs.CODECS.forFamily(f).isPresent();
+            boolean promised = !f.isListedOnly();
+            assertThat(text).as("%s has a prompt-level codec", f).isEqualTo(promised && f.kind() == ModelFamily.Kind.TEXT);
+            assertThat(embedding).as("%s has an embedding codec", f).isEqualTo(promised && f.kind() == ModelFamily.Kind.EMBEDDING);
+            assertThat(image).as("%s has an image codec", f).isEqualTo(promised && f.kind() == ModelFamily.Kind.IMAGE);
         }
-        assertThat(ModelFamilyCodecs.forFamily(ModelFamily.TITAN_EMBED_TEXT)).isEmpty();
     }
 
     // ---- Anthropic ----

@@ -3,6 +3,7 @@ package dev.camelbedrock.component.guardrail;
 import java.util.List;
 import java.util.Map;
 
+import dev.camelbedrock.component.error.BedrockGuardrailFinding;
 import dev.camelbedrock.component.BedrockConfiguration;
 import dev.camelbedrock.component.BedrockHeaders;
 import dev.camelbedrock.component.error.BedrockGuardrailInterventionException;

@@ -5,7 +5,6 @@ import java.util.Arrays;
 
 import dev.camelbedrock.component.BedrockHeaders;
 import dev.camelbedrock.component.BedrockTestSupport;
-import dev.camelbedrock.component.observe.metrics.GenAiMetrics;
 import dev.camelbedrock.emulator.Fault;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Meter;

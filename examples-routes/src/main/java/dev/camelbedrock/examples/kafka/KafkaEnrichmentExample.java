@@ -2,7 +2,6 @@ package dev.camelbedrock.examples.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.camelbedrock.examples.ComponentOperations;
 import dev.camelbedrock.examples.kafka.TicketTopics.Outputs;
 import dev.camelbedrock.examples.kafka.TicketTopics.Ticket;
 
@@ -31,19 +30,14 @@ public final class KafkaEnrichmentExample {
     private KafkaEnrichmentExample() {
     }
 
-    /**
-     * The options of the example: the guardrail and embedding steps are on when the component on the classpath has
-     * applyGuardrail and embed (and, off the emulator, a guardrail id is given).
-     */
+    /** The options of the example: every step on; the guardrail step when a guardrail id is given. */
     public static TicketEnrichmentOptions options(String brokers, String chatModel, String guardrailId) {
         TicketEnrichmentOptions options = TicketEnrichmentOptions.forBrokers(brokers).chatModelId(chatModel)
                 .groupId("examples-ticket-enricher").batchSize(10);
-        if (guardrailId != null && ComponentOperations.has("applyGuardrail")) {
+        if (guardrailId != null) {
             options.guardrail(guardrailId, "DRAFT");
         }
-        if (ComponentOperations.has("embed")) {
-            options.embeddingModelId(EMBEDDING_MODEL);
-        }
+        options.embeddingModelId(EMBEDDING_MODEL);
         return options;
     }
 

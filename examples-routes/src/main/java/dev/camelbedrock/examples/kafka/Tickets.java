@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelbedrock.component.BedrockHeaders;
 import dev.camelbedrock.component.error.BedrockException;
-import dev.camelbedrock.component.guardrail.BedrockGuardrailFinding;
+import dev.camelbedrock.component.error.BedrockGuardrailFinding;
 import dev.camelbedrock.component.stream.ChatStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.kafka.KafkaConstants;

@@ -36,11 +36,16 @@ final class KafkaAndEmulator implements BeforeAllCallback, AfterAllCallback {
      * returns the example's options on them, in the consumer group {@code name-group}.
      */
     TicketEnrichmentOptions options(String name, int partitions) {
-        // the guardrail and embedding steps join in as soon as the component has their operations
-        TicketEnrichmentOptions options = KafkaEnrichmentExample.options(kafka.bootstrapServers(),
-                        "anthropic.claude-3-haiku-20240307-v1:0", KafkaEnrichmentExample.EMULATOR_GUARDRAIL)
-                .inputTopic(name).outputTopic(name + "-enriched").deadLetterTopic(name + "-dlq").groupId(name + "-group");
+        TicketEnrichmentOptions options = options(kafka.bootstrapServers(), name);
         kafka.createTopics(options, partitions);
         return options;
+    }
+
+    /** The options of {@link #options(String, int)} without creating the topics (for a process of its own). */
+    static TicketEnrichmentOptions options(String brokers, String name) {
+        // the guardrail and embedding steps join in as soon as the component has their operations
+        return KafkaEnrichmentExample.options(brokers,
+                        "anthropic.claude-3-haiku-20240307-v1:0", KafkaEnrichmentExample.EMULATOR_GUARDRAIL)
+                .inputTopic(name).outputTopic(name + "-enriched").deadLetterTopic(name + "-dlq").groupId(name + "-group");
     }
 }

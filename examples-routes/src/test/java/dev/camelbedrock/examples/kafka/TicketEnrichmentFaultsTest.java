@@ -1,5 +1,6 @@
 package dev.camelbedrock.examples.kafka;
 
+import dev.camelbedrock.component.options.RateControl;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelbedrock.component.BedrockComponent;
 import dev.camelbedrock.emulator.Fault;
@@ -80,7 +81,7 @@ class TicketEnrichmentFaultsTest {
         // a throttle and, under a steady 10 % of faults, drains its retry quota and stops retrying at all
         config.setMaxAttempts(1);
         // the injected throttles are random, not a quota: pacing the model after them would only slow the test
-        config.setRateControl("none");
+        config.setRateControl(RateControl.NONE);
         return bedrock;
     }
 

@@ -1,5 +1,6 @@
 package dev.camelbedrock.examples.kafka;
 
+import dev.camelbedrock.component.options.RateControl;
 import dev.camelbedrock.emulator.Fault;
 import dev.camelbedrock.examples.EmulatorComponents;
 import dev.camelbedrock.examples.kafka.TicketTopics.Outputs;
@@ -67,7 +68,7 @@ class TicketEnrichmentTest {
         CamelContext context = new DefaultCamelContext();
         var bedrock = EmulatorComponents.bedrock(env.emulator);
         // the injected throttles must reach the error handler, not teach the adaptive rate limiter to slow down
-        bedrock.getConfiguration().setRateControl("none");
+        bedrock.getConfiguration().setRateControl(RateControl.NONE);
         context.getRegistry().bind("bedrock", bedrock);
         context.getRegistry().bind("bedrockRuntimeClient", runtimeClient);
         context.getShutdownStrategy().setTimeout(60);

@@ -103,6 +103,41 @@ class ChatApiTest extends ChatAppTestSupport {
         assertThat(conversations.history("stream-1")).hasSize(2);
     }
 
+    /**
+     * The model fails in mid-answer: the event stream ends with an {@code error} event carrying the failure, after the
+     * deltas already sent, with no {@code done}; the half turn is not kept.
+     */
+    @Test
+    void aGenerationThatFailsEndsTheStreamWithAnErrorEvent() throws Exception {
+        emulator.faults().add(dev.camelbedrock.emulator.Fault.streamException("modelStreamErrorException")
+                .forOperation("ConverseStream").afterEvents(3).originalStatusCode(500).originalMessage("model crashed"));
+        HttpResponse<String> response = post("/api/chat/stream?conversation=fail-1", "Tell me about Amazon Bedrock");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> deltas = new ArrayList<>();
+        List<String> events = new ArrayList<>();
+        JsonNode error = null;
+        String event = null;
+        for (String line : response.body().split("\n")) {
+            if (line.startsWith("event: ")) {
+                event = line.substring(7);
+                events.add(event);
+            } else if (line.startsWith("data: ") && event == null) {
+                deltas.add(JSON.readValue(line.substring(6), String.class));
+            } else if (line.startsWith("data: ") && event.equals("error")) {
+                error = JSON.readTree(line.substring(6));
+            }
+        }
+        assertThat(events).as("named events of the stream").containsExactly("error");
+        assertThat(deltas).as("deltas sent before the failure").isNotEmpty();
+        assertThat(BEDROCK_REPLY).as("the reply begins with the deltas sent").startsWith(String.join("", deltas))
+                .isNotEqualTo(String.join("", deltas));
+        assertThat(error).as("the error event's data").isNotNull();
+        assertThat(error.get("message").asText()).contains("ModelStreamErrorException");
+        assertThat(chatStreams.openStreams()).isZero();
+        assertThat(conversations.history("fail-1")).as("a failed turn is not kept").isEmpty();
+    }
+
     /** A browser that leaves mid-answer: the Bedrock stream is cancelled and the half turn is not kept. */
     @Test
     void aClientThatLeavesCancelsTheGeneration() throws Exception {

@@ -38,7 +38,12 @@ class ChatPageBrowserTest extends ChatAppTestSupport {
                     .as("distinct partial answers seen before the answer was complete: " + steps).hasSizeGreaterThanOrEqualTo(3);
             assertThat(chromium.eval(LAST_ANSWER)).isEqualTo("done|" + BEDROCK_REPLY);
 
-            ask(chromium, "And what is Apache Camel?");
+            List<String> secondSteps = ask(chromium, "And what is Apache Camel?");
+            for (String step : secondSteps) {
+                assertThat(CAMEL_REPLY).startsWith(step);
+            }
+            assertThat(secondSteps.stream().filter(step -> step.length() < CAMEL_REPLY.length()))
+                    .as("the second turn streams too: partial answers seen " + secondSteps).hasSizeGreaterThanOrEqualTo(3);
             assertThat(chromium.eval(LAST_ANSWER)).isEqualTo("done|" + CAMEL_REPLY);
             JsonNode messages = lastMessages("ConverseStream");
             assertThat(messages).as("the second turn carries the first").hasSize(3);

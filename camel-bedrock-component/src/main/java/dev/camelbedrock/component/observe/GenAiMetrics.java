@@ -1,4 +1,4 @@
-package dev.camelbedrock.component.observe.metrics;
+package dev.camelbedrock.component.observe;
 
 import java.math.BigDecimal;
 import java.util.Collections;
@@ -13,9 +13,6 @@ import dev.camelbedrock.component.BedrockHeaders;
 import dev.camelbedrock.component.cost.CallUsage;
 import dev.camelbedrock.component.error.BedrockServiceException;
 import dev.camelbedrock.component.error.BedrockThrottlingException;
-import dev.camelbedrock.component.observe.CallObserver;
-import dev.camelbedrock.component.observe.CallObservers;
-import dev.camelbedrock.component.observe.GenAiOperations;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -33,7 +30,7 @@ import org.apache.camel.support.ExchangeHelper;
  * {@code gen_ai.provider.name=aws.bedrock}, {@code gen_ai.request.model}, {@code error.type} on failed operations)
  * plus {@code camel.route.id}. And the component's own: {@code camel.bedrock.requests.in_flight},
  * {@code camel.bedrock.throttled} (calls that ended throttled after the SDK's retries) and {@code camel.bedrock.cost}
- * (the estimated USD). Loaded only when Micrometer is on the classpath ({@link CallObservers}).
+ * (the estimated USD). The only class that uses Micrometer: loaded only when it is on the classpath ({@link CallObservers}).
  */
 public final class GenAiMetrics implements CallObserver {
 

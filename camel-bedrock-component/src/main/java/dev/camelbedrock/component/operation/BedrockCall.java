@@ -1,24 +1,27 @@
-package dev.camelbedrock.component;
+package dev.camelbedrock.component.operation;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
-/** What the producer needs to know about one call to report its failure: the operation and the resolved model. */
+/**
+ * What the producer needs to know about one call to report its failure: the operation (its name, as the URI and the
+ * CamelBedrockOperation header spell it) and the resolved model.
+ */
 public final class BedrockCall {
 
-    private final BedrockOperation operation;
+    private final String operation;
     private volatile String modelId;
     private volatile CompletableFuture<?> end;
     private volatile Executor continuation;
     private volatile long firstChunkNanos;
     private final CompletableFuture<Throwable> settled = new CompletableFuture<>();
 
-    public BedrockCall(BedrockOperation operation) {
+    public BedrockCall(String operation) {
         this.operation = operation;
     }
 
-    public BedrockOperation operation() {
+    public String operation() {
         return operation;
     }
 

@@ -1,7 +1,8 @@
-package dev.camelbedrock.component;
+package dev.camelbedrock.component.operation;
 
 import java.util.concurrent.CompletableFuture;
 
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 
 /**
@@ -16,6 +17,16 @@ public interface BedrockOperationHandler {
      * @param call     records the model id the handler resolved, so failures can name it
      */
     CompletableFuture<?> handle(Exchange exchange, BedrockCall call);
+
+    /**
+     * For an operation that admits and completes some exchanges itself, outside the producer's one-call-per-exchange
+     * flow control (embed coalescing: one call for many exchanges). Returns true when it took the exchange, and then
+     * calls {@code callback.done(false)} once the exchange is complete; false leaves the exchange to {@link #handle}.
+     * Throws, having taken nothing, when the input is wrong.
+     */
+    default boolean takeOver(Exchange exchange, BedrockCall call, AsyncCallback callback) {
+        return false;
+    }
 
     /**
      * Whether this handler takes the endpoint's flow control itself, once per model call (a loop of several calls),

@@ -1,4 +1,4 @@
-package dev.camelbedrock.component.guardrail;
+package dev.camelbedrock.component.error;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,14 +1,15 @@
-package dev.camelbedrock.component.converse;
+package dev.camelbedrock.component.content;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
-import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 
 /**
@@ -16,33 +17,31 @@ import software.amazon.awssdk.services.bedrockruntime.model.Message;
  * other check runs before any network call), with the fetch that replaces it. Nothing is fetched until
  * {@link #resolve} runs, after the whole request was built and checked.
  */
-final class PendingMedia {
+public final class PendingMedia {
 
     private final Map<ContentBlock, Supplier<CompletableFuture<ContentBlock>>> fetches = new IdentityHashMap<>();
 
     /** Registers {@code fetch} (started later) for {@code placeholder}, a block of its own; returns the placeholder. */
-    ContentBlock add(ContentBlock placeholder, Supplier<CompletableFuture<ContentBlock>> fetch) {
+    public ContentBlock add(ContentBlock placeholder, Supplier<CompletableFuture<ContentBlock>> fetch) {
         fetches.put(placeholder, fetch);
         return placeholder;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return fetches.isEmpty();
     }
 
-    /** Starts the fetches together; the input with every placeholder replaced once all succeeded. */
-    CompletableFuture<ConverseInput> resolve(ConverseInput input) {
-        if (fetches.isEmpty()) {
-            return CompletableFuture.completedFuture(input);
-        }
+    /**
+     * Starts the fetches together; once all succeeded, {@code rebuild} gets a function that replaces every placeholder
+     * in a list of messages by its fetched block.
+     */
+    public <T> CompletableFuture<T> resolve(Function<UnaryOperator<List<Message>>, T> rebuild) {
         Map<ContentBlock, CompletableFuture<ContentBlock>> started = new IdentityHashMap<>();
         fetches.forEach((placeholder, fetch) -> started.put(placeholder, fetch.get()));
         return CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new)).thenApply(v -> {
             Map<ContentBlock, ContentBlock> fetched = new IdentityHashMap<>();
             started.forEach((placeholder, block) -> fetched.put(placeholder, block.join()));
-            ConverseRequest request = input.request().toBuilder().messages(replace(input.request().messages(), fetched)).build();
-            List<Message> conversation = input.conversation() == null ? null : replace(input.conversation(), fetched);
-            return new ConverseInput(request, input.modelId(), conversation, null);
+            return rebuild.apply(messages -> messages == null ? null : replace(messages, fetched));
         });
     }
 
