@@ -5,6 +5,7 @@ import dev.camelbedrock.component.client.BedrockClients;
 import dev.camelbedrock.component.client.ClientSettingsCheck;
 import dev.camelbedrock.component.error.BedrockConfigurationException;
 import dev.camelbedrock.component.flow.FlowControl;
+import dev.camelbedrock.component.health.BedrockEndpointHealthCheck;
 import dev.camelbedrock.component.observe.CallObserver;
 import dev.camelbedrock.component.observe.CallObservers;
 import dev.camelbedrock.component.operation.EndpointContext;
@@ -17,6 +18,7 @@ import java.util.function.Supplier;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.UriEndpoint;
@@ -45,6 +47,7 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
     private volatile boolean started;
     private volatile MediaUrls mediaUrls;
     private volatile CallObserver observer = CallObserver.NONE;
+    private volatile BedrockEndpointHealthCheck healthCheck;
 
     public BedrockEndpoint(String uri, BedrockComponent component, BedrockConfiguration configuration) {
         super(uri, component);
@@ -103,11 +106,22 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
         clients = getComponent().acquireClients(clientSettings);
         observer = CallObservers.forEndpoint(getCamelContext(), configuration.getModelId(), configuration.isMetrics());
         started = true;
+        HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext()); // null without camel-health
+        if (health != null) {
+            healthCheck = new BedrockEndpointHealthCheck(SecretOptions.mask(getEndpointUri()), clientSettings, hasOwnClient(),
+                    () -> started);
+            health.register(healthCheck);
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
         started = false;
+        HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
+        if (health != null && healthCheck != null) {
+            health.unregister(healthCheck);
+            healthCheck = null;
+        }
         for (AutoCloseable resource : shared.values()) {
             resource.close();
         }
