@@ -59,7 +59,9 @@ class WithoutMicrometerTest {
 
     @Test
     void anEndpointWithoutMicrometerGetsTheCostAndLoadsNoMetricsClass() throws Exception {
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try (IsolatedLoader loader = new IsolatedLoader(classpathWithoutMicrometer())) {
+            Thread.currentThread().setContextClassLoader(loader); // Camel finds its factories through it
             assertThat(CallObservers.present(CallObservers.MICROMETER_CLASS, loader)).as("Micrometer is hidden").isFalse();
 
             Class<?> contextClass = loader.loadClass("org.apache.camel.impl.DefaultCamelContext");
@@ -90,6 +92,8 @@ class WithoutMicrometerTest {
             assertThat(loader.requested).as("classes asked for").noneMatch(name -> name.startsWith("io.micrometer")
                     && !name.equals(CallObservers.MICROMETER_CLASS))
                     .doesNotContain(GenAiMetrics.class.getName());
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
         }
     }
 
