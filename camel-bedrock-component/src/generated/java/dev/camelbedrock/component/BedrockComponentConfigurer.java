@@ -99,6 +99,9 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "embeddingInputType": getOrCreateConfiguration(target).setEmbeddingInputType(property(camelContext, java.lang.String.class, value)); return true;
         case "embeddingtypes":
         case "embeddingTypes": getOrCreateConfiguration(target).setEmbeddingTypes(property(camelContext, java.lang.String.class, value)); return true;
+        case "emulator": target.setEmulator(property(camelContext, dev.camelbedrock.component.BedrockEmulatorMode.class, value)); return true;
+        case "emulatorexamples":
+        case "emulatorExamples": target.setEmulatorExamples(property(camelContext, boolean.class, value)); return true;
         case "endpointoverride":
         case "endpointOverride": getOrCreateConfiguration(target).setEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "externalsourceuri":
@@ -348,6 +351,9 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "embeddingInputType": return java.lang.String.class;
         case "embeddingtypes":
         case "embeddingTypes": return java.lang.String.class;
+        case "emulator": return dev.camelbedrock.component.BedrockEmulatorMode.class;
+        case "emulatorexamples":
+        case "emulatorExamples": return boolean.class;
         case "endpointoverride":
         case "endpointOverride": return java.lang.String.class;
         case "externalsourceuri":
@@ -593,6 +599,9 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "embeddingInputType": return getOrCreateConfiguration(target).getEmbeddingInputType();
         case "embeddingtypes":
         case "embeddingTypes": return getOrCreateConfiguration(target).getEmbeddingTypes();
+        case "emulator": return target.getEmulator();
+        case "emulatorexamples":
+        case "emulatorExamples": return target.isEmulatorExamples();
         case "endpointoverride":
         case "endpointOverride": return getOrCreateConfiguration(target).getEndpointOverride();
         case "externalsourceuri":

@@ -28,6 +28,26 @@ public class BedrockComponent extends DefaultComponent {
     @Metadata(description = "The component configuration: the defaults of every endpoint")
     private BedrockConfiguration configuration = new BedrockConfiguration();
 
+    /**
+     * Where every bedrock: endpoint sends its calls. off: Amazon Bedrock. embedded: a Bedrock emulator started in this
+     * JVM on the first endpoint, on loopback with a free port, dummy credentials and region us-east-1; every endpoint's
+     * endpoint override points at it and a startup log line says so. For development and tests without an AWS
+     * account; needs the dependency dev.camelbedrock:camel-bedrock-dev-services. Refused when credentials (accessKey,
+     * secretKey, sessionToken, profileName, roleArn, apiKey) are also configured, on the component or an endpoint.
+     */
+    @Metadata(label = "advanced", defaultValue = "off")
+    private BedrockEmulatorMode emulator = BedrockEmulatorMode.off;
+
+    /**
+     * With emulator=embedded: also create the example knowledge base KBEXAMPLE1 (three short documents on returns,
+     * shipping and warranty) and the guardrail exampleguard (version DRAFT, anonymizes e-mail addresses and phone
+     * numbers) in the emulator.
+     */
+    @Metadata(label = "advanced", defaultValue = "false")
+    private boolean emulatorExamples;
+
+    private final EmbeddedEmulator embeddedEmulator = new EmbeddedEmulator();
+
     private final Map<BedrockClientSettings, SharedClients> clients = new HashMap<>();
     private static final int MAX_REMEMBERED_SETTINGS = 1000;
 
@@ -50,8 +70,14 @@ public class BedrockComponent extends DefaultComponent {
         }
         config.setOperation(BedrockOperation.fromName(remaining));
         checkNumbers(uri, parameters);
+        if (emulator == BedrockEmulatorMode.embedded) {
+            embeddedEmulator.pointAt(getCamelContext(), config, uri, emulatorExamples);
+        }
         BedrockEndpoint endpoint = new BedrockEndpoint(uri, this, config);
         setProperties(endpoint, parameters);
+        if (emulator == BedrockEmulatorMode.embedded) {
+            embeddedEmulator.checkEndpoint(config, uri);
+        }
         return endpoint;
     }
 
@@ -114,6 +140,22 @@ public class BedrockComponent extends DefaultComponent {
         this.configuration = configuration;
     }
 
+    public BedrockEmulatorMode getEmulator() {
+        return emulator;
+    }
+
+    public void setEmulator(BedrockEmulatorMode emulator) {
+        this.emulator = emulator;
+    }
+
+    public boolean isEmulatorExamples() {
+        return emulatorExamples;
+    }
+
+    public void setEmulatorExamples(boolean emulatorExamples) {
+        this.emulatorExamples = emulatorExamples;
+    }
+
     /** The shared clients for these settings; every call must be paired with {@link #releaseClients}. */
     synchronized BedrockClients acquireClients(BedrockClientSettings settings) {
         SharedClients shared = clients.computeIfAbsent(settings, s -> new SharedClients(new BedrockClients(s)));
@@ -171,6 +213,7 @@ public class BedrockComponent extends DefaultComponent {
         }
         clients.values().forEach(s -> s.clients.close());
         clients.clear();
+        embeddedEmulator.stop();
         super.doStop();
     }
 

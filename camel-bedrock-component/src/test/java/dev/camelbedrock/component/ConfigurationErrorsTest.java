@@ -62,20 +62,8 @@ class ConfigurationErrorsTest {
         Path credentials = Files.writeString(home.resolve("credentials"), "");
         System.setProperty("aws.configFile", config.toString());
         System.setProperty("aws.sharedCredentialsFile", credentials.toString());
-        try (DefaultCamelContext camel = new DefaultCamelContext()) {
-            camel.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:start").to("bedrock:converse?modelId=anthropic.claude-3-haiku-20240307-v1:0&" + options);
-                }
-            });
-            Throwable failure = null;
-            try {
-                camel.start();
-            } catch (Exception e) {
-                failure = e;
-            }
-            assertThat(failure).as("the route must not start").isNotNull();
+        try {
+            Throwable failure = startFailure("bedrock:converse?modelId=anthropic.claude-3-haiku-20240307-v1:0&" + options);
             BedrockConfigurationException error = org.apache.camel.util.ObjectHelper.getException(BedrockConfigurationException.class, failure);
             assertThat(error).as("a BedrockConfigurationException in %s", failure).isNotNull();
             assertThat(error.getMessage()).contains(expected).contains("converse");
@@ -106,24 +94,28 @@ class ConfigurationErrorsTest {
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = { "maxTokens=abc", "maxTokens=1.5", "maxTokens=99999999999", "temperature=warm", "maxInFlight=many", "seed=x" })
     void aValueOfTheWrongTypeIsQuotedWhenTheRouteStarts(String option) throws Exception {
+        Throwable failure = startFailure("bedrock:converse?region=us-east-1&accessKey=AKIDTESTTEST&secretKey=test-secret&"
+                                         + option + "&endpointOverride=" + emulator.uri());
+        String name = option.substring(0, option.indexOf('='));
+        String value = option.substring(option.indexOf('=') + 1);
+        assertThat(failure.getMessage()).contains(name).contains(value).doesNotContain("test-secret");
+    }
+
+    /** Starts a context with one route to the given endpoint URI and returns why it failed to start. */
+    private static Throwable startFailure(String endpointUri) throws Exception {
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("direct:start").to("bedrock:converse?region=us-east-1&accessKey=AKIDTESTTEST&secretKey=test-secret&"
-                                            + option + "&endpointOverride=" + emulator.uri());
+                    from("direct:start").to(endpointUri);
                 }
             });
-            Throwable failure = null;
             try {
                 camel.start();
             } catch (Exception e) {
-                failure = e;
+                return e;
             }
-            assertThat(failure).as("the route must not start").isNotNull();
-            String name = option.substring(0, option.indexOf('='));
-            String value = option.substring(option.indexOf('=') + 1);
-            assertThat(failure.getMessage()).contains(name).contains(value).doesNotContain("test-secret");
         }
+        throw new AssertionError("the route to " + endpointUri + " started; it must not");
     }
 }

@@ -202,12 +202,7 @@ class EndpointIdentityTest extends BedrockTestSupport {
         dumper.setLog(false);
         dumper.setUriAsParameters(uriAsParameters);
         dumper.dumpRoutes(format);
-        StringBuilder dumped = new StringBuilder();
-        try (var files = java.nio.file.Files.walk(dir)) {
-            for (java.nio.file.Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
-                dumped.append(java.nio.file.Files.readString(f));
-            }
-        }
+        String dumped = filesUnder(dir);
         assertThat(dumped).as("the dump has the route").contains("dumped").contains("321").contains("secretKey");
         assertThat(dumped).doesNotContain(DUMP_ACCESS_KEY).doesNotContain("dump-canary");
     }
@@ -232,13 +227,19 @@ class EndpointIdentityTest extends BedrockTestSupport {
                             + camel.getEndpoints();
             assertThat(routes).doesNotContain(DUMP_ACCESS_KEY).doesNotContain("dump-canary");
         }
-        StringBuilder dumped = new StringBuilder();
-        try (var files = java.nio.file.Files.walk(dir)) {
-            for (java.nio.file.Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
-                dumped.append(java.nio.file.Files.readString(f));
-            }
-        }
+        String dumped = filesUnder(dir);
         assertThat(dumped).as("the dump has the route").contains("dumpedAtStartup").contains("321").contains("secretKey");
         assertThat(dumped).doesNotContain(DUMP_ACCESS_KEY).doesNotContain("dump-canary");
+    }
+
+    /** Everything the dumper wrote under dir, as one text. */
+    private static String filesUnder(java.nio.file.Path dir) throws java.io.IOException {
+        StringBuilder all = new StringBuilder();
+        try (var files = java.nio.file.Files.walk(dir)) {
+            for (java.nio.file.Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                all.append(java.nio.file.Files.readString(f));
+            }
+        }
+        return all.toString();
     }
 }

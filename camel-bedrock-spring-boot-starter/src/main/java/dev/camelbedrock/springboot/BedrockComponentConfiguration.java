@@ -145,6 +145,23 @@ public class BedrockComponentConfiguration {
     private String controlPlaneEndpointOverride;
 
     /**
+     * Where every bedrock: endpoint sends its calls. off: Amazon Bedrock. embedded: a Bedrock emulator started in this
+     * JVM on the first endpoint, on loopback with a free port, dummy credentials and region us-east-1; every
+     * endpoint's endpoint override points at it and a startup log line says so. For development and tests without an
+     * AWS account; needs the dependency dev.camelbedrock:camel-bedrock-dev-services. Refused when credentials
+     * (accessKey, secretKey, sessionToken, profileName, roleArn, apiKey) are also configured, on the component or an
+     * endpoint. One of: off, embedded.
+     */
+    private String emulator = "off";
+
+    /**
+     * With emulator=embedded: also create the example knowledge base KBEXAMPLE1 (three short documents on returns,
+     * shipping and warranty) and the guardrail exampleguard (version DRAFT, anonymizes e-mail addresses and phone
+     * numbers) in the emulator.
+     */
+    private Boolean emulatorExamples = false;
+
+    /**
      * One endpoint URI for every Bedrock service (runtime, agent runtime, control plane, agent), e.g.
      * http://127.0.0.1:4566 for the bedrock-emulator. The per-service overrides win over it.
      */
@@ -935,6 +952,22 @@ public class BedrockComponentConfiguration {
 
     public void setControlPlaneEndpointOverride(String controlPlaneEndpointOverride) {
         this.controlPlaneEndpointOverride = controlPlaneEndpointOverride;
+    }
+
+    public String getEmulator() {
+        return emulator;
+    }
+
+    public void setEmulator(String emulator) {
+        this.emulator = emulator;
+    }
+
+    public Boolean getEmulatorExamples() {
+        return emulatorExamples;
+    }
+
+    public void setEmulatorExamples(Boolean emulatorExamples) {
+        this.emulatorExamples = emulatorExamples;
     }
 
     public String getEndpointOverride() {
@@ -1857,6 +1890,12 @@ public class BedrockComponentConfiguration {
         }
         if (controlPlaneEndpointOverride != null) {
             properties.put("controlPlaneEndpointOverride", controlPlaneEndpointOverride);
+        }
+        if (emulator != null) {
+            properties.put("emulator", emulator);
+        }
+        if (emulatorExamples != null) {
+            properties.put("emulatorExamples", emulatorExamples);
         }
         if (endpointOverride != null) {
             properties.put("endpointOverride", endpointOverride);
