@@ -29,7 +29,8 @@ final class CatalogBuilder {
     static final Set<String> EMBEDDING_KEYS = Set.of("dimensions", "defaultDimension", "batchLimit", "maxInputTokens");
     static final Set<String> IMAGE_KEYS = Set.of("sizes", "minSide", "maxSide", "sideMultipleOf", "minAspectRatio",
             "maxAspectRatio", "maxPixelsExclusive", "aspectRatios", "maxImages", "maxPromptChars");
-    static final Set<String> PRICING_KEYS = Set.of("inputPer1kTokens", "outputPer1kTokens", "perImage");
+    static final Set<String> PRICING_KEYS = Set.of("inputPer1kTokens", "outputPer1kTokens", "perImage",
+            "cacheReadPer1kTokens", "cacheWritePer1kTokens");
 
     private final Map<String, String> providers;
 
@@ -248,7 +249,8 @@ final class CatalogBuilder {
             throw new CatalogException(where + " must be an object or null.");
         }
         checkKeys((ObjectNode) p, PRICING_KEYS, where, "pricing");
-        return new Pricing(price(p, "inputPer1kTokens", where), price(p, "outputPer1kTokens", where), price(p, "perImage", where));
+        return new Pricing(price(p, "inputPer1kTokens", where), price(p, "outputPer1kTokens", where), price(p, "perImage", where),
+                price(p, "cacheReadPer1kTokens", where), price(p, "cacheWritePer1kTokens", where));
     }
 
     private static BigDecimal price(JsonNode p, String field, String where) {

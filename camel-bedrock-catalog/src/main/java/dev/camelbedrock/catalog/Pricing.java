@@ -1,7 +1,6 @@
 package dev.camelbedrock.catalog;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.Optional;
 
 /**
@@ -12,10 +11,16 @@ import java.util.Optional;
  * @param outputPer1kTokens price per 1,000 output tokens
  * @param perImage          price per generated image (image models, standard quality, default size) or per input
  *                          image (multimodal embeddings)
+ * @param cacheReadPer1kTokens  price per 1,000 input tokens read from the prompt cache
+ * @param cacheWritePer1kTokens price per 1,000 input tokens written to the prompt cache
  */
-public record Pricing(BigDecimal inputPer1kTokens, BigDecimal outputPer1kTokens, BigDecimal perImage) {
+public record Pricing(BigDecimal inputPer1kTokens, BigDecimal outputPer1kTokens, BigDecimal perImage,
+                      BigDecimal cacheReadPer1kTokens, BigDecimal cacheWritePer1kTokens) {
 
-    private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
+    /** Prices without prompt-cache prices. */
+    public Pricing(BigDecimal inputPer1kTokens, BigDecimal outputPer1kTokens, BigDecimal perImage) {
+        this(inputPer1kTokens, outputPer1kTokens, perImage, null, null);
+    }
 
     /** Currency of all prices. */
     public String currency() {
@@ -30,13 +35,40 @@ public record Pricing(BigDecimal inputPer1kTokens, BigDecimal outputPer1kTokens,
      * @return the estimate in USD, or empty when a needed price is unknown
      */
     public Optional<BigDecimal> estimate(long inputTokens, long outputTokens) {
-        if (inputPer1kTokens == null || (outputTokens > 0 && outputPer1kTokens == null)) {
+        return estimate(inputTokens, outputTokens, 0, 0);
+    }
+
+    /**
+     * Estimates the price of one call from token counts, each kind at its own price (exact: no rounding). The input
+     * price is always needed; another price only when tokens of its kind were used.
+     *
+     * @param inputTokens      input tokens at the input price (cache reads and writes not included)
+     * @param outputTokens     output tokens
+     * @param cacheReadTokens  input tokens read from the prompt cache
+     * @param cacheWriteTokens input tokens written to the prompt cache
+     * @return the estimate in USD, or empty when a needed price is unknown
+     */
+    public Optional<BigDecimal> estimate(long inputTokens, long outputTokens, long cacheReadTokens, long cacheWriteTokens) {
+        if (inputPer1kTokens == null) {
             return Optional.empty();
         }
-        BigDecimal in = inputPer1kTokens.multiply(BigDecimal.valueOf(inputTokens)).divide(THOUSAND, MathContext.DECIMAL64);
-        BigDecimal out = outputTokens > 0
-                ? outputPer1kTokens.multiply(BigDecimal.valueOf(outputTokens)).divide(THOUSAND, MathContext.DECIMAL64)
-                : BigDecimal.ZERO;
-        return Optional.of(in.add(out));
+        BigDecimal sum = price(inputPer1kTokens, inputTokens);
+        for (BigDecimal term : new BigDecimal[] {
+                price(outputPer1kTokens, outputTokens), price(cacheReadPer1kTokens, cacheReadTokens),
+                price(cacheWritePer1kTokens, cacheWriteTokens) }) {
+            if (term == null) {
+                return Optional.empty();
+            }
+            sum = sum.add(term);
+        }
+        return Optional.of(sum);
+    }
+
+    /** {@code tokens} at {@code per1k}; zero for no tokens, null when tokens were used and the price is unknown. */
+    private static BigDecimal price(BigDecimal per1k, long tokens) {
+        if (tokens == 0) {
+            return BigDecimal.ZERO;
+        }
+        return per1k == null ? null : per1k.multiply(BigDecimal.valueOf(tokens)).movePointLeft(3);
     }
 }

@@ -240,6 +240,10 @@ class ModelChecksTest {
         assertThat(p.currency()).isEqualTo("USD");
         assertThat(p.estimate(1000, 2000)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo(new BigDecimal("0.00275")));
         assertThat(model("amazon.nova-canvas-v1:0").pricing().orElseThrow().perImage()).isEqualByComparingTo("0.04");
+        Pricing cached = model("anthropic.claude-3-7-sonnet-20250219-v1:0").pricing().orElseThrow();
+        assertThat(cached.cacheReadPer1kTokens()).isEqualByComparingTo("0.0003");
+        assertThat(cached.cacheWritePer1kTokens()).isEqualByComparingTo("0.00375");
+        assertThat(p.cacheReadPer1kTokens()).isNull();
         assertThat(model("amazon.nova-canvas-v1:0").pricing().orElseThrow().estimate(10, 0)).isEmpty();
         assertThat(model("amazon.titan-embed-text-v2:0").pricing().orElseThrow().estimate(1000, 0))
                 .hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("0.00002"));

@@ -149,6 +149,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "mediaUrlAllowList": getOrCreateConfiguration(target).setMediaUrlAllowList(property(camelContext, java.lang.String.class, value)); return true;
         case "mediaurltimeout":
         case "mediaUrlTimeout": getOrCreateConfiguration(target).setMediaUrlTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "metrics": getOrCreateConfiguration(target).setMetrics(property(camelContext, boolean.class, value)); return true;
         case "modelarnequals":
         case "modelArnEquals": getOrCreateConfiguration(target).setModelArnEquals(property(camelContext, java.lang.String.class, value)); return true;
         case "modelfamily":
@@ -412,6 +413,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "mediaUrlAllowList": return java.lang.String.class;
         case "mediaurltimeout":
         case "mediaUrlTimeout": return long.class;
+        case "metrics": return boolean.class;
         case "modelarnequals":
         case "modelArnEquals": return java.lang.String.class;
         case "modelfamily":
@@ -671,6 +673,7 @@ public class BedrockComponentConfigurer extends PropertyConfigurerSupport implem
         case "mediaUrlAllowList": return getOrCreateConfiguration(target).getMediaUrlAllowList();
         case "mediaurltimeout":
         case "mediaUrlTimeout": return getOrCreateConfiguration(target).getMediaUrlTimeout();
+        case "metrics": return getOrCreateConfiguration(target).isMetrics();
         case "modelarnequals":
         case "modelArnEquals": return getOrCreateConfiguration(target).getModelArnEquals();
         case "modelfamily":

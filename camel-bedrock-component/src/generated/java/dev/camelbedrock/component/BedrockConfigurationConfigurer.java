@@ -134,6 +134,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "mediaUrlAllowList": target.setMediaUrlAllowList(property(camelContext, java.lang.String.class, value)); return true;
         case "mediaurltimeout":
         case "mediaUrlTimeout": target.setMediaUrlTimeout(property(camelContext, long.class, value)); return true;
+        case "metrics": target.setMetrics(property(camelContext, boolean.class, value)); return true;
         case "modelarnequals":
         case "modelArnEquals": target.setModelArnEquals(property(camelContext, java.lang.String.class, value)); return true;
         case "modelfamily":
@@ -385,6 +386,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "mediaUrlAllowList": return java.lang.String.class;
         case "mediaurltimeout":
         case "mediaUrlTimeout": return long.class;
+        case "metrics": return boolean.class;
         case "modelarnequals":
         case "modelArnEquals": return java.lang.String.class;
         case "modelfamily":
@@ -637,6 +639,7 @@ public class BedrockConfigurationConfigurer extends org.apache.camel.support.com
         case "mediaUrlAllowList": return target.getMediaUrlAllowList();
         case "mediaurltimeout":
         case "mediaUrlTimeout": return target.getMediaUrlTimeout();
+        case "metrics": return target.isMetrics();
         case "modelarnequals":
         case "modelArnEquals": return target.getModelArnEquals();
         case "modelfamily":

@@ -136,6 +136,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "mediaUrlAllowList": target.getConfiguration().setMediaUrlAllowList(property(camelContext, java.lang.String.class, value)); return true;
         case "mediaurltimeout":
         case "mediaUrlTimeout": target.getConfiguration().setMediaUrlTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "metrics": target.getConfiguration().setMetrics(property(camelContext, boolean.class, value)); return true;
         case "modelarnequals":
         case "modelArnEquals": target.getConfiguration().setModelArnEquals(property(camelContext, java.lang.String.class, value)); return true;
         case "modelfamily":
@@ -393,6 +394,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "mediaUrlAllowList": return java.lang.String.class;
         case "mediaurltimeout":
         case "mediaUrlTimeout": return long.class;
+        case "metrics": return boolean.class;
         case "modelarnequals":
         case "modelArnEquals": return java.lang.String.class;
         case "modelfamily":
@@ -646,6 +648,7 @@ public class BedrockEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "mediaUrlAllowList": return target.getConfiguration().getMediaUrlAllowList();
         case "mediaurltimeout":
         case "mediaUrlTimeout": return target.getConfiguration().getMediaUrlTimeout();
+        case "metrics": return target.getConfiguration().isMetrics();
         case "modelarnequals":
         case "modelArnEquals": return target.getConfiguration().getModelArnEquals();
         case "modelfamily":

@@ -23,7 +23,7 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(130);
+        Set<String> props = new HashSet<>(131);
         props.add("accept");
         props.add("accessKey");
         props.add("accountId");
@@ -82,6 +82,7 @@ public class BedrockEndpointUriFactory extends org.apache.camel.support.componen
         props.add("maxToolRounds");
         props.add("mediaUrlAllowList");
         props.add("mediaUrlTimeout");
+        props.add("metrics");
         props.add("modelArnEquals");
         props.add("modelFamily");
         props.add("modelId");

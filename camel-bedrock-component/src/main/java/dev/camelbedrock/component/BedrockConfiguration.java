@@ -186,6 +186,17 @@ public class BedrockConfiguration implements EndpointOptions, Cloneable {
                             + " connections (up to maxConcurrency streams in all). 0 = what the server allows.")
     private long http2MaxStreams;
 
+    // ---- observability ----
+
+    @UriParam(label = "advanced", defaultValue = "true",
+              description = "Record the OpenTelemetry GenAI client metrics (gen_ai.client.operation.duration,"
+                            + " gen_ai.client.token.usage, gen_ai.client.operation.time_to_first_chunk) and the"
+                            + " component's own (camel.bedrock.requests.in_flight, camel.bedrock.throttled,"
+                            + " camel.bedrock.cost) when Micrometer is on the classpath and the registry has a"
+                            + " MeterRegistry (camel-micrometer's metricsRegistry bean, else the only one). Without"
+                            + " Micrometer nothing is recorded and nothing of it is loaded.")
+    private boolean metrics = true;
+
     // ---- throughput ----
 
     @UriParam(label = "throughput", defaultValue = "500",
@@ -719,6 +730,8 @@ public class BedrockConfiguration implements EndpointOptions, Cloneable {
     public void setTcpKeepAlive(boolean tcpKeepAlive) { this.tcpKeepAlive = tcpKeepAlive; }
     public long getHttp2MaxStreams() { return http2MaxStreams; }
     public void setHttp2MaxStreams(long http2MaxStreams) { this.http2MaxStreams = http2MaxStreams; }
+    public boolean isMetrics() { return metrics; }
+    public void setMetrics(boolean metrics) { this.metrics = metrics; }
     public int getMaxInFlight() { return maxInFlight; }
     public void setMaxInFlight(int maxInFlight) { this.maxInFlight = maxInFlight; }
     public RateControl getRateControl() { return rateControl; }

@@ -5,6 +5,9 @@ import dev.camelbedrock.component.client.BedrockClients;
 import dev.camelbedrock.component.client.ClientSettingsCheck;
 import dev.camelbedrock.component.error.BedrockConfigurationException;
 import dev.camelbedrock.component.flow.FlowControl;
+import dev.camelbedrock.component.health.BedrockEndpointHealthCheck;
+import dev.camelbedrock.component.observe.CallObserver;
+import dev.camelbedrock.component.observe.CallObservers;
 import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.support.MediaUrls;
 import java.util.Map;
@@ -15,6 +18,7 @@ import java.util.function.Supplier;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.UriEndpoint;
@@ -42,6 +46,8 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
     private final Map<Class<?>, AutoCloseable> shared = new ConcurrentHashMap<>();
     private volatile boolean started;
     private volatile MediaUrls mediaUrls;
+    private volatile CallObserver observer = CallObserver.NONE;
+    private volatile BedrockEndpointHealthCheck healthCheck;
 
     public BedrockEndpoint(String uri, BedrockComponent component, BedrockConfiguration configuration) {
         super(uri, component);
@@ -98,12 +104,24 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
             throw new BedrockConfigurationException(toString(), configuration.getOperation().name(), e.getMessage(), e);
         }
         clients = getComponent().acquireClients(clientSettings);
+        observer = CallObservers.forEndpoint(getCamelContext(), configuration.getModelId(), configuration.isMetrics());
         started = true;
+        HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext()); // null without camel-health
+        if (health != null) {
+            healthCheck = new BedrockEndpointHealthCheck(SecretOptions.mask(getEndpointUri()), clientSettings, hasOwnClient(),
+                    () -> started);
+            health.register(healthCheck);
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
         started = false;
+        HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
+        if (health != null && healthCheck != null) {
+            health.unregister(healthCheck);
+            healthCheck = null;
+        }
         for (AutoCloseable resource : shared.values()) {
             resource.close();
         }
@@ -186,6 +204,11 @@ public class BedrockEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
     @Override
     public MediaUrls mediaUrls() {
         return started(mediaUrls);
+    }
+
+    /** What watches this endpoint's calls: the cost estimate, and the GenAI metrics where Micrometer is present. */
+    public CallObserver observer() {
+        return observer;
     }
 
     /** {@code value}, which doStart sets and doStop may clear: fails when the endpoint is not started. */

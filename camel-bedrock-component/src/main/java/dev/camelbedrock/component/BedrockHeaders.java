@@ -108,6 +108,14 @@ public final class BedrockHeaders {
     public static final String CACHE_WRITE_INPUT_TOKENS = "CamelBedrockCacheWriteInputTokens";
 
     @Metadata(label = "producer",
+              description = "The estimated cost of the exchange's call in USD, from the catalog's on-demand list prices"
+                            + " (input, output, cache-read and cache-write tokens each at their price; a tool loop's"
+                            + " rounds summed; a coalesced embedding's share). An estimate, not a bill: absent when a"
+                            + " price or the usage is not known.",
+              javaType = "java.math.BigDecimal")
+    public static final String ESTIMATED_COST_USD = "CamelBedrockEstimatedCostUsd";
+
+    @Metadata(label = "producer",
               description = "Model latency in milliseconds, as Bedrock reports it (Converse metrics; for invokeModel the X-Amzn-Bedrock-Invocation-Latency header, for invokeModelStream the last chunk's invocation metrics).",
               javaType = "Long")
     public static final String LATENCY_MS = "CamelBedrockLatencyMs";

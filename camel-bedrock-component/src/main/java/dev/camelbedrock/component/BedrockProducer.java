@@ -17,6 +17,7 @@ import dev.camelbedrock.component.embed.EmbedHandler;
 import dev.camelbedrock.component.error.BedrockErrors;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.flow.FlowControl;
+import dev.camelbedrock.component.observe.CallObserver;
 import dev.camelbedrock.component.operation.BedrockCall;
 import dev.camelbedrock.component.operation.BedrockOperationHandler;
 import dev.camelbedrock.component.guardrail.ApplyGuardrailHandler;
@@ -101,17 +102,18 @@ public class BedrockProducer extends DefaultAsyncProducer {
     }
 
     @Override
-    public boolean process(Exchange exchange, AsyncCallback callback) {
+    public boolean process(Exchange exchange, AsyncCallback done) {
         BedrockOperation operation;
         try {
             operation = resolveOperation(exchange);
         } catch (Exception e) {
             exchange.setException(e);
-            callback.done(true);
+            done.done(true);
             return true;
         }
         BedrockOperationHandler handler = handlers.get(operation);
         BedrockCall call = new BedrockCall(operation.name());
+        AsyncCallback callback = observed(exchange, call, done);
         try {
             if (handler.takeOver(exchange, call, callback)) {
                 return false; // the handler admits and completes it (embed coalescing)
@@ -146,6 +148,24 @@ public class BedrockProducer extends DefaultAsyncProducer {
             }
         });
         return false;
+    }
+
+    /**
+     * {@code callback}, after which the endpoint's observer hears that the call is settled: before the route goes on,
+     * or for a stream when the stream has settled it (its usage arrives at the end).
+     */
+    private AsyncCallback observed(Exchange exchange, BedrockCall call, AsyncCallback callback) {
+        CallObserver.Observation observation = getEndpoint().observer().start(exchange, call.operation());
+        if (observation == CallObserver.Observation.NONE) {
+            return callback;
+        }
+        call.whenSettled(failure -> observation.completed(exchange, call.modelId(), call.firstChunkNanos(), failure));
+        return doneSync -> {
+            if (call.end() == null || exchange.getException() != null) {
+                call.settle(exchange.getException());
+            }
+            callback.done(doneSync);
+        };
     }
 
     /** Starts the call; returns true when the exchange is already complete and {@code sync} (input errors only). */

@@ -190,6 +190,15 @@ public class BedrockComponentConfiguration {
     private Integer maxConcurrency = 500;
 
     /**
+     * Record the OpenTelemetry GenAI client metrics (gen_ai.client.operation.duration, gen_ai.client.token.usage,
+     * gen_ai.client.operation.time_to_first_chunk) and the component's own (camel.bedrock.requests.in_flight,
+     * camel.bedrock.throttled, camel.bedrock.cost) when Micrometer is on the classpath and the registry has a
+     * MeterRegistry (camel-micrometer's metricsRegistry bean, else the only one). Without Micrometer nothing is
+     * recorded and nothing of it is loaded.
+     */
+    private Boolean metrics = true;
+
+    /**
      * Maximum time without receiving a byte. The default (10 minutes) fits long non-streamed generations. A duration:
      * 10s, 500ms, or a number of milliseconds.
      */
@@ -999,6 +1008,14 @@ public class BedrockComponentConfiguration {
 
     public void setMaxConcurrency(Integer maxConcurrency) {
         this.maxConcurrency = maxConcurrency;
+    }
+
+    public Boolean getMetrics() {
+        return metrics;
+    }
+
+    public void setMetrics(Boolean metrics) {
+        this.metrics = metrics;
     }
 
     public Duration getReadTimeout() {
@@ -1894,6 +1911,9 @@ public class BedrockComponentConfiguration {
         }
         if (maxConcurrency != null) {
             properties.put("maxConcurrency", maxConcurrency);
+        }
+        if (metrics != null) {
+            properties.put("metrics", metrics);
         }
         if (readTimeout != null) {
             properties.put("readTimeout", readTimeout);

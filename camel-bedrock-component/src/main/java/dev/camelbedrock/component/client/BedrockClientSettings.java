@@ -42,10 +42,15 @@ public record BedrockClientSettings(
 
     @Override
     public String toString() {
-        return "BedrockClientSettings[region=" + region + ", credentials="
-               + (apiKey != null ? "api-key" : accessKey != null ? "static" : profileName != null ? "profile" : "default-chain")
-               + (roleArn != null ? "+assume-role" : "") + ", endpointOverride=" + endpointOverride
+        return "BedrockClientSettings[region=" + region + ", credentials=" + credentialsSource()
+               + ", endpointOverride=" + endpointOverride
                + ", httpProtocol=" + httpProtocol + ", maxConcurrency=" + maxConcurrency + "]";
+    }
+
+    /** Where the credentials come from, never what they are: api-key, static, profile or default-chain (+assume-role). */
+    public String credentialsSource() {
+        return (apiKey != null ? "api-key" : accessKey != null ? "static" : profileName != null ? "profile" : "default-chain")
+               + (roleArn != null ? "+assume-role" : "");
     }
 
     /** An enum option as the SDK builders take it, or null when unset. */

@@ -2,6 +2,7 @@ package dev.camelbedrock.component.operation;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * What the producer needs to know about one call to report its failure: the operation (its name, as the URI and the
@@ -13,6 +14,8 @@ public final class BedrockCall {
     private volatile String modelId;
     private volatile CompletableFuture<?> end;
     private volatile Executor continuation;
+    private volatile long firstChunkNanos;
+    private final CompletableFuture<Throwable> settled = new CompletableFuture<>();
 
     public BedrockCall(String operation) {
         this.operation = operation;
@@ -55,5 +58,30 @@ public final class BedrockCall {
     /** Where the exchange must continue: set by {@link #continuesOn}, else null (wherever the future completes). */
     public Executor continuation() {
         return continuation;
+    }
+
+    /** A stream's first chunk arrived at {@code nanoTime} ({@link System#nanoTime()}); later calls are ignored. */
+    public void firstChunk(long nanoTime) {
+        if (firstChunkNanos == 0) {
+            firstChunkNanos = nanoTime;
+        }
+    }
+
+    /** When a stream's first chunk arrived ({@link System#nanoTime()}), or 0 (no stream, or no chunk yet). */
+    public long firstChunkNanos() {
+        return firstChunkNanos;
+    }
+
+    /**
+     * The call's results (usage, stop reason) are on the exchange, or it failed with {@code failure}: for a stream,
+     * when the route has read it to its end; for any other call, when the exchange completes. Only the first counts.
+     */
+    public void settle(Throwable failure) {
+        settled.complete(failure);
+    }
+
+    /** Runs {@code action} with the failure (null on success) once the call is {@linkplain #settle settled}. */
+    public void whenSettled(Consumer<Throwable> action) {
+        settled.thenAccept(action);
     }
 }

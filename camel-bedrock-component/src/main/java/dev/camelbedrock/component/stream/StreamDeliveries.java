@@ -181,6 +181,7 @@ public final class StreamDeliveries implements AutoCloseable {
             if (fold.result() instanceof String) {
                 exchange.getMessage().setHeader(BedrockHeaders.RESPONSE_TEXT, stream.getText());
             }
+            settle(null);
         }
     }
 
@@ -246,6 +247,7 @@ public final class StreamDeliveries implements AutoCloseable {
                     // fail first: cancelling lets the SDK future complete normally, which must not finish the exchange
                     if (!terminated) {
                         terminated = true;
+                        settle(chunk.getException());
                         done.completeExceptionally(chunk.getException());
                     }
                     cancel();
@@ -266,6 +268,7 @@ public final class StreamDeliveries implements AutoCloseable {
             fold.applyResult(message, requestId);
             applyAttempt(message);
             message.setBody(fold.result());
+            settle(null);
             done.complete(null);
         }
 

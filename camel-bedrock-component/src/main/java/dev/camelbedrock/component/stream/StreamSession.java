@@ -53,6 +53,9 @@ public abstract class StreamSession<E> {
     volatile String requestId;
     /** Set while one event is processed: whether the event's delta took over requesting the next event. */
     private boolean demandDeferred;
+    /** The call this session streams (set by {@link #completion}) and when its first delta came (nanoTime, 0 = none yet). */
+    private volatile BedrockCall call;
+    private volatile long firstDeltaNanos;
 
     StreamSession(Exchange exchange, String operation, String modelId, StreamFold<E> fold, boolean restartAfterDeltas) {
         this.exchange = exchange;
@@ -70,6 +73,10 @@ public abstract class StreamSession<E> {
     public CompletableFuture<Void> completion(BedrockCall call, CompletableFuture<Void> sdkCall) {
         call.endsWith(sdkCall);
         call.continuesOn(continuation());
+        this.call = call;
+        if (firstDeltaNanos != 0) {
+            call.firstChunk(firstDeltaNanos); // the first delta came before the call was handed over
+        }
         sdkCall.whenComplete((v, failure) -> {
             if (terminated) {
                 return;
@@ -116,10 +123,27 @@ public abstract class StreamSession<E> {
 
     void terminate(Throwable failure) {
         terminated = true;
-        fail(BedrockErrors.map(failure, operation, modelId));
+        Exception mapped = BedrockErrors.map(failure, operation, modelId);
+        fail(mapped);
+        settle(mapped);
+    }
+
+    /** The results are on the exchange (null), or the stream failed: observers of the call may read them now. */
+    void settle(Throwable failure) {
+        BedrockCall c = call;
+        if (c != null) {
+            c.settle(failure);
+        }
     }
 
     private void deliver(StreamDelta delta) {
+        if (firstDeltaNanos == 0) {
+            firstDeltaNanos = System.nanoTime();
+            BedrockCall c = call;
+            if (c != null) {
+                c.firstChunk(firstDeltaNanos);
+            }
+        }
         deltaCount++;
         if (offer(delta)) {
             demandDeferred = true;
