@@ -222,6 +222,23 @@ public class BedrockComponentConfiguration {
     private Boolean tcpKeepAlive = false;
 
     /**
+     * invokeAgent: the agent alias to invoke; TSTALIASID is the working draft. Header CamelBedrockAgentAliasId
+     * overrides it.
+     */
+    private String agentAliasId = "TSTALIASID";
+
+    /**
+     * invokeAgent: the agent's id (10 characters). Header CamelBedrockAgentId overrides it.
+     */
+    private String agentId;
+
+    /**
+     * invokeAgent: asks the agent for its trace events (reasoning, function calls, final response); they are in the
+     * CamelBedrockAgentTrace header. Header CamelBedrockEnableTrace overrides it.
+     */
+    private Boolean enableTrace = false;
+
+    /**
      * Model-specific request fields as a JSON object, e.g. {top_k:50} or {thinking:{type:enabled,budget_tokens:2048}}.
      */
     private String additionalModelRequestFields;
@@ -513,7 +530,7 @@ public class BedrockComponentConfiguration {
     private String knowledgeBaseId;
 
     /**
-     * With rerankingModelId: how many reranked results to keep. Unset: all.
+     * With rerankingModelId: how many reranked results to keep (rerank: 1 to 1000). Unset: all.
      */
     private Integer numberOfRerankedResults;
 
@@ -530,7 +547,8 @@ public class BedrockComponentConfiguration {
     private String promptTemplate;
 
     /**
-     * Rerank the vector search results with this model (amazon.rerank-v1:0, cohere.rerank-v3-5:0, or an ARN).
+     * The reranker model (amazon.rerank-v1:0, cohere.rerank-v3-5:0, or an ARN): retrieve reranks its vector search
+     * results with it; rerank orders the body's documents with it.
      */
     private String rerankingModelId;
 
@@ -568,6 +586,25 @@ public class BedrockComponentConfiguration {
      * listFoundationModels: only this provider's models, e.g. Anthropic.
      */
     private String byProvider;
+
+    /**
+     * getPrompt: the prompt's id or ARN. Header CamelBedrockPromptIdentifier overrides it.
+     */
+    private String promptIdentifier;
+
+    /**
+     * converse/converseStream with a prompt ARN as modelId: the values of the prompt's variables,
+     * promptVariable.NAME=VALUE. The CamelBedrockPromptVariables header (a Map) adds to and overrides them. Refused
+     * for a model id that is not a prompt. This is a multi-value option with prefix: promptVariable. Set it to a
+     * reference to a bean of type java.util.Map<java.lang.String, java.lang.Object>, e.g. #bean:myBean.
+     */
+    private String promptVariables;
+
+    /**
+     * getPrompt: the prompt version to read (a number); unset: the draft. Header CamelBedrockPromptVersion overrides
+     * it.
+     */
+    private String promptVersion;
 
     /**
      * HTTP proxy host.
@@ -1050,6 +1087,30 @@ public class BedrockComponentConfiguration {
         this.tcpKeepAlive = tcpKeepAlive;
     }
 
+    public String getAgentAliasId() {
+        return agentAliasId;
+    }
+
+    public void setAgentAliasId(String agentAliasId) {
+        this.agentAliasId = agentAliasId;
+    }
+
+    public String getAgentId() {
+        return agentId;
+    }
+
+    public void setAgentId(String agentId) {
+        this.agentId = agentId;
+    }
+
+    public Boolean getEnableTrace() {
+        return enableTrace;
+    }
+
+    public void setEnableTrace(Boolean enableTrace) {
+        this.enableTrace = enableTrace;
+    }
+
     public String getAdditionalModelRequestFields() {
         return additionalModelRequestFields;
     }
@@ -1522,6 +1583,30 @@ public class BedrockComponentConfiguration {
         this.byProvider = byProvider;
     }
 
+    public String getPromptIdentifier() {
+        return promptIdentifier;
+    }
+
+    public void setPromptIdentifier(String promptIdentifier) {
+        this.promptIdentifier = promptIdentifier;
+    }
+
+    public String getPromptVariables() {
+        return promptVariables;
+    }
+
+    public void setPromptVariables(String promptVariables) {
+        this.promptVariables = promptVariables;
+    }
+
+    public String getPromptVersion() {
+        return promptVersion;
+    }
+
+    public void setPromptVersion(String promptVersion) {
+        this.promptVersion = promptVersion;
+    }
+
     public String getProxyHost() {
         return proxyHost;
     }
@@ -1927,6 +2012,15 @@ public class BedrockComponentConfiguration {
         if (tcpKeepAlive != null) {
             properties.put("tcpKeepAlive", tcpKeepAlive);
         }
+        if (agentAliasId != null) {
+            properties.put("agentAliasId", agentAliasId);
+        }
+        if (agentId != null) {
+            properties.put("agentId", agentId);
+        }
+        if (enableTrace != null) {
+            properties.put("enableTrace", enableTrace);
+        }
         if (additionalModelRequestFields != null) {
             properties.put("additionalModelRequestFields", additionalModelRequestFields);
         }
@@ -2103,6 +2197,15 @@ public class BedrockComponentConfiguration {
         }
         if (byProvider != null) {
             properties.put("byProvider", byProvider);
+        }
+        if (promptIdentifier != null) {
+            properties.put("promptIdentifier", promptIdentifier);
+        }
+        if (promptVariables != null) {
+            properties.put("promptVariables", promptVariables);
+        }
+        if (promptVersion != null) {
+            properties.put("promptVersion", promptVersion);
         }
         if (proxyHost != null) {
             properties.put("proxyHost", proxyHost);
