@@ -3,7 +3,6 @@ package dev.camelbedrock.component.agent;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
 
 import dev.camelbedrock.component.operation.BedrockCall;
@@ -12,7 +11,7 @@ import dev.camelbedrock.component.operation.EndpointContext;
 import dev.camelbedrock.component.BedrockHeaders;
 import dev.camelbedrock.component.operation.BedrockOperationHandler;
 import dev.camelbedrock.component.error.BedrockInputException;
-import dev.camelbedrock.component.flow.FlowControl;
+import dev.camelbedrock.component.toolloop.ToolPool;
 import dev.camelbedrock.component.support.ExchangeOptions;
 import org.apache.camel.Exchange;
 import software.amazon.awssdk.services.bedrockagentruntime.model.InvokeAgentRequest;
@@ -31,7 +30,7 @@ public class InvokeAgentHandler implements BedrockOperationHandler, AutoCloseabl
     static final int MAX_INPUT = 25_000_000;
 
     private final EndpointContext endpoint;
-    private volatile ExecutorService toolExecutor;
+    private final ToolPool tools = new ToolPool(this);
 
     public InvokeAgentHandler(EndpointContext endpoint) {
         this.endpoint = endpoint;
@@ -41,7 +40,7 @@ public class InvokeAgentHandler implements BedrockOperationHandler, AutoCloseabl
     public CompletableFuture<?> handle(Exchange exchange, BedrockCall call) {
         String operation = call.operation();
         InvokeAgentRequest request = request(exchange, operation);
-        return new AgentRun(endpoint, exchange, request, endpoint.getConfiguration().getMaxToolRounds(), executor(exchange))
+        return new AgentRun(endpoint, exchange, request, endpoint.getConfiguration().getMaxToolRounds(), tools.get(exchange.getContext()))
                 .start();
     }
 
@@ -105,27 +104,8 @@ public class InvokeAgentHandler implements BedrockOperationHandler, AutoCloseabl
         }
     }
 
-    /** Where the functions of a return of control start: a pool of the CamelContext, so that they run at once. */
-    private ExecutorService executor(Exchange exchange) {
-        ExecutorService e = toolExecutor;
-        if (e == null) {
-            synchronized (this) {
-                e = toolExecutor;
-                if (e == null) {
-                    e = exchange.getContext().getExecutorServiceManager().newDefaultThreadPool(this, FlowControl.TOOL_LOOP_NAME);
-                    toolExecutor = e;
-                }
-            }
-        }
-        return e;
-    }
-
     @Override
     public void close() {
-        ExecutorService e = toolExecutor;
-        if (e != null) {
-            endpoint.getCamelContext().getExecutorServiceManager().shutdown(e);
-            toolExecutor = null;
-        }
+        tools.close(endpoint.getCamelContext());
     }
 }

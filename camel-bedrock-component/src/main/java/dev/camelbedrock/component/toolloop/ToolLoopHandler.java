@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 
 import dev.camelbedrock.catalog.BedrockModel;
 import dev.camelbedrock.component.operation.BedrockCall;
@@ -19,7 +18,6 @@ import dev.camelbedrock.component.converse.ConverseRequestFactory;
 import dev.camelbedrock.component.error.BedrockConfigurationException;
 import dev.camelbedrock.component.error.BedrockInputException;
 import dev.camelbedrock.component.family.ModelLookup;
-import dev.camelbedrock.component.flow.FlowControl;
 import dev.camelbedrock.component.support.ExchangeOptions;
 import dev.camelbedrock.component.structured.OutputContract;
 import dev.camelbedrock.component.support.JsonDocuments;
@@ -47,7 +45,7 @@ public final class ToolLoopHandler implements BedrockOperationHandler, AutoClose
     private final List<String> names;
     private final int maxRounds;
     private final OutputContract output;
-    private volatile ExecutorService toolExecutor;
+    private final ToolPool tools = new ToolPool(this);
 
     /** Whether an endpoint with this configuration runs the loop for converse: tools offered, or structured output. */
     public static boolean wanted(EndpointOptions config) {
@@ -148,7 +146,7 @@ public final class ToolLoopHandler implements BedrockOperationHandler, AutoClose
             if (structured != null) {
                 request = structured.prepare(request);
             }
-            return new ToolLoopRun(endpoint, exchange, modelId, request, offered, staticTools, maxRounds, executor(exchange),
+            return new ToolLoopRun(endpoint, exchange, modelId, request, offered, staticTools, maxRounds, tools.get(exchange.getContext()),
                     structured != null ? structured : ToolLoopRun.FinalReply.TEXT).start();
         });
     }
@@ -218,27 +216,8 @@ public final class ToolLoopHandler implements BedrockOperationHandler, AutoClose
         return request.toBuilder().toolConfig(b.tools(tools).build()).build();
     }
 
-    /** Where tool calls start: a pool of the CamelContext, so that the calls of one turn run at once. */
-    private ExecutorService executor(Exchange exchange) {
-        ExecutorService e = toolExecutor;
-        if (e == null) {
-            synchronized (this) {
-                e = toolExecutor;
-                if (e == null) {
-                    e = exchange.getContext().getExecutorServiceManager().newDefaultThreadPool(this, FlowControl.TOOL_LOOP_NAME);
-                    toolExecutor = e;
-                }
-            }
-        }
-        return e;
-    }
-
     @Override
     public void close() {
-        ExecutorService e = toolExecutor;
-        if (e != null) {
-            endpoint.getCamelContext().getExecutorServiceManager().shutdown(e);
-            toolExecutor = null;
-        }
+        tools.close(endpoint.getCamelContext());
     }
 }
